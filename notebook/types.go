@@ -122,6 +122,7 @@ type TrashEntry struct {
 	Article     *Article     `json:"article,omitempty"`
 	Body        *Body        `json:"body,omitempty"`
 	Source      *Source      `json:"source,omitempty"`
+	Versions    []Version    `json:"versions,omitempty"`
 	Annotations []Annotation `json:"annotations,omitempty"`
 }
 

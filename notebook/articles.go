@@ -1,0 +1,442 @@
+package notebook
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/glossnotes/gloss/notebook/ingest"
+)
+
+// AddOutcome says what adding a draft did.
+type AddOutcome string
+
+// Outcomes of AddArticle.
+const (
+	Added     AddOutcome = "imported"
+	Duplicate AddOutcome = "duplicate"
+)
+
+// AddResult reports one added draft: the article (new or the existing
+// duplicate) and why it was not added when it was not.
+type AddResult struct {
+	Article Article    `json:"article"`
+	Outcome AddOutcome `json:"outcome"`
+	Reason  string     `json:"reason,omitempty"` // "same text" or "same URL" for duplicates
+}
+
+// AddArticle adds one article from an ingest draft. A draft whose text or
+// URL is already in the notebook is not added again: the result names the
+// existing article.
+func (n *Notebook) AddArticle(d ingest.Draft) (AddResult, error) {
+	rs, err := n.AddArticles([]ingest.Draft{d})
+	if err != nil {
+		return AddResult{}, err
+	}
+	return rs[0], nil
+}
+
+// AddArticles adds many drafts in one transaction (a bulk import batch):
+// either all of them are stored or, on error, none.
+func (n *Notebook) AddArticles(ds []ingest.Draft) ([]AddResult, error) {
+	out := make([]AddResult, 0, len(ds))
+	err := n.update(func(tx Tx, c *Change) error {
+		for _, d := range ds {
+			r, err := n.addArticle(tx, d)
+			if err != nil {
+				return err
+			}
+			if r.Outcome == Added {
+				c.Articles = append(c.Articles, r.Article.ID)
+				c.Tags = c.Tags || len(r.Article.Tags) > 0
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (n *Notebook) addArticle(tx Tx, d ingest.Draft) (AddResult, error) {
+	if strings.TrimSpace(d.Text) == "" {
+		return AddResult{}, invalidf("article %q has no text", d.Title)
+	}
+	if !utf8.ValidString(d.Text) {
+		return AddResult{}, invalidf("article %q: text is not valid UTF-8", d.Title)
+	}
+	hash := hashText(d.Text)
+	if id, ok, err := tx.ArticleByHash(hash); err != nil {
+		return AddResult{}, err
+	} else if ok {
+		a, err := tx.Article(id)
+		return AddResult{Article: a, Outcome: Duplicate, Reason: "same text"}, err
+	}
+	if d.URL != "" {
+		if id, ok, err := tx.ArticleByURL(d.URL); err != nil {
+			return AddResult{}, err
+		} else if ok {
+			a, err := tx.Article(id)
+			return AddResult{Article: a, Outcome: Duplicate, Reason: "same URL"}, err
+		}
+	}
+	tags, err := canonicalTags(tx, d.Tags)
+	if err != nil {
+		return AddResult{}, err
+	}
+	now := n.now()
+	title := strings.TrimSpace(d.Title)
+	if title == "" {
+		title = "Untitled"
+	}
+	a := Article{
+		ID:        n.newID(),
+		Title:     title,
+		Byline:    strings.TrimSpace(d.Byline),
+		Outlet:    strings.TrimSpace(d.Outlet),
+		URL:       strings.TrimSpace(d.URL),
+		Published: DateOf(d.Published),
+		Added:     now,
+		Updated:   now,
+		Language:  d.Language,
+		Tags:      tags,
+		TextHash:  hash,
+		MediaType: d.MediaType,
+		Version:   1,
+		Chars:     utf8.RuneCountInString(d.Text),
+	}
+	if err := tx.PutArticle(a); err != nil {
+		return AddResult{}, err
+	}
+	if err := tx.PutBody(a.ID, Body{Text: d.Text, Kinds: d.Kinds}); err != nil {
+		return AddResult{}, err
+	}
+	if len(d.Source) > 0 {
+		if err := tx.PutSource(a.ID, Source{Name: d.Title, MediaType: d.MediaType, Data: d.Source}); err != nil {
+			return AddResult{}, err
+		}
+	}
+	return AddResult{Article: a, Outcome: Added}, nil
+}
+
+// ArticleUpdate holds the metadata fields to change; nil fields are kept.
+type ArticleUpdate struct {
+	Title     *string
+	Byline    *string
+	Outlet    *string
+	URL       *string
+	Published *Date
+	Language  *string
+}
+
+// SetArticle changes an article's metadata.
+func (n *Notebook) SetArticle(id string, u ArticleUpdate) (Article, error) {
+	var a Article
+	err := n.update(func(tx Tx, c *Change) error {
+		var err error
+		if a, err = tx.Article(id); err != nil {
+			return err
+		}
+		if u.Title != nil {
+			t := strings.TrimSpace(*u.Title)
+			if t == "" {
+				return invalidf("article %s: the title cannot be empty", id)
+			}
+			a.Title = t
+		}
+		set := func(dst *string, v *string) {
+			if v != nil {
+				*dst = strings.TrimSpace(*v)
+			}
+		}
+		set(&a.Byline, u.Byline)
+		set(&a.Outlet, u.Outlet)
+		set(&a.Language, u.Language)
+		if u.URL != nil {
+			url := strings.TrimSpace(*u.URL)
+			if url != "" && url != a.URL {
+				if other, ok, err := tx.ArticleByURL(url); err != nil {
+					return err
+				} else if ok && other != id {
+					return invalidf("URL %s already belongs to article %s", url, other)
+				}
+			}
+			a.URL = url
+		}
+		if u.Published != nil {
+			a.Published = *u.Published
+		}
+		a.Updated = n.now()
+		c.Articles = append(c.Articles, id)
+		return tx.PutArticle(a)
+	})
+	return a, err
+}
+
+// SetArticleNote replaces an article's note (the researcher's Markdown
+// summary of the piece).
+func (n *Notebook) SetArticleNote(id, note string) (Article, error) {
+	var a Article
+	err := n.update(func(tx Tx, c *Change) error {
+		var err error
+		if a, err = tx.Article(id); err != nil {
+			return err
+		}
+		a.Note = note
+		a.Updated = n.now()
+		c.Articles = append(c.Articles, id)
+		return tx.PutArticle(a)
+	})
+	return a, err
+}
+
+// Sort orders for Articles.
+const (
+	SortAdded     = "added"
+	SortPublished = "published"
+	SortTitle     = "title"
+)
+
+// ListOptions filters and orders an article listing. Zero values mean no
+// filter; the default order is newest added first.
+type ListOptions struct {
+	Tag    string // a tag; its children match too
+	Outlet string // case-insensitive
+	After  Date   // published on or after
+	Before Date   // published before
+	// Sort is SortAdded (default, newest first), SortPublished (newest
+	// first, unknown dates last) or SortTitle (A to Z).
+	Sort    string
+	Reverse bool // reverse the sort's natural order
+}
+
+// Articles lists article metadata (never the texts) with annotation counts.
+func (n *Notebook) Articles(opt ListOptions) ([]Article, error) {
+	switch opt.Sort {
+	case "", SortAdded, SortPublished, SortTitle:
+	default:
+		return nil, invalidf("sort %q: want added, published or title", opt.Sort)
+	}
+	var out []Article
+	err := n.view(func(tx Tx) error {
+		var only map[string]bool
+		if opt.Tag != "" {
+			ids, _, err := tx.TaggedWith(TagKey(opt.Tag))
+			if err != nil {
+				return err
+			}
+			only = make(map[string]bool, len(ids))
+			for _, id := range ids {
+				only[id] = true
+			}
+		}
+		counts, err := tx.AnnotationCounts()
+		if err != nil {
+			return err
+		}
+		return tx.ForEachArticle(func(a Article) error {
+			if only != nil && !only[a.ID] {
+				return nil
+			}
+			if opt.Outlet != "" && !strings.EqualFold(a.Outlet, opt.Outlet) {
+				return nil
+			}
+			if !opt.After.IsZero() && (a.Published.IsZero() || a.Published.Before(opt.After)) {
+				return nil
+			}
+			if !opt.Before.IsZero() && (a.Published.IsZero() || !a.Published.Before(opt.Before)) {
+				return nil
+			}
+			a.Annotations = counts[a.ID]
+			out = append(out, a)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	sortArticles(out, opt)
+	return out, nil
+}
+
+func sortArticles(as []Article, opt ListOptions) {
+	var before func(a, b Article) bool // a comes first in natural order
+	switch opt.Sort {
+	case SortTitle:
+		before = func(a, b Article) bool { return strings.ToLower(a.Title) < strings.ToLower(b.Title) }
+	case SortPublished:
+		before = func(a, b Article) bool {
+			if a.Published.IsZero() != b.Published.IsZero() {
+				return b.Published.IsZero()
+			}
+			return b.Published.Before(a.Published)
+		}
+	default:
+		before = func(a, b Article) bool { return a.Added.After(b.Added) || a.Added.Equal(b.Added) && a.ID > b.ID }
+	}
+	sort.SliceStable(as, func(i, j int) bool {
+		if opt.Reverse {
+			return before(as[j], as[i])
+		}
+		return before(as[i], as[j])
+	})
+}
+
+// Article returns one article's metadata with its annotation count.
+func (n *Notebook) Article(id string) (Article, error) {
+	var a Article
+	err := n.view(func(tx Tx) error {
+		var err error
+		if a, err = tx.Article(id); err != nil {
+			return err
+		}
+		anns, err := tx.AnnotationsOf(id)
+		a.Annotations = len(anns)
+		return err
+	})
+	return a, err
+}
+
+// Text returns an article's current text and paragraph kinds.
+func (n *Notebook) Text(id string) (Body, error) {
+	var b Body
+	err := n.view(func(tx Tx) error {
+		var err error
+		b, err = tx.Body(id)
+		return err
+	})
+	return b, err
+}
+
+// Source returns the original bytes an article was imported from.
+func (n *Notebook) Source(id string) (Source, error) {
+	var s Source
+	err := n.view(func(tx Tx) error {
+		var err error
+		s, err = tx.Source(id)
+		return err
+	})
+	return s, err
+}
+
+// DeleteArticle moves an article, with its text, source, versions and
+// annotations, to the trash.
+func (n *Notebook) DeleteArticle(id string) error {
+	return n.update(func(tx Tx, c *Change) error {
+		a, err := tx.Article(id)
+		if err != nil {
+			return err
+		}
+		body, err := tx.Body(id)
+		if err != nil {
+			return err
+		}
+		e := TrashEntry{ID: id, Kind: TrashArticle, Deleted: n.now(), Title: a.Title, Article: &a, Body: &body}
+		if src, err := tx.Source(id); err == nil {
+			e.Source = &src
+		} else if !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		if e.Versions, err = tx.Versions(id); err != nil {
+			return err
+		}
+		if e.Annotations, err = tx.AnnotationsOf(id); err != nil {
+			return err
+		}
+		for _, ann := range e.Annotations {
+			if err := tx.DeleteAnnotation(ann.ID); err != nil {
+				return err
+			}
+			c.Annotations = append(c.Annotations, ann.ID)
+		}
+		if err := tx.DeleteArticle(id); err != nil {
+			return err
+		}
+		c.Articles = append(c.Articles, id)
+		c.Tags = true
+		return tx.PutTrash(e)
+	})
+}
+
+// TrashEntries lists the trash, most recently deleted first, without the
+// texts and sources of trashed articles.
+func (n *Notebook) TrashEntries() ([]TrashEntry, error) {
+	var out []TrashEntry
+	err := n.view(func(tx Tx) error {
+		return tx.ForEachTrash(func(e TrashEntry) error {
+			e.Body, e.Source, e.Versions = nil, nil, nil
+			out = append(out, e)
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[j].Deleted.Before(out[i].Deleted) })
+	return out, err
+}
+
+// Restore brings a trashed article (with its annotations) or annotation
+// back. An annotation can only return to an article that exists.
+func (n *Notebook) Restore(id string) (TrashEntry, error) {
+	var e TrashEntry
+	err := n.update(func(tx Tx, c *Change) error {
+		var err error
+		if e, err = tx.Trash(id); err != nil {
+			return err
+		}
+		switch e.Kind {
+		case TrashArticle:
+			if e.Article == nil || e.Body == nil {
+				return fmt.Errorf("trash entry %s: article record missing", id)
+			}
+			if other, ok, err := tx.ArticleByHash(e.Article.TextHash); err != nil {
+				return err
+			} else if ok {
+				return invalidf("cannot restore %s: article %s has the same text", id, other)
+			}
+			if e.Article.URL != "" {
+				if other, ok, err := tx.ArticleByURL(e.Article.URL); err != nil {
+					return err
+				} else if ok {
+					return invalidf("cannot restore %s: article %s has the same URL", id, other)
+				}
+			}
+			if err := tx.PutArticle(*e.Article); err != nil {
+				return err
+			}
+			if err := tx.PutBody(id, *e.Body); err != nil {
+				return err
+			}
+			if e.Source != nil {
+				if err := tx.PutSource(id, *e.Source); err != nil {
+					return err
+				}
+			}
+			for _, v := range e.Versions {
+				if err := tx.PutVersion(id, v); err != nil {
+					return err
+				}
+			}
+			c.Articles = append(c.Articles, id)
+		case TrashAnnotation:
+			for _, a := range e.Annotations {
+				if _, err := tx.Article(a.ArticleID); err != nil {
+					return fmt.Errorf("cannot restore annotation %s: its article %s: %w (restore the article first)", a.ID, a.ArticleID, err)
+				}
+			}
+		default:
+			return fmt.Errorf("trash entry %s: unknown kind %q", id, e.Kind)
+		}
+		for _, a := range e.Annotations {
+			if err := tx.PutAnnotation(a); err != nil {
+				return err
+			}
+			c.Annotations = append(c.Annotations, a.ID)
+		}
+		c.Tags = true
+		return tx.DeleteTrash(id)
+	})
+	return e, err
+}

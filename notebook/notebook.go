@@ -1,0 +1,101 @@
+package notebook
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// Notebook is the service behind every user operation. Each method runs in
+// exactly one store transaction. A Notebook is safe for concurrent use.
+type Notebook struct {
+	store Store
+	now   func() time.Time
+
+	idMu    sync.Mutex
+	entropy *ulid.MonotonicEntropy
+
+	watchMu  sync.Mutex
+	watchers []func(Change)
+}
+
+// Change describes what one committed operation changed, for observers such
+// as the search index and the desktop app.
+type Change struct {
+	Articles    []string // IDs of articles added, edited or deleted
+	Annotations []string // IDs of annotations added, edited or deleted
+	Tags        bool     // tag records or tag assignments changed
+}
+
+// New returns a Notebook over an open store.
+func New(store Store) *Notebook {
+	return &Notebook{
+		store:   store,
+		now:     func() time.Time { return time.Now().UTC() },
+		entropy: ulid.Monotonic(rand.Reader, 0),
+	}
+}
+
+// Path is the notebook file's location.
+func (n *Notebook) Path() string { return n.store.Path() }
+
+// Close closes the underlying store.
+func (n *Notebook) Close() error { return n.store.Close() }
+
+// Watch registers fn to be called after every committed change, on the
+// goroutine that made it.
+func (n *Notebook) Watch(fn func(Change)) {
+	n.watchMu.Lock()
+	defer n.watchMu.Unlock()
+	n.watchers = append(n.watchers, fn)
+}
+
+func (n *Notebook) notify(c Change) {
+	n.watchMu.Lock()
+	ws := append([]func(Change)(nil), n.watchers...)
+	n.watchMu.Unlock()
+	for _, w := range ws {
+		w(c)
+	}
+}
+
+// newID returns a new ULID: unique, and sortable by creation time.
+func (n *Notebook) newID() string {
+	n.idMu.Lock()
+	defer n.idMu.Unlock()
+	return ulid.MustNew(ulid.Timestamp(n.now()), n.entropy).String()
+}
+
+// hashText is the SHA-256 of an article's text, hex encoded.
+func hashText(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+// Check verifies the notebook file and its indexes; see Store.Check.
+func (n *Notebook) Check() ([]string, error) { return n.store.Check() }
+
+// update runs fn in one read-write transaction and notifies watchers of the
+// change it reports once committed.
+func (n *Notebook) update(fn func(tx Tx, c *Change) error) error {
+	var c Change
+	if err := n.store.Update(func(tx Tx) error { return fn(tx, &c) }); err != nil {
+		return err
+	}
+	if len(c.Articles) > 0 || len(c.Annotations) > 0 || c.Tags {
+		n.notify(c)
+	}
+	return nil
+}
+
+// view runs fn in one read-only transaction.
+func (n *Notebook) view(fn func(tx Tx) error) error { return n.store.View(fn) }
+
+func invalidf(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+}

@@ -1,0 +1,120 @@
+package notebook
+
+import (
+	"errors"
+	"io"
+)
+
+// Errors returned by stores and the service; test with errors.Is.
+var (
+	// ErrNotFound: no record with that ID.
+	ErrNotFound = errors.New("not found")
+	// ErrLocked: another process holds the notebook file open.
+	ErrLocked = errors.New("open in another Gloss process")
+	// ErrNewerSchema: the file was written by a newer Gloss.
+	ErrNewerSchema = errors.New("written by a newer version of Gloss")
+	// ErrNotNotebook: the file is not a Gloss notebook, or is damaged.
+	ErrNotNotebook = errors.New("not a Gloss notebook or damaged")
+	// ErrInvalid: the request itself is wrong (bad colour, empty tag, offsets
+	// outside the text, …).
+	ErrInvalid = errors.New("invalid")
+)
+
+// Store persists a notebook. Every user operation runs inside exactly one
+// Update (or View) call, so it is applied completely or not at all.
+type Store interface {
+	// View runs fn in a read-only transaction.
+	View(fn func(Tx) error) error
+	// Update runs fn in a read-write transaction, committed when fn returns
+	// nil and rolled back otherwise.
+	Update(fn func(Tx) error) error
+	// Backup writes a consistent copy of the whole store to w.
+	Backup(w io.Writer) (int64, error)
+	// Check verifies the file and its indexes and returns the problems found.
+	Check() ([]string, error)
+	// Path is the file the store lives in.
+	Path() string
+	// Close releases the file.
+	Close() error
+}
+
+// Tx is one transaction on a Store. Secondary indexes (text hash, URL,
+// article→annotations, tag→items) are maintained by the store inside the
+// Put and Delete methods, so the service never touches them directly.
+type Tx interface {
+	// Article returns an article's metadata, or ErrNotFound.
+	Article(id string) (Article, error)
+	// ForEachArticle calls fn for every article's metadata, in ID order,
+	// without reading bodies or sources.
+	ForEachArticle(fn func(Article) error) error
+	// PutArticle inserts or replaces an article's metadata.
+	PutArticle(a Article) error
+	// DeleteArticle removes an article's metadata, body, source and versions
+	// (not its annotations: delete those first).
+	DeleteArticle(id string) error
+	// Body returns an article's current text.
+	Body(id string) (Body, error)
+	// PutBody stores an article's current text.
+	PutBody(id string, b Body) error
+	// Source returns an article's original bytes.
+	Source(id string) (Source, error)
+	// PutSource stores an article's original bytes.
+	PutSource(id string, s Source) error
+	// ArticleByHash returns the ID of the article whose text has this hash.
+	ArticleByHash(hash string) (string, bool, error)
+	// ArticleByURL returns the ID of the article with this URL.
+	ArticleByURL(url string) (string, bool, error)
+
+	// Versions returns an article's previous texts, oldest first.
+	Versions(articleID string) ([]Version, error)
+	// PutVersion stores a previous text of an article.
+	PutVersion(articleID string, v Version) error
+
+	// Annotation returns one annotation, or ErrNotFound.
+	Annotation(id string) (Annotation, error)
+	// AnnotationsOf returns the annotations of one article, in ID order.
+	AnnotationsOf(articleID string) ([]Annotation, error)
+	// AnnotationCounts returns the number of annotations of every article
+	// that has any, reading only the article→annotations index.
+	AnnotationCounts() (map[string]int, error)
+	// ForEachAnnotation calls fn for every annotation, in ID order.
+	ForEachAnnotation(fn func(Annotation) error) error
+	// PutAnnotation inserts or replaces an annotation.
+	PutAnnotation(a Annotation) error
+	// DeleteAnnotation removes an annotation.
+	DeleteAnnotation(id string) error
+
+	// Tag returns a tag's own record by its case-insensitive key.
+	Tag(key string) (Tag, bool, error)
+	// ForEachTag calls fn for every tag record, ordered by key.
+	ForEachTag(fn func(Tag) error) error
+	// PutTag stores a tag record under its key (TagKey of its name).
+	PutTag(t Tag) error
+	// DeleteTag removes a tag record.
+	DeleteTag(key string) error
+	// TaggedWith returns the IDs of articles and annotations carrying the
+	// tag with this key or one of its children (read from the tag index).
+	TaggedWith(key string) (articles, annotations []string, err error)
+	// ForEachTagged calls fn for every entry of the tag index: a tag key and
+	// an article (isArticle) or annotation ID.
+	ForEachTagged(fn func(key string, isArticle bool, id string) error) error
+
+	// PutTrash stores a trash entry under its item ID.
+	PutTrash(e TrashEntry) error
+	// Trash returns one trash entry, or ErrNotFound.
+	Trash(id string) (TrashEntry, error)
+	// ForEachTrash calls fn for every trash entry.
+	ForEachTrash(fn func(TrashEntry) error) error
+	// DeleteTrash removes a trash entry.
+	DeleteTrash(id string) error
+}
+
+// Version is an earlier text of an article, kept when the text is edited or
+// re-imported.
+type Version struct {
+	Number   int    `json:"number"`
+	Saved    string `json:"saved"` // RFC 3339 time the version was replaced
+	TextHash string `json:"text_hash"`
+	Body     Body   `json:"body"`
+	Reason   string `json:"reason"` // "edit" or "reimport"
+}
