@@ -1,0 +1,253 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	nurl "net/url"
+	"strings"
+	"time"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+func init() {
+	register("text/html", []string{".html", ".htm", ".xhtml", ".shtml"}, parseHTML)
+}
+
+// htmlMinWords is the fewest words an extracted article may have; less is
+// a page without an article (a login form, an error page, a gallery).
+const htmlMinWords = 25
+
+// htmlFormWords is the fewest words an article may have on a page that asks
+// for a password: below it, the page is a login or paywall page.
+const htmlFormWords = 120
+
+// htmlMaxNodes bounds the number of elements the extractor is given; pages
+// beyond it are pathological (or hostile) and are refused rather than
+// processed for minutes.
+const htmlMaxNodes = 200_000
+
+// parseHTML imports a saved web page.
+func parseHTML(name string, data []byte) (Draft, error) {
+	d, err := htmlArticle(name, data, "", "")
+	if err != nil {
+		return Draft{}, err
+	}
+	d.Source = data
+	d.MediaType = "text/html"
+	if strings.HasSuffix(strings.ToLower(name), ".xhtml") {
+		d.MediaType = "application/xhtml+xml"
+	}
+	return d, nil
+}
+
+// htmlArticle extracts the article of one HTML page. contentType is the
+// page's MIME Content-Type when known (from an MHTML archive), pageURL its
+// address when known; both may be empty. Source and MediaType are left for
+// the caller to fill in.
+func htmlArticle(name string, data []byte, contentType, pageURL string) (Draft, error) {
+	if len(data) > MaxFileSize {
+		return Draft{}, tooLarge(name, int64(len(data)))
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return Draft{}, fmt.Errorf("import %s: %w", name, ErrEmpty)
+	}
+	if _, _, bom := htmlBOMEncoding(data); !bom {
+		if err := checkBinary(name, data); err != nil {
+			return Draft{}, err
+		}
+	}
+	dec := htmlDecode(data, contentType)
+	doc, err := html.Parse(strings.NewReader(dec.text))
+	if err != nil {
+		return Draft{}, fmt.Errorf("import %s: parse HTML: %w", name, err)
+	}
+	if n := htmlCountElements(doc, htmlMaxNodes+1); n > htmlMaxNodes {
+		return Draft{}, fmt.Errorf("import %s: %w: the page has more than %d elements", name, ErrNoText, htmlMaxNodes)
+	}
+
+	meta := metaExtract(doc)
+	if meta.URL == "" && metaIsWebURL(pageURL) {
+		meta.URL = pageURL
+	}
+	hasPassword := htmlHasPasswordField(doc)
+	captions := htmlLiftCaptions(doc)
+
+	var u *nurl.URL
+	if meta.URL != "" {
+		u, _ = nurl.ParseRequestURI(meta.URL)
+	}
+	ex, err := htmlExtractor(doc, u)
+	if err != nil || ex.content == nil {
+		return Draft{}, fmt.Errorf("import %s: %w", name, ErrNoText)
+	}
+
+	d := Draft{
+		Title:     meta.Title,
+		Byline:    meta.Byline,
+		Outlet:    meta.Outlet,
+		URL:       meta.URL,
+		Published: meta.Published,
+		Language:  meta.Language,
+		Warnings:  dec.warnings,
+	}
+	blocks := htmlPostProcess(htmlBlocks(ex.content), captions, &d)
+	d.Text, d.Kinds = joinBlocks(blocks)
+	words := len(strings.Fields(d.Text))
+	if words < htmlMinWords || (hasPassword && words < htmlFormWords) {
+		return Draft{}, fmt.Errorf("import %s: %w", name, ErrNoText)
+	}
+
+	// The extractor's own metadata (its date search reads the visible page)
+	// fills what the page's markup did not say.
+	if d.Title == "" {
+		d.Title = metaCleanSpace(ex.title)
+	}
+	if d.Byline == "" {
+		d.Byline = metaJoinNames(strings.Split(ex.author, "; "))
+	}
+	if d.Outlet == "" {
+		d.Outlet = metaCleanSpace(ex.site)
+	}
+	if d.Published.IsZero() && !ex.date.IsZero() {
+		if t, ok := metaPlausible(ex.date); ok {
+			d.Published = t
+		}
+	}
+	if d.Language == "" {
+		d.Language = metaLanguage(ex.language)
+	}
+	if d.Title == "" {
+		d.Title = htmlFirstWords(d.Text, 12)
+	}
+	return d, nil
+}
+
+// htmlExtraction is what a main-content extractor found in a page.
+type htmlExtraction struct {
+	content *html.Node // the article's main content
+	// The extractor's own metadata, used only where the page's markup
+	// (read by metaExtract) said nothing.
+	title, author, site, language string
+	date                          time.Time
+}
+
+// htmlExtractor finds the main content of a parsed page. It is a variable
+// so the extractor evaluation (EXTRACTORS.md) can run the same pipeline with
+// another extractor.
+var htmlExtractor = htmlTrafilatura
+
+// htmlTrafilatura extracts the main content with go-trafilatura.
+func htmlTrafilatura(doc *html.Node, pageURL *nurl.URL) (htmlExtraction, error) {
+	opts := htmlExtractorOptions
+	opts.OriginalURL = pageURL
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		return htmlExtraction{}, err
+	}
+	if res == nil || res.ContentNode == nil {
+		return htmlExtraction{}, errors.New("no content")
+	}
+	m := res.Metadata
+	return htmlExtraction{content: res.ContentNode, title: m.Title, author: m.Author,
+		site: m.Sitename, language: m.Language, date: m.Date}, nil
+}
+
+// htmlExtractorOptions configures go-trafilatura for Gloss: comments are
+// not part of the article, tables are kept (reports use them), and the
+// publication date search is left to our own metadata reading with the
+// extractor's fast scan of the visible page as a fallback.
+var htmlExtractorOptions = trafilatura.Options{
+	ExcludeComments: true,
+	Focus:           trafilatura.Balanced,
+	EnableFallback:  false,
+	HtmlDateMode:    trafilatura.Fast,
+	MaxTreeSize:     htmlMaxNodes,
+}
+
+// htmlPostProcess marks caption paragraphs, drops photo credits and removes
+// the title, byline and date lines that some pages repeat at the top of the
+// text, using them as metadata when the markup gave none.
+func htmlPostProcess(blocks []block, captions map[string]bool, d *Draft) []block {
+	out := blocks[:0]
+	for i, b := range blocks {
+		if captions[b.text] {
+			b.kind = Caption
+		}
+		if b.kind == Caption && htmlIsCredit(b.text) {
+			continue
+		}
+		if htmlIsCredit(b.text) && len(strings.Fields(b.text)) <= 12 {
+			continue
+		}
+		if i < 6 && len(out) <= 3 && len(b.text) <= 200 {
+			if d.Title != "" && htmlSameText(b.text, d.Title) {
+				continue
+			}
+			if t, updated, ok := parseDateLine(b.text); ok {
+				if d.Published.IsZero() && !updated {
+					d.Published = t
+				}
+				continue
+			}
+			if metaBylinePrefix.MatchString(b.text) && len(strings.Fields(b.text)) <= 12 {
+				if name := metaCleanByline(b.text); name != "" {
+					if d.Byline == "" {
+						d.Byline = name
+					}
+					continue
+				}
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// htmlSameText compares two short texts ignoring case and white space.
+func htmlSameText(a, b string) bool {
+	return strings.EqualFold(metaCleanSpace(a), metaCleanSpace(b))
+}
+
+// htmlFirstWords returns the first n words of text, for a title of last
+// resort.
+func htmlFirstWords(text string, n int) string {
+	first, _, _ := strings.Cut(text, "\n")
+	f := strings.Fields(first)
+	if len(f) > n {
+		return strings.Join(f[:n], " ") + "…"
+	}
+	return strings.Join(f, " ")
+}
+
+// htmlCountElements counts element nodes, stopping at limit.
+func htmlCountElements(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				count++
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return count
+}
+
+// htmlHasPasswordField reports whether a page has a password input (a
+// login or registration form).
+func htmlHasPasswordField(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.Data == "input" && strings.EqualFold(htmlAttr(n, "type"), "password") {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if htmlHasPasswordField(c) {
+			return true
+		}
+	}
+	return false
+}

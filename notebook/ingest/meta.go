@@ -1,0 +1,257 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// metaInfo is the metadata found in an HTML page.
+type metaInfo struct {
+	Title     string
+	Byline    string
+	Outlet    string
+	URL       string
+	Language  string
+	Published time.Time
+}
+
+// metaPage holds the raw metadata sources of a page, gathered in one walk.
+type metaPage struct {
+	lang      string            // <html lang>
+	title     string            // <title>
+	h1        []string          // visible <h1> texts, in order
+	metas     map[string]string // lower-case name/property/itemprop → first content
+	authors   []string          // every <meta name=author> (some pages repeat it)
+	canonical string            // <link rel=canonical href>
+	savedFrom string            // URL from a "saved from url=" comment
+	jsonLD    []string          // bodies of <script type=application/ld+json>
+	bylines   []string          // visible byline candidates (rel=author, .byline, …)
+	times     []string          // <time datetime> values inside the page body
+}
+
+// metaExtract reads a page's metadata, trusting in order: schema.org JSON-LD,
+// OpenGraph and article:* properties, other <meta> tags, the <title> (with
+// the site-name suffix removed) and finally the visible byline and <h1>.
+func metaExtract(doc *html.Node) metaInfo {
+	p := metaCollect(doc)
+	ld := metaFromJSONLD(p.jsonLD)
+
+	var m metaInfo
+	m.Outlet = metaFirst(ld.publisher, p.metas["og:site_name"], ld.siteName,
+		p.metas["application-name"], p.metas["twitter:app:name:iphone"],
+		p.metas["publisher"], p.metas["dc.publisher"], p.metas["citation_journal_title"])
+	m.Outlet = metaCleanSpace(m.Outlet)
+
+	m.Title = metaChooseTitle(p, ld, m.Outlet)
+	if m.Outlet == "" {
+		m.Outlet = metaSuffixOutlet(p.title, m.Title)
+	}
+
+	m.Byline = metaJoinNames(ld.authors)
+	if m.Byline == "" {
+		m.Byline = metaJoinNames(metaAuthorsFromMeta(p))
+	}
+	if m.Byline == "" {
+		for _, b := range p.bylines {
+			if name := metaCleanByline(b); name != "" {
+				m.Byline = name
+				break
+			}
+		}
+	}
+
+	for _, v := range []string{ld.published,
+		p.metas["article:published_time"], p.metas["og:article:published_time"],
+		p.metas["article:published"], p.metas["datepublished"], p.metas["date"],
+		p.metas["pubdate"], p.metas["publishdate"], p.metas["publish-date"], p.metas["publish_date"],
+		p.metas["dc.date.issued"], p.metas["dc.date"], p.metas["dcterms.date"], p.metas["dcterms.issued"],
+		p.metas["dcterms.created"], p.metas["sailthru.date"], p.metas["parsely-pub-date"],
+		p.metas["citation_publication_date"], p.metas["citation_date"], p.metas["article.published"],
+		p.metas["og:published_time"], p.metas["published_time"], p.metas["datecreated"],
+		ld.created, p.metas["article:modified_time"], ld.modified} {
+		if t, ok := metaParseDate(v); ok {
+			m.Published = t
+			break
+		}
+	}
+	if m.Published.IsZero() {
+		for _, v := range p.times {
+			if t, ok := metaParseDate(v); ok {
+				m.Published = t
+				break
+			}
+		}
+	}
+
+	for _, u := range []string{p.canonical, p.metas["og:url"], ld.url, p.metas["twitter:url"], p.savedFrom} {
+		if u = strings.TrimSpace(u); metaIsWebURL(u) {
+			m.URL = u
+			break
+		}
+	}
+
+	for _, l := range []string{p.lang, p.metas["content-language"], p.metas["og:locale"], ld.language, p.metas["dc.language"], p.metas["language"]} {
+		if tag := metaLanguage(l); tag != "" {
+			m.Language = tag
+			break
+		}
+	}
+	return m
+}
+
+// metaCollect walks the document once and gathers every metadata source.
+func metaCollect(doc *html.Node) metaPage {
+	p := metaPage{metas: map[string]string{}}
+	var walk func(n *html.Node, inBody bool)
+	walk = func(n *html.Node, inBody bool) {
+		switch n.Type {
+		case html.CommentNode:
+			if p.savedFrom == "" {
+				p.savedFrom = metaSavedFrom(n.Data)
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Html:
+				if l := htmlAttr(n, "lang"); l != "" && p.lang == "" {
+					p.lang = l
+				} else if l := htmlAttr(n, "xml:lang"); l != "" && p.lang == "" {
+					p.lang = l
+				}
+			case atom.Body:
+				inBody = true
+			case atom.Title:
+				if p.title == "" && !htmlInSVG(n) {
+					p.title = metaCleanSpace(htmlText(n))
+				}
+				return
+			case atom.Meta:
+				metaCollectMeta(&p, n)
+				return
+			case atom.Link:
+				if strings.EqualFold(strings.TrimSpace(htmlAttr(n, "rel")), "canonical") && p.canonical == "" {
+					p.canonical = htmlAttr(n, "href")
+				}
+				return
+			case atom.Script:
+				if strings.Contains(strings.ToLower(htmlAttr(n, "type")), "ld+json") {
+					p.jsonLD = append(p.jsonLD, htmlText(n))
+				}
+				return
+			case atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.H1:
+				if t := metaCleanSpace(htmlText(n)); t != "" && len(p.h1) < 8 {
+					p.h1 = append(p.h1, t)
+				}
+			case atom.Time:
+				if inBody && len(p.times) < 8 {
+					if v := htmlAttr(n, "datetime"); v != "" {
+						p.times = append(p.times, v)
+					}
+				}
+			}
+			if inBody && len(p.bylines) < 8 && metaIsBylineNode(n) {
+				if t := metaCleanSpace(htmlText(n)); t != "" {
+					p.bylines = append(p.bylines, t)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inBody)
+		}
+	}
+	walk(doc, false)
+	return p
+}
+
+// metaCollectMeta records one <meta> element.
+func metaCollectMeta(p *metaPage, n *html.Node) {
+	content := htmlAttr(n, "content")
+	if content == "" {
+		content = htmlAttr(n, "value")
+	}
+	content = metaCleanSpace(content)
+	if content == "" {
+		return
+	}
+	for _, attr := range []string{"property", "name", "itemprop", "http-equiv"} {
+		key := strings.ToLower(strings.TrimSpace(htmlAttr(n, attr)))
+		if key == "" {
+			continue
+		}
+		if key == "author" || key == "article:author" || key == "dc.creator" || key == "citation_author" {
+			p.authors = append(p.authors, key+"\x00"+content)
+		}
+		if _, seen := p.metas[key]; !seen {
+			p.metas[key] = content
+		}
+	}
+}
+
+// metaAuthorsFromMeta returns author names from <meta> tags, skipping values
+// that are profile URLs (article:author is often a Facebook URL).
+func metaAuthorsFromMeta(p metaPage) []string {
+	byKey := map[string][]string{}
+	for _, kv := range p.authors {
+		key, val, _ := strings.Cut(kv, "\x00")
+		if metaIsWebURL(val) || strings.HasPrefix(val, "@") {
+			continue
+		}
+		byKey[key] = append(byKey[key], val)
+	}
+	for _, key := range []string{"article:author", "author", "dc.creator", "citation_author"} {
+		if names := byKey[key]; len(names) > 0 {
+			return names
+		}
+	}
+	for _, key := range []string{"byl", "parsely-author", "sailthru.author", "twitter:creator:name", "dcterms.creator"} {
+		if v := p.metas[key]; v != "" && !metaIsWebURL(v) && !strings.HasPrefix(v, "@") {
+			return []string{metaCleanByline(v)}
+		}
+	}
+	return nil
+}
+
+// metaFirst returns the first non-empty value.
+func metaFirst(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// metaCleanSpace collapses runs of white space to one space and trims.
+func metaCleanSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// metaSavedFrom reads the URL browsers write into saved pages as
+// <!-- saved from url=(0042)https://… -->.
+func metaSavedFrom(comment string) string {
+	i := strings.Index(comment, "saved from url=")
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimSpace(comment[i+len("saved from url="):])
+	if strings.HasPrefix(rest, "(") {
+		if j := strings.Index(rest, ")"); j >= 0 {
+			rest = rest[j+1:]
+		}
+	}
+	if f := strings.Fields(rest); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// metaIsWebURL reports whether s is an absolute http(s) URL.
+func metaIsWebURL(s string) bool {
+	l := strings.ToLower(s)
+	return (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && len(s) > len("https://x")
+}
