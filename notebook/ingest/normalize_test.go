@@ -1,0 +1,137 @@
+package ingest
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestNormalizeText(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", ""},
+		{"blank only", " \n\t\n \u00a0 \n", ""},
+		{"CRLF", "a\r\nb\r\n\r\nc\r\n", "a\nb\n\nc"},
+		{"lone CR", "a\rb\r\rc", "a\nb\n\nc"},
+		{"trailing white space", "a  \t\nb\u00a0\nc \u00a0 ", "a\nb\nc"},
+		{"inner no-break space kept", "Moscow\u00a0and  Bamako", "Moscow\u00a0and  Bamako"},
+		{"indentation kept", "  indented\n\tline", "  indented\n\tline"},
+		{"blank lines collapse", "\n\n\na\n\n\n\n b \n \n\t\nc\n\n", "a\n\n b\n\nc"},
+		{"control characters dropped", "a\x01b\x7fc\x1b", "abc"},
+		{"form feed is a paragraph break", "a\fb", "a\n\nb"},
+		{"unicode separators", "a\u2028b\u2029c\u0085d\ve", "a\nb\n\nc\nd\ne"},
+		{"byte order mark", "\ufeffTitle", "Title"},
+		{"invalid bytes replaced", "a\xffb", "a\ufffdb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := normalizeText(tt.in); got != tt.want {
+				t.Errorf("normalizeText(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestJoinBlocks(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        []block
+		wantText  string
+		wantKinds []BlockKind
+	}{
+		{"all body gives nil kinds", []block{{text: "a"}, {text: "b"}}, "a\n\nb", nil},
+		{"empty blocks dropped with their kinds",
+			[]block{{text: "T", kind: Heading}, {text: " \n "}, {text: "x", kind: Caption}},
+			"T\n\nx", []BlockKind{Heading, Caption}},
+		{"blank lines inside a block collapse",
+			[]block{{text: "a\r\n\r\n\r\nb", kind: Quote}, {text: "c"}},
+			"a\nb\n\nc", []BlockKind{Quote, Body}},
+		{"nothing", nil, "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, kinds := joinBlocks(tt.in)
+			if text != tt.wantText || !slices.Equal(kinds, tt.wantKinds) {
+				t.Errorf("joinBlocks = %q, %v; want %q, %v", text, kinds, tt.wantText, tt.wantKinds)
+			}
+		})
+	}
+}
+
+func TestParagraphsToText(t *testing.T) {
+	got := paragraphsToText([]string{"  First  ", "", "Second\r\nline", "\n\n"})
+	if want := "  First\n\nSecond\nline"; got != want {
+		t.Errorf("paragraphsToText = %q, want %q", got, want)
+	}
+}
+
+func TestCheckBinary(t *testing.T) {
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	tests := []struct {
+		name     string
+		data     []byte
+		wantErr  bool
+		wantText string // part of the message
+	}{
+		{"plain text", []byte("Hello, world.\nSecond line.\n"), false, ""},
+		{"text with a stray control", []byte("Hello\x01 world, this is ordinary text with one odd byte."), false, ""},
+		{"png", png, true, "image/png"},
+		{"jpeg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF"), true, "image/jpeg"},
+		{"pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), true, "application/pdf"},
+		{"zip", []byte("PK\x03\x04\x14\x00\x00\x00"), true, "zip"},
+		{"NUL late in text", []byte(strings.Repeat("text ", 2000) + "\x00"), true, "NUL byte at offset 10000"},
+		{"many controls", []byte("\x01\x02\x03\x04abc\x05\x06\x07\x08"), true, "control characters"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := checkBinary("x.bin", tt.data)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("checkBinary = %v, want error %v", err, tt.wantErr)
+			}
+			if err == nil {
+				return
+			}
+			if !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), "x.bin") || !strings.Contains(err.Error(), tt.wantText) {
+				t.Errorf("checkBinary error %q: want ErrBinary naming x.bin and %q", err, tt.wantText)
+			}
+		})
+	}
+}
+
+func TestDecodeText(t *testing.T) {
+	utf16le := []byte{0xFF, 0xFE, 'H', 0, 'i', 0, 0xE9, 0, '\n', 0}
+	utf16be := []byte{0xFE, 0xFF, 0, 'H', 0, 'i', 0, 0xE9}
+	tests := []struct {
+		name    string
+		data    []byte
+		want    string
+		wantErr error
+		msg     string
+	}{
+		{"utf-8", []byte("Héllo"), "Héllo", nil, ""},
+		{"utf-8 bom", []byte("\xef\xbb\xbfHi"), "Hi", nil, ""},
+		{"utf-16le bom", utf16le, "Hié\n", nil, ""},
+		{"utf-16be bom", utf16be, "Hié", nil, ""},
+		{"empty", nil, "", ErrEmpty, ""},
+		{"white space", []byte(" \r\n\t "), "", ErrEmpty, ""},
+		{"utf-16 bom only", []byte{0xFF, 0xFE}, "", ErrEmpty, ""},
+		{"invalid utf-8", []byte("line one\nline two caf\xe9\n"), "", ErrInvalidUTF8, "byte offset 21 (line 2)"},
+		{"binary", []byte("GIF89a\x01\x00"), "", ErrBinary, "image/gif"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := decodeText("notes.txt", tt.data)
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) || !strings.Contains(err.Error(), "notes.txt") || !strings.Contains(err.Error(), tt.msg) {
+					t.Fatalf("decodeText error = %v, want %v naming notes.txt and %q", err, tt.wantErr, tt.msg)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("decodeText = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
