@@ -7,11 +7,11 @@ import (
 
 // plan is a Query compiled against the index's current vocabulary.
 type plan struct {
-	groups   []group   // one per term and per phrase word; bit i of a token's groups
-	phrases  [][]int   // group indexes of each phrase's words, in order
-	terms    []int     // group indexes of the fuzzy terms, in query order
-	xwords   []uint32  // excluded single words
-	xphrases [][]int   // group indexes of excluded phrases' words (not in groups' AND)
+	groups   []group  // one per term and per phrase word; bit i of a token's groups
+	phrases  [][]int  // group indexes of each phrase's words, in order
+	terms    []int    // group indexes of the fuzzy terms, in query order
+	xwords   []uint32 // excluded single words
+	xphrases [][]int  // group indexes of excluded phrases' words (not in groups' AND)
 	termBits map[uint32]uint64
 	filters  []cfilter
 	none     bool // nothing can match (a term or phrase word is unknown)

@@ -344,4 +344,3 @@ func (s *searchScratch) nextGen() uint32 {
 	s.gen++
 	return s.gen
 }
-
