@@ -5,10 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"sync"
 	"time"
 
 	"github.com/oklog/ulid/v2"
+
+	"github.com/glossnotes/gloss/internal/atomicfile"
 )
 
 // Notebook is the service behind every user operation. Each method runs in
@@ -57,7 +60,7 @@ func (n *Notebook) Watch(fn func(Change)) {
 
 func (n *Notebook) notify(c Change) {
 	n.watchMu.Lock()
-	ws := append([]func(Change)(nil), n.watchers...)
+	ws := append([]func(Change) nil, n.watchers...)
 	n.watchMu.Unlock()
 	for _, w := range ws {
 		w(c)
@@ -98,4 +101,19 @@ func (n *Notebook) view(fn func(tx Tx) error) error { return n.store.View(fn) }
 
 func invalidf(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+}
+
+// Backup writes a consistent copy of the notebook (taken in one read
+// transaction) to the file at path, atomically, and returns its size.
+func (n *Notebook) Backup(path string) (int64, error) {
+	var size int64
+	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+		var err error
+		size, err = n.store.Backup(w)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("backup: %w", err)
+	}
+	return size, nil
 }

@@ -1,0 +1,327 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glossnotes/gloss/notebook"
+)
+
+// articleOut is an article as printed with --json ("text" in show only).
+type articleOut struct {
+	notebook.Article
+	Text string `json:"text,omitempty"`
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func listCmd(e *env) *cobra.Command {
+	var opt notebook.ListOptions
+	var after, before string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List articles",
+		Args:  exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opt.After, err = notebook.ParseDate(after); err != nil {
+				return usagef("--after: %v", err)
+			}
+			if opt.Before, err = notebook.ParseDate(before); err != nil {
+				return usagef("--before: %v", err)
+			}
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			arts, err := nb.Articles(opt)
+			if err != nil {
+				return err
+			}
+			if e.json {
+				out := make([]articleOut, len(arts))
+				for i, a := range arts {
+					a.Tags = nonNil(a.Tags)
+					out[i] = articleOut{Article: a}
+				}
+				return e.printJSON(out)
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tPUBLISHED\tOUTLET\tNOTES\tTITLE")
+			for _, a := range arts {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", a.ID, orDash(a.Published.String()), orDash(oneLine(a.Outlet, 20)), a.Annotations, oneLine(a.Title, 70))
+			}
+			return tw.Flush()
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opt.Tag, "tag", "", "only articles with this tag (or its children)")
+	f.StringVar(&opt.Outlet, "outlet", "", "only articles from this outlet")
+	f.StringVar(&after, "after", "", "published on or after this date (YYYY[-MM[-DD]])")
+	f.StringVar(&before, "before", "", "published before this date (YYYY[-MM[-DD]])")
+	f.StringVar(&opt.Sort, "sort", "added", "order: added, published or title")
+	f.BoolVar(&opt.Reverse, "reverse", false, "reverse the order")
+	return cmd
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func showCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ID",
+		Short: "Show an article's metadata, note and text",
+		Args:  exactArgs(1, "an article ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			a, err := nb.Article(args[0])
+			if err != nil {
+				return err
+			}
+			body, err := nb.Text(a.ID)
+			if err != nil {
+				return err
+			}
+			if e.json {
+				a.Tags = nonNil(a.Tags)
+				return e.printJSON(articleOut{Article: a, Text: body.Text})
+			}
+			e.printf("%s\n", a.Title)
+			for _, kv := range [][2]string{
+				{"ID", a.ID}, {"By", a.Byline}, {"Outlet", a.Outlet}, {"Published", a.Published.String()},
+				{"URL", a.URL}, {"Tags", strings.Join(a.Tags, ", ")},
+				{"Added", a.Added.Format("2006-01-02 15:04")},
+				{"Highlights", fmt.Sprint(a.Annotations)},
+			} {
+				if kv[1] != "" {
+					e.printf("%-11s %s\n", kv[0]+":", kv[1])
+				}
+			}
+			if a.Note != "" {
+				e.printf("\nNote:\n%s\n", a.Note)
+			}
+			e.printf("\n%s\n", body.Text)
+			return nil
+		},
+	}
+}
+
+func setCmd(e *env) *cobra.Command {
+	var title, byline, outlet, url, published, language string
+	cmd := &cobra.Command{
+		Use:   "set ID [--title T] [--byline B] [--outlet O] [--url U] [--published DATE] [--language L]",
+		Short: "Edit an article's metadata",
+		Args:  exactArgs(1, "an article ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var u notebook.ArticleUpdate
+			f := cmd.Flags()
+			pick := func(name string, v *string) *string {
+				if f.Changed(name) {
+					return v
+				}
+				return nil
+			}
+			u.Title, u.Byline, u.Outlet = pick("title", &title), pick("byline", &byline), pick("outlet", &outlet)
+			u.URL, u.Language = pick("url", &url), pick("language", &language)
+			if f.Changed("published") {
+				d, err := notebook.ParseDate(published)
+				if err != nil {
+					return usagef("--published: %v", err)
+				}
+				u.Published = &d
+			}
+			if u == (notebook.ArticleUpdate{}) {
+				return usagef("nothing to change: give at least one of --title, --byline, --outlet, --url, --published, --language")
+			}
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			a, err := nb.SetArticle(args[0], u)
+			if err != nil {
+				return err
+			}
+			if e.json {
+				a.Tags = nonNil(a.Tags)
+				return e.printJSON(articleOut{Article: a})
+			}
+			e.printf("updated %s: %s\n", a.ID, a.Title)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&title, "title", "", "title")
+	f.StringVar(&byline, "byline", "", "authors")
+	f.StringVar(&outlet, "outlet", "", "outlet (site or publication)")
+	f.StringVar(&url, "url", "", "URL of the original")
+	f.StringVar(&published, "published", "", "publication date YYYY[-MM[-DD]] (empty: unknown)")
+	f.StringVar(&language, "language", "", "language tag, e.g. en")
+	return cmd
+}
+
+func noteCmd(e *env) *cobra.Command {
+	var file string
+	cmd := &cobra.Command{
+		Use:   "note ID (TEXT | --file F)",
+		Short: "Set an article's note (your Markdown summary of it); --file - reads standard input",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if file == "" && len(args) != 2 || file != "" && len(args) != 1 {
+				return usagef("want an article ID and either TEXT or --file F")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			text, err := textOrFile(e, args[1:], file)
+			if err != nil {
+				return err
+			}
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			a, err := nb.SetArticleNote(args[0], text)
+			if err != nil {
+				return err
+			}
+			if e.json {
+				a.Tags = nonNil(a.Tags)
+				return e.printJSON(articleOut{Article: a})
+			}
+			e.printf("note set on %s\n", a.ID)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&file, "file", "", "read the note from this file (- for standard input)")
+	return cmd
+}
+
+// textOrFile returns the single TEXT argument, or the content of file
+// ("-" is standard input).
+func textOrFile(e *env, args []string, file string) (string, error) {
+	if file == "" {
+		return args[0], nil
+	}
+	var data []byte
+	var err error
+	if file == "-" {
+		data, err = io.ReadAll(e.stdin)
+	} else {
+		data, err = os.ReadFile(file)
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", file, err)
+	}
+	return string(data), nil
+}
+
+func deleteCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "delete ID...",
+		Short: "Move articles (with their annotations) or annotations to the trash",
+		Args:  minArgs(1, "at least one article or annotation ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			var done []string
+			for _, id := range args {
+				if err := deleteAny(nb, id); err != nil {
+					return err
+				}
+				done = append(done, id)
+			}
+			if e.json {
+				return e.printJSON(map[string]any{"deleted": done})
+			}
+			for _, id := range done {
+				e.printf("moved %s to the trash (gloss restore %s brings it back)\n", id, id)
+			}
+			return nil
+		},
+	}
+}
+
+func deleteAny(nb *notebook.Notebook, id string) error {
+	if _, err := nb.Article(id); err == nil {
+		return nb.DeleteArticle(id)
+	}
+	return nb.DeleteAnnotation(id)
+}
+
+func restoreCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "restore ID...",
+		Short: "Bring articles or annotations back from the trash",
+		Args:  minArgs(1, "at least one trashed ID (see gloss trash)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			var done []notebook.TrashEntry
+			for _, id := range args {
+				t, err := nb.Restore(id)
+				if err != nil {
+					return err
+				}
+				t.Body, t.Source, t.Versions = nil, nil, nil
+				done = append(done, t)
+			}
+			if e.json {
+				return e.printJSON(map[string]any{"restored": done})
+			}
+			for _, t := range done {
+				e.printf("restored %s %s (%s)\n", t.Kind, t.ID, t.Title)
+			}
+			return nil
+		},
+	}
+}
+
+func trashCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "trash",
+		Short: "List the trash",
+		Args:  exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			entries, err := nb.TrashEntries()
+			if err != nil {
+				return err
+			}
+			if e.json {
+				if entries == nil {
+					entries = []notebook.TrashEntry{}
+				}
+				return e.printJSON(entries)
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tKIND\tDELETED\tTITLE")
+			for _, t := range entries {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", t.ID, t.Kind, t.Deleted.Format("2006-01-02 15:04"), oneLine(t.Title, 60))
+			}
+			return tw.Flush()
+		},
+	}
+}

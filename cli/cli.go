@@ -1,0 +1,176 @@
+// Package cli is Gloss's command-line front end: the same notebook
+// operations as the desktop app, scriptable, with --json output.
+//
+// Exit codes: 0 success, 1 an operation failed, 2 the command line itself is
+// wrong (unknown command or flag, missing argument). Errors go to standard
+// error; results go to standard output.
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/storage"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+)
+
+// usageError marks an error in the command line itself (exit code 2).
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// env is what every command needs: streams, flags and the open notebook.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	dbPath         string
+	json           bool
+	nb             *notebook.Notebook
+	openApp        func(dbPath string) error
+}
+
+// notebook opens the notebook on first use.
+func (e *env) notebook() (*notebook.Notebook, error) {
+	if e.nb != nil {
+		return e.nb, nil
+	}
+	path := e.dbPath
+	if path == "" {
+		var err error
+		if path, err = storage.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	db, err := storage.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	e.nb = notebook.New(db)
+	return e.nb, nil
+}
+
+func (e *env) close() {
+	if e.nb != nil {
+		e.nb.Close()
+	}
+}
+
+// printJSON writes v as indented JSON.
+func (e *env) printJSON(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func (e *env) printf(format string, args ...any) { fmt.Fprintf(e.stdout, format, args...) }
+
+// Run executes the command line args (without the program name) and
+// returns the process exit code. openApp, when not nil, is what `gloss`
+// with no command runs (the desktop app, given the --db path or "");
+// without it, `gloss` alone prints help.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, openApp func(dbPath string) error) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, openApp: openApp}
+	defer e.close()
+	root := newRoot(e)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	fmt.Fprintln(stderr, "gloss:", err)
+	var ue usageError
+	if errors.As(err, &ue) || isCobraUsage(err) {
+		fmt.Fprintln(stderr, "Run 'gloss --help' or 'gloss COMMAND --help' for usage.")
+		return ExitUsage
+	}
+	return ExitError
+}
+
+// isCobraUsage recognises the errors cobra itself returns for a bad command
+// line (it has no typed errors for them).
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
+		strings.HasPrefix(msg, "unknown shorthand flag") || strings.Contains(msg, "flag needs an argument") ||
+		strings.HasPrefix(msg, "invalid argument") || strings.HasPrefix(msg, "required flag")
+}
+
+func newRoot(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "gloss",
+		Short: "Gloss: an offline research notebook for reading, highlighting and citing articles",
+		Long: `Gloss keeps the articles you study in one local notebook file. Import
+articles, highlight passages with notes and tags, search everything and
+export annotated excerpts with citations.
+
+Run gloss with no arguments to open the desktop app.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          exactArgs(0, "a command (see gloss --help)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if e.openApp == nil {
+				return cmd.Help()
+			}
+			return e.openApp(e.dbPath)
+		},
+	}
+	root.PersistentFlags().StringVar(&e.dbPath, "db", "", "notebook file (default $GLOSS_DB, else ~/.local/share/gloss/notebook.db)")
+	root.PersistentFlags().BoolVar(&e.json, "json", false, "print machine-readable JSON")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		importCmd(e), listCmd(e), showCmd(e), setCmd(e), noteCmd(e),
+		highlightCmd(e), annotationsCmd(e), annotationCmd(e), tagCmd(e),
+		deleteCmd(e), restoreCmd(e), trashCmd(e),
+		searchCmd(e), exportCmd(e), checkCmd(e), backupCmd(e),
+	)
+	return root
+}
+
+// exactArgs is cobra.ExactArgs with a usage error.
+func exactArgs(n int, names string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("want %s, got %d argument(s)", names, len(args))
+		}
+		return nil
+	}
+}
+
+// minArgs is cobra.MinimumNArgs with a usage error.
+func minArgs(n int, names string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usagef("want %s", names)
+		}
+		return nil
+	}
+}
+
+// isTerminal reports whether w is an interactive terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,272 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/glossnotes/gloss/notebook/ingest"
+)
+
+const samplePath = "../../shared/corpus/dw-russia-mali-2023.txt"
+
+// gloss runs the CLI in-process and returns stdout, stderr and the exit code.
+func gloss(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(args, strings.NewReader(stdin), &out, &errb, nil)
+	return out.String(), errb.String(), code
+}
+
+// mustJSON runs a command with --json, requires exit 0 and decodes stdout.
+func mustJSON(t *testing.T, v any, args ...string) {
+	t.Helper()
+	out, errs, code := gloss(t, "", append(args, "--json")...)
+	if code != 0 {
+		t.Fatalf("gloss %s: exit %d: %s", strings.Join(args, " "), code, errs)
+	}
+	if err := json.Unmarshal([]byte(out), v); err != nil {
+		t.Fatalf("gloss %s: bad JSON %v:\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+// TestEndToEnd_SampleArticle is the core issue's walk-through on the sample
+// article: import, metadata, highlight with tag and note, tag list, export,
+// check.
+func TestEndToEnd_SampleArticle(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "nb.db")
+	var imported []importResult
+	mustJSON(t, &imported, "--db", db, "import", samplePath)
+	if len(imported) != 1 || imported[0].Outcome != "imported" || imported[0].ID == "" {
+		t.Fatalf("import = %+v", imported)
+	}
+	id := imported[0].ID
+
+	var art map[string]any
+	mustJSON(t, &art, "--db", db, "show", id)
+	for key, want := range map[string]string{
+		"title":     "Russia vows to boost military cooperation with Mali",
+		"byline":    "Isaac Mugabi (with Reuters and AP)",
+		"published": "2023-02-08",
+	} {
+		if art[key] != want {
+			t.Errorf("%s = %q, want %q", key, art[key], want)
+		}
+	}
+	text, _ := art["text"].(string)
+	if strings.Contains(text, "Skip to") {
+		t.Error("navigation lines were not removed")
+	}
+	for _, k := range []string{"id", "outlet", "url", "added", "tags"} {
+		if _, ok := art[k]; !ok {
+			t.Errorf("show --json lacks %q", k)
+		}
+	}
+
+	const quote = "a large consignment of Russian aviation equipment"
+	var ann map[string]any
+	mustJSON(t, &ann, "--db", db, "highlight", id, "--quote", quote, "--color", "red",
+		"--tag", "Russia–Africa ties", "--note", "Aircraft deliveries: evidence of *material* support.")
+	if ann["quote"] != quote || ann["color"] != "red" || ann["status"] != "anchored" {
+		t.Errorf("highlight = %v", ann)
+	}
+	start, end := int(ann["start"].(float64)), int(ann["end"].(float64))
+	if got := string([]rune(text)[start:end]); got != quote {
+		t.Errorf("offsets %d–%d select %q", start, end, got)
+	}
+
+	var tags []map[string]any
+	mustJSON(t, &tags, "--db", db, "tag", "list")
+	if len(tags) != 1 || tags[0]["name"] != "Russia–Africa ties" || tags[0]["annotations"] != 1.0 {
+		t.Errorf("tag list = %v", tags)
+	}
+
+	out, errs, code := gloss(t, "", "--db", db, "export", "--tag", "Russia–Africa ties")
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{quote, "Aircraft deliveries", "Russia–Africa", "Russia vows to boost military cooperation with Mali", "Isaac Mugabi", "2023"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %q:\n%s", want, out)
+		}
+	}
+
+	out, errs, code = gloss(t, "", "--db", db, "check")
+	if code != 0 || !strings.Contains(out, "OK") {
+		t.Errorf("check: exit %d %s %s", code, out, errs)
+	}
+	// Re-importing is reported as a duplicate.
+	mustJSON(t, &imported, "--db", db, "import", samplePath)
+	if imported[0].Outcome != "duplicate" || imported[0].ID != id {
+		t.Errorf("re-import = %+v", imported)
+	}
+}
+
+func TestImport_Refusals(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nb.db")
+	files := filepath.Join(dir, "in")
+	os.MkdirAll(filepath.Join(files, "sub"), 0o755)
+	write := func(name string, data []byte) string {
+		p := filepath.Join(files, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("sub/good.txt", []byte("A title\n\nSome body text that is long enough to be an article paragraph."))
+	empty := write("empty.txt", nil)
+	binary := write("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
+	huge := filepath.Join(files, "huge.txt")
+	f, _ := os.Create(huge)
+	f.Truncate(ingest.MaxFileSize + 1)
+	f.Close()
+
+	var rs []importResult
+	out, errs, code := gloss(t, "", "--db", db, "--json", "import", files, filepath.Join(dir, "missing.txt"))
+	if code != ExitError {
+		t.Errorf("exit %d, want 1 when files are refused; stderr %s", code, errs)
+	}
+	if err := json.Unmarshal([]byte(out), &rs); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	got := map[string]importResult{}
+	for _, r := range rs {
+		got[r.Path] = r
+	}
+	tests := []struct {
+		path, outcome, reason string
+	}{
+		{good, "imported", ""},
+		{empty, "refused", "empty"},
+		{binary, "refused", "binary"},
+		{huge, "refused", "large"},
+		{filepath.Join(dir, "missing.txt"), "refused", "no such file"},
+	}
+	for _, tt := range tests {
+		r, ok := got[tt.path]
+		if !ok {
+			t.Errorf("%s: not in the report %+v", tt.path, rs)
+			continue
+		}
+		if r.Outcome != tt.outcome || !strings.Contains(strings.ToLower(r.Reason), tt.reason) {
+			t.Errorf("%s: %s (%s), want %s mentioning %q", tt.path, r.Outcome, r.Reason, tt.outcome, tt.reason)
+		}
+		if tt.reason != "" && tt.path != filepath.Join(dir, "missing.txt") && !strings.Contains(r.Reason, filepath.Base(tt.path)) {
+			t.Errorf("%s: reason %q does not name the file", tt.path, r.Reason)
+		}
+	}
+	var arts []map[string]any
+	mustJSON(t, &arts, "--db", db, "list")
+	if len(arts) != 1 {
+		t.Errorf("%d articles stored, want only the good one", len(arts))
+	}
+}
+
+func TestImport_Stdin(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "nb.db")
+	out, errs, code := gloss(t, "https://example.test/story\nPasted headline\n\nPasted body paragraph with enough words.\n", "--db", db, "--json", "import", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rs []importResult
+	json.Unmarshal([]byte(out), &rs)
+	if len(rs) != 1 || rs[0].Outcome != "imported" {
+		t.Fatalf("%s", out)
+	}
+	var art map[string]any
+	mustJSON(t, &art, "--db", db, "show", rs[0].ID)
+	if art["url"] != "https://example.test/story" {
+		t.Errorf("url = %v", art["url"])
+	}
+}
+
+func TestRun_ExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nb.db")
+	notNotebook := filepath.Join(dir, "notes.db")
+	os.WriteFile(notNotebook, []byte(strings.Repeat("not a notebook\n", 1000)), 0o600)
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stderrIn string
+	}{
+		{"unknown command", []string{"frobnicate"}, ExitUsage, "unknown command"},
+		{"unknown flag", []string{"--db", db, "list", "--colour"}, ExitUsage, "unknown flag"},
+		{"missing argument", []string{"--db", db, "show"}, ExitUsage, "article ID"},
+		{"highlight without passage", []string{"--db", db, "highlight", "X"}, ExitUsage, "--quote"},
+		{"bad date", []string{"--db", db, "list", "--after", "yesterday"}, ExitUsage, "--after"},
+		{"unknown article", []string{"--db", db, "show", "01NOPE"}, ExitError, "not found"},
+		{"not a notebook", []string{"--db", notNotebook, "list"}, ExitError, notNotebook},
+		{"help", []string{"highlight", "--help"}, ExitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs, code := gloss(t, "", tt.args...)
+			if code != tt.code || !strings.Contains(errs, tt.stderrIn) {
+				t.Errorf("exit %d stderr %q, want %d containing %q", code, errs, tt.code, tt.stderrIn)
+			}
+		})
+	}
+	before, _ := os.ReadFile(notNotebook)
+	if !bytes.Equal(before, []byte(strings.Repeat("not a notebook\n", 1000))) {
+		t.Error("the non-notebook file was modified")
+	}
+}
+
+func TestCLI_TagsTrashBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nb.db")
+	var rs []importResult
+	mustJSON(t, &rs, "--db", db, "import", samplePath)
+	id := rs[0].ID
+	var ann map[string]any
+	mustJSON(t, &ann, "--db", db, "highlight", id, "--quote", "Wagner Group", "--occurrence", "1", "--tag", "Sahel/Mali")
+	annID := ann["id"].(string)
+	if _, errs, code := gloss(t, "", "--db", db, "tag", "add", id, "Sahel"); code != 0 {
+		t.Fatal(errs)
+	}
+	var tags []map[string]any
+	mustJSON(t, &tags, "--db", db, "tag", "list")
+	if len(tags) != 2 || tags[0]["name"] != "Sahel" || tags[0]["annotations"] != 1.0 || tags[0]["articles"] != 1.0 {
+		t.Errorf("tags = %v", tags)
+	}
+	if _, errs, code := gloss(t, "", "--db", db, "tag", "rename", "Sahel", "West Africa/Sahel"); code != 0 {
+		t.Fatal(errs)
+	}
+	mustJSON(t, &ann, "--db", db, "annotation", annID)
+	if tags := ann["tags"].([]any); len(tags) != 1 || tags[0] != "West Africa/Sahel/Mali" {
+		t.Errorf("after rename: %v", tags)
+	}
+	if _, errs, code := gloss(t, "", "--db", db, "delete", id); code != 0 {
+		t.Fatal(errs)
+	}
+	var arts []any
+	mustJSON(t, &arts, "--db", db, "list")
+	if len(arts) != 0 {
+		t.Errorf("list after delete: %v", arts)
+	}
+	if _, errs, code := gloss(t, "", "--db", db, "restore", id); code != 0 {
+		t.Fatal(errs)
+	}
+	var anns []any
+	mustJSON(t, &anns, "--db", db, "annotations", id)
+	if len(anns) != 1 {
+		t.Errorf("annotations after restore: %v", anns)
+	}
+	backup := filepath.Join(dir, "copy.db")
+	if _, errs, code := gloss(t, "", "--db", db, "backup", backup); code != 0 {
+		t.Fatal(errs)
+	}
+	mustJSON(t, &arts, "--db", backup, "list")
+	if len(arts) != 1 {
+		t.Errorf("backup holds %d articles", len(arts))
+	}
+	if st, _ := os.Stat(backup); st.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v", st.Mode().Perm())
+	}
+}

@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func checkCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Verify the notebook file and its indexes (exit code 1 if anything is wrong)",
+		Args:  exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			problems, err := nb.Check()
+			if err != nil {
+				return err
+			}
+			if e.json {
+				if problems == nil {
+					problems = []string{}
+				}
+				if err := e.printJSON(map[string]any{"path": nb.Path(), "ok": len(problems) == 0, "problems": problems}); err != nil {
+					return err
+				}
+			} else {
+				for _, p := range problems {
+					e.printf("%s\n", p)
+				}
+				if len(problems) == 0 {
+					e.printf("%s: OK\n", nb.Path())
+				}
+			}
+			if len(problems) > 0 {
+				return fmt.Errorf("%s: %d problem(s) found", nb.Path(), len(problems))
+			}
+			return nil
+		},
+	}
+}
+
+func backupCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE",
+		Short: "Write a consistent copy of the notebook to FILE (taken in one read transaction)",
+		Args:  exactArgs(1, "a destination FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			n, err := nb.Backup(args[0])
+			if err != nil {
+				return err
+			}
+			if e.json {
+				return e.printJSON(map[string]any{"path": args[0], "bytes": n})
+			}
+			e.printf("backed up %s to %s (%d bytes)\n", nb.Path(), args[0], n)
+			return nil
+		},
+	}
+}

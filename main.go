@@ -1,0 +1,14 @@
+// Command gloss is an offline research notebook: with no arguments it opens
+// the desktop app; `gloss COMMAND …` runs the command-line interface.
+package main
+
+import (
+	"os"
+
+	"github.com/glossnotes/gloss/app"
+	"github.com/glossnotes/gloss/cli"
+)
+
+func main() {
+	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, app.Run))
+}
