@@ -4,6 +4,9 @@ package app
 
 import (
 	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -41,8 +44,20 @@ func Run(dbPath string) error {
 	defer nb.Close()
 	ui := New(a, w, nb)
 	w.SetContent(ui.Content())
+	quitOnSignal(a)
 	w.ShowAndRun()
 	return nil
+}
+
+// quitOnSignal quits the app cleanly (closing the notebook) on SIGINT or
+// SIGTERM, as a desktop session or a test harness asks.
+func quitOnSignal(a fyne.App) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ch
+		fyne.Do(a.Quit)
+	}()
 }
 
 func openNotebook(dbPath string) (*notebook.Notebook, error) {
@@ -120,7 +135,9 @@ func (ui *UI) Reload() {
 	ui.list.Refresh()
 	if len(arts) == 0 {
 		ui.text.SetText("This notebook is empty. Import articles with: gloss import FILE…")
+		return
 	}
+	ui.list.Select(0)
 }
 
 func (ui *UI) show(a notebook.Article) {
