@@ -107,13 +107,13 @@ func (it *wordIter) next() bool {
 }
 
 // runeLen8 returns the code-point length of w capped at 255.
-func runeLen8(w []byte) uint8 {
+func runeLen8(w string) uint8 {
 	n := 0
 	for i := 0; i < len(w); {
 		if w[i] < utf8.RuneSelf {
 			i++
 		} else {
-			_, size := utf8.DecodeRune(w[i:])
+			_, size := utf8.DecodeRuneInString(w[i:])
 			i += size
 		}
 		n++

@@ -163,8 +163,14 @@ func (ix *Index) put(d *Doc) {
 		ix.slots[d.ID] = slot
 		ix.live++
 	}
+	rec := ix.record(d)
+	rec.fwd = slices.Clone(ix.rec.encode(d, &ix.vocab))
+	ix.docs[slot] = rec
 	clear(ix.masks)
-	ix.docs[slot] = ix.record(d, &ix.rec, ix.masks)
+	for _, t := range ix.rec.touched {
+		ix.masks[t] = ix.rec.mask[t]
+	}
+	ix.rec.reset()
 	for t, m := range ix.masks {
 		if !exists || ix.oldMask[t] != m {
 			ix.vocab.setPosting(t, slot, m)
@@ -205,28 +211,63 @@ func (ix *Index) termMasks(fwd []byte, masks map[uint32]uint8) {
 	}
 }
 
-// recorder holds the buffers for turning documents into records.
+// recorder turns documents into forward lists, collecting the fields each
+// word occurs in. Its buffers are reused, so it belongs to one goroutine.
 type recorder struct {
-	tok tokenizer
-	enc fieldEncoder
-	fwd []byte
+	tok     tokenizer
+	enc     fieldEncoder
+	fwd     []byte
+	mask    []uint8  // by word id: fields of the current document
+	touched []uint32 // word ids with a non-zero mask
 }
 
-// record tokenises d into a docRec, adding its words to the vocabulary and
-// the fields each occurs in to masks.
-func (ix *Index) record(d *Doc, rc *recorder, masks map[uint32]uint8) docRec {
+// encode tokenises d's fields, adding new words to v, and returns d's
+// forward list (valid until the next call) with rc.touched and rc.mask
+// describing its words. Call rc.reset before the next document.
+func (rc *recorder) encode(d *Doc, v *vocabulary) []byte {
+	rc.fwd = rc.fwd[:0]
+	for f := Field(0); f < numFields; f++ {
+		rc.enc.reset()
+		bit := uint8(1) << f
+		rc.tok.each(FieldText(*d, f), func(w []byte, start, end int) {
+			id := v.id(w)
+			rc.enc.add(id, start, end, int(v.rlen[id]))
+			if int(id) >= len(rc.mask) {
+				rc.mask = append(rc.mask, make([]uint8, int(id)+1-len(rc.mask)+len(rc.mask)/2)...)
+			}
+			if rc.mask[id] == 0 {
+				rc.touched = append(rc.touched, id)
+			}
+			rc.mask[id] |= bit
+		})
+		rc.fwd = binary.AppendUvarint(rc.fwd, uint64(len(rc.enc.buf)))
+		rc.fwd = append(rc.fwd, rc.enc.buf...)
+	}
+	return rc.fwd
+}
+
+// reset clears the masks of the last document.
+func (rc *recorder) reset() {
+	for _, id := range rc.touched {
+		rc.mask[id] = 0
+	}
+	rc.touched = rc.touched[:0]
+}
+
+// record returns d's docRec without its forward list, interning its
+// metadata.
+func (ix *Index) record(d *Doc) docRec {
 	r := docRec{
 		id:        d.ID,
 		articleID: d.ArticleID,
 		kind:      d.Kind,
-		updated:   d.Updated.UnixNano(),
 		title:     ix.titles.id(d.Title),
 		byline:    ix.bylines.id(d.Byline),
 		outlet:    ix.outlets.id(d.Outlet),
 		color:     ix.colors.id(strings.Join(words(d.Color), " ")),
 	}
-	if d.Updated.IsZero() {
-		r.updated = 0
+	if !d.Updated.IsZero() {
+		r.updated = d.Updated.UnixNano()
 	}
 	if d.Orphan {
 		r.flags |= flagOrphan
@@ -244,17 +285,5 @@ func (ix *Index) record(d *Doc, rc *recorder, masks map[uint32]uint8) docRec {
 			r.tags[i] = ix.tags.id(t)
 		}
 	}
-	rc.fwd = rc.fwd[:0]
-	for f := Field(0); f < numFields; f++ {
-		rc.enc.reset()
-		rc.tok.each(FieldText(*d, f), func(w []byte, start, end int) {
-			id := ix.vocab.id(w)
-			rc.enc.add(id, start, end, int(ix.vocab.rlen[id]))
-			masks[id] |= 1 << f
-		})
-		rc.fwd = binary.AppendUvarint(rc.fwd, uint64(len(rc.enc.buf)))
-		rc.fwd = append(rc.fwd, rc.enc.buf...)
-	}
-	r.fwd = slices.Clone(rc.fwd)
 	return r
 }

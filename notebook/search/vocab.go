@@ -31,12 +31,19 @@ func (v *vocabulary) id(w []byte) uint32 {
 	if id, ok := v.ids[string(w)]; ok {
 		return id
 	}
-	s := string(w)
+	return v.add(string(w))
+}
+
+// add returns the id of word s, adding it if it is new.
+func (v *vocabulary) add(s string) uint32 {
+	if id, ok := v.ids[s]; ok {
+		return id
+	}
 	id := uint32(len(v.words))
 	v.ids[s] = id
 	v.words = append(v.words, s)
 	v.sig = append(v.sig, signature(s))
-	v.rlen = append(v.rlen, runeLen8(w))
+	v.rlen = append(v.rlen, runeLen8(s))
 	v.post = append(v.post, nil)
 	return id
 }
