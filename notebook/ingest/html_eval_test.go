@@ -17,12 +17,13 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/parser"
+	goparser "go/parser"
 	"go/token"
 	nurl "net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -50,7 +51,7 @@ func evalLoad(t *testing.T) (dir string, entries []evalEntry) {
 		t.Fatalf("locate go-trafilatura: %v", err)
 	}
 	dir = strings.TrimSpace(string(out))
-	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, "scripts/comparison/data.go"), nil, 0)
+	f, err := goparser.ParseFile(token.NewFileSet(), filepath.Join(dir, "scripts/comparison/data.go"), nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +162,11 @@ func TestExtractorEval(t *testing.T) {
 		{"go-readability/v2 v2.1.3", evalReadability},
 	}
 	verbose := os.Getenv("EVAL_VERBOSE") != ""
+	only := os.Getenv("EVAL_ONLY")
 	for _, run := range runs {
+		if only != "" && !strings.Contains(run.name, only) {
+			continue
+		}
 		htmlExtractor = run.ex
 		var tp, fn, fp, tn, titleOK, titleN, authOK, authN, dateOK, dateN, fails int64
 		var mu sync.Mutex
@@ -206,7 +211,7 @@ func TestExtractorEval(t *testing.T) {
 						if metaCleanSpace(d.Title) == metaCleanSpace(e.title) {
 							titleOK++
 						} else if verbose {
-							fmt.Printf("TITLE %s\n  want %q\n  got  %q\n", e.file, e.title, d.Title)
+							fmt.Printf("TITLE %s\n  want %q\n  got  %q\n%s", e.file, e.title, d.Title, evalTitleSources(pages[i]))
 						}
 					}
 					if len(e.authors) > 0 {
@@ -247,19 +252,35 @@ func evalSameAuthors(byline string, want []string) bool {
 	norm := func(s string) string { return strings.ToLower(metaCleanSpace(s)) }
 	got := map[string]bool{}
 	for _, part := range strings.FieldsFunc(byline, func(r rune) bool { return r == ',' || r == ';' }) {
-		for _, p := range strings.Split(part, " and ") {
+		for _, p := range regexp.MustCompile(` (?:and|und|&) `).Split(part, -1) {
 			if p = norm(p); p != "" {
 				got[p] = true
 			}
 		}
 	}
-	if len(got) != len(want) {
+	var wantNames []string
+	for _, w := range want {
+		wantNames = append(wantNames, regexp.MustCompile(` (?:and|und|&) `).Split(w, -1)...)
+	}
+	if len(got) != len(wantNames) {
 		return false
 	}
-	for _, w := range want {
+	for _, w := range wantNames {
 		if !got[norm(w)] {
 			return false
 		}
 	}
 	return true
+}
+
+// evalTitleSources describes where a page's title candidates come from, for
+// the verbose output.
+func evalTitleSources(page []byte) string {
+	doc, err := html.Parse(strings.NewReader(htmlDecode(page, "").text))
+	if err != nil {
+		return ""
+	}
+	p := metaCollect(doc)
+	ld := metaFromJSONLD(p.jsonLD)
+	return fmt.Sprintf("    ld=%q og=%q tw=%q\n    title=%q\n    h1=%q\n", ld.headline, p.metas["og:title"], p.metas["twitter:title"], p.title, p.h1)
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"net/url"
 	"strings"
 	"time"
 
@@ -45,7 +46,8 @@ func metaExtract(doc *html.Node) metaInfo {
 		p.metas["publisher"], p.metas["dc.publisher"], p.metas["citation_journal_title"])
 	m.Outlet = metaCleanSpace(m.Outlet)
 
-	m.Title = metaChooseTitle(p, ld, m.Outlet)
+	m.URL = metaChooseURL(p, ld)
+	m.Title = metaChooseTitle(p, ld, m.Outlet, metaHost(m.URL))
 	if m.Outlet == "" {
 		m.Outlet = metaSuffixOutlet(p.title, m.Title)
 	}
@@ -86,12 +88,6 @@ func metaExtract(doc *html.Node) metaInfo {
 		}
 	}
 
-	for _, u := range []string{p.canonical, p.metas["og:url"], ld.url, p.metas["twitter:url"], p.savedFrom} {
-		if u = strings.TrimSpace(u); metaIsWebURL(u) {
-			m.URL = u
-			break
-		}
-	}
 
 	for _, l := range []string{p.lang, p.metas["content-language"], p.metas["og:locale"], ld.language, p.metas["dc.language"], p.metas["language"]} {
 		if tag := metaLanguage(l); tag != "" {
@@ -102,11 +98,34 @@ func metaExtract(doc *html.Node) metaInfo {
 	return m
 }
 
+// metaChooseURL returns the page's canonical address: <link rel=canonical>,
+// og:url, the JSON-LD url, twitter:url, or the address a browser noted when
+// saving the page.
+func metaChooseURL(p metaPage, ld metaLD) string {
+	for _, u := range []string{p.canonical, p.metas["og:url"], ld.url, p.metas["twitter:url"], p.savedFrom} {
+		if u = strings.TrimSpace(u); metaIsWebURL(u) {
+			return u
+		}
+	}
+	return ""
+}
+
+// metaHost returns the host name of a URL without "www.", or "".
+func metaHost(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(pu.Hostname()), "www.")
+}
+
 // metaCollect walks the document once and gathers every metadata source.
 func metaCollect(doc *html.Node) metaPage {
 	p := metaPage{metas: map[string]string{}}
-	var walk func(n *html.Node, inBody bool)
-	walk = func(n *html.Node, inBody bool) {
+	// skip is set inside comment sections and forms, whose "author"
+	// elements are not the article's byline.
+	var walk func(n *html.Node, inBody, skip bool)
+	walk = func(n *html.Node, inBody, skip bool) {
 		switch n.Type {
 		case html.CommentNode:
 			if p.savedFrom == "" {
@@ -154,18 +173,31 @@ func metaCollect(doc *html.Node) metaPage {
 					}
 				}
 			}
-			if inBody && len(p.bylines) < 8 && metaIsBylineNode(n) {
+			if n.DataAtom == atom.Form || metaIsCommentSection(n) {
+				skip = true
+			}
+			if inBody && !skip && len(p.bylines) < 8 && metaIsBylineNode(n) {
 				if t := metaCleanSpace(htmlText(n)); t != "" {
 					p.bylines = append(p.bylines, t)
 				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inBody)
+			walk(c, inBody, skip)
 		}
 	}
-	walk(doc, false)
+	walk(doc, false, false)
 	return p
+}
+
+// metaIsCommentSection reports whether an element holds reader comments.
+func metaIsCommentSection(n *html.Node) bool {
+	for _, v := range []string{htmlAttr(n, "id"), htmlAttr(n, "class")} {
+		if v = strings.ToLower(v); strings.Contains(v, "comment") || strings.Contains(v, "respond") || strings.Contains(v, "discussion") {
+			return true
+		}
+	}
+	return false
 }
 
 // metaCollectMeta records one <meta> element.

@@ -8,12 +8,16 @@ import (
 	"golang.org/x/net/html"
 )
 
-// metaBylinePrefix matches the word introducing a byline in a few languages.
-var metaBylinePrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|words|story|text)\s+by|by|von|par|por|di|door|av|af)\s*:?\s+`)
+// metaBylinePrefix matches the words introducing a byline in a few
+// languages ("By", "Written by", "Veröffentlicht von", "Autor:", "~").
+var metaBylinePrefix = regexp.MustCompile(`(?i)^(?:[~–—-]\s*|(?:(?:written|posted|reported|words|story|text|published)\s+by|by|von|par|por|di|door|av|af|(?:veröffentlicht|eingestellt|geschrieben|verfasst|publiziert|gepostet)\s+von|autor(?:in)?|author|verfasser(?:in)?|text)\s*:?\s+|(?:autor(?:in)?|author|text)\s*:\s*)`)
 
 // metaBylineTail matches what often follows the names in a visible byline: a
-// date, a role, an update note.
-var metaBylineTail = regexp.MustCompile(`(?i)\s*(?:[|•·,]\s*)?(?:updated|published|posted|last modified|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$`)
+// date, a role, an update note, a separator and whatever comes after it.
+var metaBylineTail = regexp.MustCompile(`(?i)\s*(?:\s[|•·]\s.*|,?\s+(?:am|on|at|le|el|il|op)\s*$|(?:[|•·,]\s*)?(?:updated|published|posted|last modified|aktualisiert|veröffentlicht|\d{1,2}\.?\s+(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*)$`)
+
+// metaBylineLabel matches a byline element holding only its label.
+var metaBylineLabel = regexp.MustCompile(`(?i)^(?:by|von|par|por|autor(?:in)?|author|posted|published|publiziert|veröffentlicht|eingestellt|written|name|e-?mail)\b`)
 
 // metaIsBylineNode reports whether an element is a visible byline: a link
 // with rel=author, an element with itemprop=author, or a class or id naming
@@ -49,8 +53,8 @@ func metaCleanByline(s string) string {
 	s = metaCleanSpace(s)
 	s = metaBylinePrefix.ReplaceAllString(s, "")
 	s = metaBylineTail.ReplaceAllString(s, "")
-	s = strings.Trim(s, " ,;:|-–—•·")
-	if s == "" || utf8.RuneCountInString(s) > 100 || len(strings.Fields(s)) > 14 || metaIsWebURL(s) {
+	s = strings.Trim(s, " ,;:|-–—•·~/")
+	if s == "" || metaBylineLabel.MatchString(s) || strings.Contains(s, "@") || utf8.RuneCountInString(s) > 100 || len(strings.Fields(s)) > 14 || metaIsWebURL(s) {
 		return ""
 	}
 	return s

@@ -9,38 +9,167 @@ import (
 // metaTitleSeparators split a page title from its site name, strongest first.
 var metaTitleSeparators = []string{" | ", " || ", " :: ", " « ", " » ", " · ", " • ", " — ", " – ", " - ", " / "}
 
-// metaChooseTitle picks the article title: the JSON-LD headline, then
-// OpenGraph and other meta titles, then <title>, then the first <h1>; the
-// site name is removed from whichever is used. A truncated headline
-// ("…") gives way to a longer source that starts the same way.
-func metaChooseTitle(p metaPage, ld metaLD, outlet string) string {
+// metaChooseTitle picks the article title. The structured title comes
+// first: the JSON-LD headline, then OpenGraph and other meta titles, then
+// <title>, each with the site name removed. But the headline a reader sees
+// is the page's <h1>, and structured titles are often tuned for search or
+// sharing ("Kicker: Headline", a shortened or reworded headline, a
+// truncated one), so an <h1> that says nearly the same thing wins, as does
+// the only <h1> of a page whose titles are generic; an <h1> that is just the
+// site's name never does.
+func metaChooseTitle(p metaPage, ld metaLD, outlet, host string) string {
+	sites := []string{outlet, host}
 	cands := []string{ld.headline, p.metas["og:title"], p.metas["twitter:title"],
 		p.metas["dc.title"], p.metas["citation_title"], p.metas["sailthru.title"], p.metas["headline"]}
-	titleTag := metaStripSiteName(p.title, outlet, p.h1)
-	var title string
+	var h1s []string
+	for _, h := range p.h1 {
+		h = metaStripSiteName(h, sites, nil)
+		if utf8.RuneCountInString(h) >= 2 && utf8.RuneCountInString(h) <= 300 && !metaSiteH1(h, p.title, sites) {
+			h1s = append(h1s, h)
+		}
+	}
+	var structured string
 	for _, c := range cands {
 		if c = metaCleanSpace(c); c != "" {
-			title = metaStripSiteName(c, outlet, p.h1)
+			structured = metaStripSiteName(c, sites, h1s)
 			break
 		}
 	}
-	if title == "" {
-		title = titleTag
+	titleTag := metaStripSiteName(p.title, sites, h1s)
+	ref := structured
+	if ref == "" {
+		ref = titleTag
 	}
-	if title == "" && len(p.h1) > 0 {
-		title = p.h1[0]
+	best, bestScore := "", 0.0
+	for _, h := range h1s {
+		if sc := metaTitleSimilarity(h, ref); sc > bestScore {
+			best, bestScore = h, sc
+		}
 	}
-	if base, ok := metaTruncated(title); ok {
-		for _, c := range append(cands, titleTag, strings.Join(p.h1, "\x00")) {
-			for _, c := range strings.Split(c, "\x00") {
-				c = metaStripSiteName(metaCleanSpace(c), outlet, p.h1)
+	if best != "" && bestScore >= 0.5 {
+		// An <h1> that is the structured title plus a subtitle run into it
+		// ("Headline Subtitle…") gives way to the structured title, unless
+		// that looks cut short by a length limit.
+		if ref != "" && utf8.RuneCountInString(ref) < 90 && len(best) > len(ref) &&
+			strings.HasPrefix(strings.ToLower(best), strings.ToLower(ref)) {
+			return ref
+		}
+		return best
+	}
+	if len(h1s) == 1 && (ref == "" || metaGenericTitle(ref, sites)) {
+		return h1s[0]
+	}
+	if ref != "" {
+		if base, ok := metaTruncated(ref); ok {
+			for _, c := range append(cands, titleTag) {
+				c = metaStripSiteName(metaCleanSpace(c), sites, h1s)
 				if _, trunc := metaTruncated(c); !trunc && len(c) > len(base) && strings.HasPrefix(strings.ToLower(c), strings.ToLower(base)) {
 					return c
 				}
 			}
 		}
+		return ref
 	}
-	return title
+	if len(h1s) > 0 {
+		return h1s[0]
+	}
+	return ""
+}
+
+// metaSiteH1 reports whether an <h1> is the site's name rather than a
+// headline: it names the outlet or host, or it is a later part of the
+// page's <title> next to a longer part.
+func metaSiteH1(h, pageTitle string, sites []string) bool {
+	if metaNamesSite(h, sites) {
+		return true
+	}
+	pageTitle = metaCleanSpace(pageTitle)
+	if pageTitle == "" || strings.EqualFold(h, pageTitle) {
+		return false
+	}
+	parts := metaTitleParts(pageTitle)
+	if len(parts) < 2 {
+		return false
+	}
+	for i, part := range parts {
+		if !strings.EqualFold(part, h) {
+			continue
+		}
+		// The site's name usually ends a title ("Headline | Site"); a
+		// leading part is the headline more often than not.
+		rest := utf8.RuneCountInString(pageTitle) - utf8.RuneCountInString(part)
+		return i > 0 && rest > utf8.RuneCountInString(part)
+	}
+	return false
+}
+
+// metaGenericTitle reports whether a title says little about the article: a
+// home-page word ("Home", "Willkommen"), or the outlet's own name.
+func metaGenericTitle(t string, sites []string) bool {
+	k := metaSiteKey(t)
+	switch k {
+	case "home", "homepage", "start", "startseite", "index", "welcome", "willkommen", "accueil", "blog", "news", "aboutus", "about":
+		return true
+	}
+	return metaNamesSite(t, sites)
+}
+
+// metaNamesSite reports whether part names one of the sites (the outlet,
+// the host name).
+func metaNamesSite(part string, sites []string) bool {
+	for _, s := range sites {
+		if s != "" && metaSameSite(part, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// metaTitleParts splits a page title at every site-name separator.
+func metaTitleParts(t string) []string {
+	parts := []string{t}
+	for _, sep := range append(metaTitleSeparators, " : ", " › ", " ‹ ") {
+		var next []string
+		for _, p := range parts {
+			for _, q := range strings.Split(p, sep) {
+				if q = strings.TrimSpace(q); q != "" {
+					next = append(next, q)
+				}
+			}
+		}
+		parts = next
+	}
+	return parts
+}
+
+// metaTitleSimilarity scores how nearly two titles say the same thing: the
+// words they share over the words of the shorter one, required to be at
+// least a third of the longer one.
+func metaTitleSimilarity(a, b string) float64 {
+	wa, wb := metaTitleWords(a), metaTitleWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	lo, hi := min(len(wa), len(wb)), max(len(wa), len(wb))
+	if float64(common) < float64(hi)/3 {
+		return 0
+	}
+	return float64(common) / float64(lo)
+}
+
+// metaTitleWords returns the set of lower-case words of a title.
+func metaTitleWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out[w] = true
+	}
+	return out
 }
 
 // metaTruncated reports whether a title ends in an ellipsis, and returns it
@@ -59,7 +188,7 @@ func metaTruncated(t string) (string, bool) {
 // removed; otherwise the title is split at the strongest separator and a
 // short site-like part is removed. When a visible <h1> equals one part, that
 // part is the title.
-func metaStripSiteName(title, outlet string, h1 []string) string {
+func metaStripSiteName(title string, sites []string, h1 []string) string {
 	title = metaCleanSpace(title)
 	if title == "" {
 		return ""
@@ -88,26 +217,23 @@ func metaStripSiteName(title, outlet string, h1 []string) string {
 				}
 			}
 		}
-		if outlet != "" {
-			changed := false
-			for len(parts) > 1 && metaSameSite(parts[len(parts)-1], outlet) {
-				parts, changed = parts[:len(parts)-1], true
-			}
-			for len(parts) > 1 && metaSameSite(parts[0], outlet) {
-				parts, changed = parts[1:], true
-			}
-			if changed {
-				return strings.TrimSpace(strings.Join(parts, sep))
-			}
+		changed := false
+		for len(parts) > 1 && metaNamesSite(parts[len(parts)-1], sites) {
+			parts, changed = parts[:len(parts)-1], true
+		}
+		for len(parts) > 1 && metaNamesSite(parts[0], sites) {
+			parts, changed = parts[1:], true
+		}
+		if changed {
+			return strings.TrimSpace(strings.Join(parts, sep))
 		}
 		if len(parts) == 2 || sep == " | " || sep == " || " || sep == " :: " {
 			// Drop short site-like parts at either end, keeping the longest.
 			for len(parts) > 1 && metaSiteLike(parts[len(parts)-1], parts[:len(parts)-1]) {
 				parts = parts[:len(parts)-1]
 			}
-			for len(parts) > 1 && metaSiteLike(parts[0], parts[1:]) {
-				parts = parts[1:]
-			}
+			// A leading part is stripped only when it names the outlet
+			// (above): "SW082 – Title" and "Topic - Title" keep it.
 			return strings.TrimSpace(strings.Join(parts, sep))
 		}
 		return title
