@@ -88,7 +88,6 @@ func metaExtract(doc *html.Node) metaInfo {
 		}
 	}
 
-
 	for _, l := range []string{p.lang, p.metas["content-language"], p.metas["og:locale"], ld.language, p.metas["dc.language"], p.metas["language"]} {
 		if tag := metaLanguage(l); tag != "" {
 			m.Language = tag
