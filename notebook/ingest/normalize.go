@@ -100,53 +100,74 @@ func normalizeText(s string) string {
 	s = strings.TrimPrefix(s, "\uFEFF")
 	var sb strings.Builder
 	sb.Grow(len(s))
-	// pendingNL counts line breaks seen since the last written non-blank
-	// line; they are written (capped at two) before the next line.
-	pendingNL := 0
-	var line strings.Builder
-	flush := func(breaks int) {
-		l := strings.TrimRightFunc(line.String(), unicode.IsSpace)
-		line.Reset()
-		if l != "" {
+	pending := 0 // line breaks since the last non-blank line written
+	for i := 0; i <= len(s); {
+		end, breaks, width := nextBreak(s, i)
+		if line := cleanLine(s[i:end]); line != "" {
 			if sb.Len() > 0 {
-				n := min(pendingNL, 2)
-				for range n {
-					sb.WriteByte('\n')
-				}
+				sb.WriteString("\n\n"[:min(pending, 2)])
 			}
-			sb.WriteString(l)
-			pendingNL = 0
+			sb.WriteString(line)
+			pending = 0
 		}
-		pendingNL += breaks
-	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			line.WriteRune(utf8.RuneError)
-			i++
-			continue
-		}
-		i += size
-		switch {
-		case r == '\r':
-			if i < len(s) && s[i] == '\n' {
-				i++
-			}
-			flush(1)
-		case r == '\n' || r == '\v' || r == '\u0085' || r == '\u2028':
-			flush(1)
-		case r == '\f' || r == '\u2029':
-			flush(2)
-		case r == '\t':
-			line.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			// control character: dropped
-		default:
-			line.WriteRune(r)
+		pending += breaks
+		i = end + width
+		if width == 0 {
+			break
 		}
 	}
-	flush(0)
 	return sb.String()
+}
+
+// nextBreak finds the first line break in s at or after i and returns its
+// offset, how many line breaks it counts for (2 for a paragraph break such
+// as form feed) and its length in bytes; at the end of s it returns len(s),
+// 0, 0.
+func nextBreak(s string, i int) (end, breaks, width int) {
+	for k := i; k < len(s); k++ {
+		switch c := s[k]; c {
+		case '\n', '\v':
+			return k, 1, 1
+		case '\r':
+			if k+1 < len(s) && s[k+1] == '\n' {
+				return k, 1, 2
+			}
+			return k, 1, 1
+		case '\f':
+			return k, 2, 1
+		case 0xC2: // U+0085 NEL
+			if k+1 < len(s) && s[k+1] == 0x85 {
+				return k, 1, 2
+			}
+		case 0xE2: // U+2028 line separator, U+2029 paragraph separator
+			if k+2 < len(s) && s[k+1] == 0x80 && (s[k+2] == 0xA8 || s[k+2] == 0xA9) {
+				return k, 1 + int(s[k+2]-0xA8), 3
+			}
+		}
+	}
+	return len(s), 0, 0
+}
+
+// cleanLine cuts trailing white space from one line, drops control
+// characters other than tab and replaces invalid UTF-8 with U+FFFD.
+func cleanLine(line string) string {
+	clean := utf8.ValidString(line)
+	for k := 0; clean && k < len(line); k++ {
+		if c := line[k]; (c < 0x20 && c != '\t') || c == 0x7f {
+			clean = false
+		}
+	}
+	if !clean {
+		var sb strings.Builder
+		for _, r := range line { // invalid bytes come out as U+FFFD
+			if (r < 0x20 && r != '\t') || r == 0x7f {
+				continue
+			}
+			sb.WriteRune(r)
+		}
+		line = sb.String()
+	}
+	return strings.TrimRightFunc(line, unicode.IsSpace)
 }
 
 // decodeText checks that data is text and returns it as a string ready for

@@ -85,9 +85,9 @@ type txtPara []txtLine
 // MediaType), following the steps at the top of text.go.
 func plainDraft(s string) Draft {
 	paras := splitPlain(s)
-	h, rest := plainHeader(paras)
+	h, rest, leftover := plainHeader(paras)
 	d := Draft{Title: h.title, Byline: h.byline, URL: h.url, Published: h.published}
-	d.Text, d.Kinds = joinBlocks(plainBlocks(rest))
+	d.Text, d.Kinds = joinBlocks(plainBlocks(rest, leftover))
 	if d.Title == "" {
 		d.Warnings = append(d.Warnings, "no title found")
 	}
@@ -135,8 +135,9 @@ type headerInfo struct {
 
 // plainHeader reads the title, byline, date and URL from the header
 // paragraphs and returns them with the paragraphs that make up the text:
-// the header's unrecognised lines followed by the rest of the file.
-func plainHeader(paras []txtPara) (headerInfo, []txtPara) {
+// the header's unrecognised lines (leftover paragraphs of them) followed by
+// the rest of the file.
+func plainHeader(paras []txtPara) (h headerInfo, rest []txtPara, leftover int) {
 	n := 0
 	for n < len(paras) && n < maxHeaderParas && !isProsePara(paras[n]) {
 		n++
@@ -153,7 +154,6 @@ func plainHeader(paras []txtPara) (headerInfo, []txtPara) {
 		}
 	}
 
-	var h headerInfo
 	pubIsUpdate := false
 	setDate := func(t time.Time, updated bool) {
 		if h.published.IsZero() || (pubIsUpdate && !updated) {
@@ -215,7 +215,6 @@ func plainHeader(paras []txtPara) (headerInfo, []txtPara) {
 		}
 	}
 
-	var rest []txtPara
 	for i, p := range paras[:n] {
 		var kept txtPara
 		j := 0
@@ -232,7 +231,8 @@ func plainHeader(paras []txtPara) (headerInfo, []txtPara) {
 			rest = append(rest, kept)
 		}
 	}
-	return h, append(rest, paras[n:]...)
+	leftover = len(rest)
+	return h, append(rest, paras[n:]...), leftover
 }
 
 // isProsePara reports whether a paragraph is article prose rather than a
@@ -401,17 +401,19 @@ var (
 	photoCredit = regexp.MustCompile(`\s*(?:(?:Image|Photo|Picture|Photograph|Illustration)s?(?: credits?)?|Credits?|Foto|Bild)\s*:\s*\S[^\n]{0,100}$`)
 )
 
-// plainBlocks turns the body paragraphs of a text file into blocks: list
-// items, captions, headings and body paragraphs (steps 4–6 at the top of
-// text.go).
-func plainBlocks(paras []txtPara) []block {
+// plainBlocks turns the paragraphs of a text file after its title, byline
+// and date into blocks: list items, captions, headings and body paragraphs
+// (steps 4–6 at the top of text.go). The first header paragraphs are lines
+// left over from the header (a section label, say), which are never taken
+// for headings.
+func plainBlocks(paras []txtPara, header int) []block {
 	blocks := make([]block, 0, len(paras))
-	single := make([]bool, 0, len(paras)) // the block was a one-line paragraph
-	for _, p := range paras {
+	headingOK := make([]bool, 0, len(paras)) // the block may be a heading
+	for pi, p := range paras {
 		if c, ok := captionOf(p); ok {
 			if c != "" {
 				blocks = append(blocks, block{text: c, kind: Caption})
-				single = append(single, false)
+				headingOK = append(headingOK, false)
 			}
 			continue
 		}
@@ -419,7 +421,7 @@ func plainBlocks(paras []txtPara) []block {
 		flush := func(kind BlockKind) {
 			if len(cur) > 0 {
 				blocks = append(blocks, block{text: strings.Join(cur, " "), kind: kind})
-				single = append(single, len(p) == 1)
+				headingOK = append(headingOK, len(p) == 1 && pi >= header)
 				cur = cur[:0]
 			}
 		}
@@ -440,13 +442,16 @@ func plainBlocks(paras []txtPara) []block {
 		flush(curKind)
 	}
 	for i := range blocks {
-		if blocks[i].kind == Body && single[i] && isHeadingLike(blocks[i].text) &&
+		if blocks[i].kind == Body && headingOK[i] && isHeadingLike(blocks[i].text) &&
 			i+1 < len(blocks) && blocks[i+1].kind == Body && isProse(blocks[i+1].text) {
 			blocks[i].kind = Heading
 		}
 	}
 	return blocks
 }
+
+// creditWindow bounds the length of a photo credit with its label.
+const creditWindow = 160
 
 // captionOf reports whether p is a photo caption (step 5 at the top of
 // text.go) and returns the caption text, which is empty when there is only
@@ -456,10 +461,20 @@ func captionOf(p txtPara) (string, bool) {
 		return "", false
 	}
 	last := p[len(p)-1].text
-	loc := photoCredit.FindStringIndex(last)
-	if loc == nil || len(last) > 400 {
+	if len(last) > 400 || !strings.Contains(last, ":") {
 		return "", false
 	}
+	// The credit is in the last creditWindow bytes; matching only those keeps
+	// the cost independent of the caption's length.
+	from := max(0, len(last)-creditWindow)
+	for from > 0 && !utf8.RuneStart(last[from]) {
+		from--
+	}
+	loc := photoCredit.FindStringIndex(last[from:])
+	if loc == nil {
+		return "", false
+	}
+	loc[0] += from
 	if end, _ := utf8.DecodeLastRuneInString(last); strings.ContainsRune(".!?\"”", end) {
 		return "", false
 	}

@@ -49,8 +49,14 @@ func isClutter(line string) bool {
 	if len(line) > 400 {
 		return false
 	}
-	s := clutterPrefix.ReplaceAllString(line, "")
-	if clutterPattern.MatchString(s) || cookieNotice.MatchString(s) {
+	s := line
+	if loc := clutterPrefix.FindStringIndex(s); loc != nil {
+		s = s[loc[1]:]
+	}
+	if len(s) <= 120 && clutterPattern.MatchString(s) {
+		return true
+	}
+	if mayBeCookieNotice(s) && cookieNotice.MatchString(s) {
 		return true
 	}
 	if len(s) > 40 {
@@ -58,4 +64,16 @@ func isClutter(line string) bool {
 	}
 	s = strings.ToLower(strings.Join(strings.Fields(strings.TrimRight(s, ".:!|›»>")), " "))
 	return clutterLines[s]
+}
+
+// mayBeCookieNotice is a cheap test that lets most lines skip the
+// cookieNotice expression: it looks for "cookie" or "continuing" in any of
+// the usual letter cases.
+func mayBeCookieNotice(s string) bool {
+	for _, w := range []string{"ookie", "OOKIE", "ontinuing", "ONTINUING"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
