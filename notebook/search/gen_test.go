@@ -89,8 +89,11 @@ func genCorpus(spec corpusSpec) []Doc {
 		}
 		b.WriteString(". ")
 	}
-	tags := []string{"Sahel", "Sahel/Mali", "Sahel/Niger", "Sahel/Burkina Faso", "Economy", "Security",
-		"Russia–Africa ties", "France", "Elections", "Humanitarian", "Mining", "Diplomacy"}
+	// The quality fixture's own tags (Russia–Africa ties, Wagner, …) are
+	// left out, except the Sahel family, so that tag: cases stay precise;
+	// "Russia–Ukraine war" is a near miss for "Russia-Africa".
+	tags := []string{"Sahel", "Sahel/Mali", "Sahel/Niger", "Sahel/Burkina Faso", "Security",
+		"Russia–Ukraine war", "Elections", "Humanitarian", "Mining", "Diplomacy"}
 	colors := []string{"yellow", "red", "green", "blue", "purple", "magenta", "orange", "gray"}
 	outlets := []string{"Reuters", "AP", "Le Monde", "Al Jazeera", "BBC", "The Africa Report", "Jeune Afrique"}
 	authors := []string{"Amadou Diallo", "Claire Martin", "John Smith", "Fatou Ba", "Pierre Dubois", "Aïcha Touré"}
