@@ -125,7 +125,6 @@ export annotated excerpts with citations.
 Run gloss with no arguments to open the desktop app.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          exactArgs(0, "a command (see gloss --help)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if e.openApp == nil {
 				return cmd.Help()

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"time"
 
@@ -60,7 +61,7 @@ func (n *Notebook) Watch(fn func(Change)) {
 
 func (n *Notebook) notify(c Change) {
 	n.watchMu.Lock()
-	ws := append([]func(Change) nil, n.watchers...)
+	ws := slices.Clone(n.watchers)
 	n.watchMu.Unlock()
 	for _, w := range ws {
 		w(c)

@@ -52,8 +52,10 @@ func parseMeta(buf []byte) (boltMeta, error) {
 // memory map; checking first lets us report the damage instead.
 func validateFile(f *os.File, size int64) error {
 	buf := make([]byte, pageHeaderSize+metaSize)
-	if _, err := f.ReadAt(buf, 0); err != nil && err != io.EOF {
+	if n, err := f.ReadAt(buf, 0); err != nil && err != io.EOF {
 		return fmt.Errorf("read header: %w", err)
+	} else if n < len(buf) {
+		return fmt.Errorf("file too short for a notebook header (%d bytes)", size)
 	}
 	m0, err0 := parseMeta(buf)
 	pageSize := int64(os.Getpagesize())

@@ -291,6 +291,7 @@ func TestTx_IndexesFollowUpdates(t *testing.T) {
 	db, _ := newDB(t)
 	err := db.Update(func(tx notebook.Tx) error {
 		tx.PutArticle(notebook.Article{ID: "A1", TextHash: "h1", URL: "u1", Tags: []string{"Sahel/Mali"}})
+		tx.PutBody("A1", notebook.Body{Text: "t"})
 		tx.PutArticle(notebook.Article{ID: "A1", TextHash: "h2", URL: "u2", Tags: []string{"Russia–Africa ties"}})
 		tx.PutAnnotation(notebook.Annotation{ID: "N1", ArticleID: "A1", Tags: []string{"Sahel"}})
 		tx.PutAnnotation(notebook.Annotation{ID: "N2", ArticleID: "A1", Tags: []string{"sahel/niger"}})
