@@ -123,13 +123,20 @@ func (l *Layout) Rects(start, end int) []Rect {
 
 // AppendRects is Rects appending to dst, for callers that reuse buffers.
 func (l *Layout) AppendRects(dst []Rect, start, end int) []Rect {
+	return l.AppendRectsIn(dst, start, end, 0, len(l.Lines))
+}
+
+// AppendRectsIn is AppendRects limited to the lines [from, to), so that
+// drawing the visible part of a long span costs only the visible lines.
+func (l *Layout) AppendRectsIn(dst []Rect, start, end, from, to int) []Rect {
 	if start > end {
 		start, end = end, start
 	}
 	if start == end || len(l.bodyLines()) == 0 {
 		return dst
 	}
-	for i := l.LineOf(start); i < len(l.Lines); i++ {
+	to = min(to, len(l.Lines))
+	for i := max(from, l.LineOf(start)); i < to; i++ {
 		ln := &l.Lines[i]
 		if ln.Start >= end {
 			break

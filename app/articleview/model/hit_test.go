@@ -152,3 +152,11 @@ func TestLayout_unicodeOffsets(t *testing.T) {
 		t.Errorf("ZWJ cluster width = %v, want 20", x20-x15)
 	}
 }
+
+func TestLayout_AppendRectsIn(t *testing.T) {
+	l := layoutOf(hitText, 100)
+	got := l.AppendRectsIn(nil, 0, 26, 1, 2)
+	if want := []Rect{{0, 15.5, 93.5, 15.5}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("AppendRectsIn(0, 26, lines 1..2) = %v, want %v", got, want)
+	}
+}
