@@ -24,13 +24,13 @@ type inputState struct {
 }
 
 var (
-	_ fyne.Widget              = (*page)(nil)
-	_ fyne.Tappable            = (*page)(nil)
-	_ fyne.DoubleTappable      = (*page)(nil)
-	_ fyne.SecondaryTappable   = (*page)(nil)
-	_ fyne.Draggable           = (*page)(nil)
-	_ desktop.Mouseable        = (*page)(nil)
-	_ desktop.Cursorable       = (*page)(nil)
+	_ fyne.Widget            = (*page)(nil)
+	_ fyne.Tappable          = (*page)(nil)
+	_ fyne.DoubleTappable    = (*page)(nil)
+	_ fyne.SecondaryTappable = (*page)(nil)
+	_ fyne.Draggable         = (*page)(nil)
+	_ desktop.Mouseable      = (*page)(nil)
+	_ desktop.Cursorable     = (*page)(nil)
 )
 
 // multiClickDistance is how far apart the presses of a double or triple

@@ -11,8 +11,8 @@ package main
 
 import (
 	"flag"
-	"image/color"
 	"fmt"
+	"image/color"
 	"log"
 	"os"
 	"regexp"
