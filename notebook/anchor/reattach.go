@@ -1,0 +1,197 @@
+package anchor
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// weakContext is the context similarity below which an exact occurrence of
+// the quote elsewhere is compared with the best approximate match near the
+// expected position, and the higher score wins.
+const weakContext = 0.5
+
+// Reattach finds target t in text, which may have changed since t was made.
+// See the package documentation for the steps and the scoring. To update a
+// moved target, call NewTarget(text, r.Start, r.End).
+func Reattach(text string, t Target) Result {
+	return ReattachAll(text, []Target{t})[0]
+}
+
+// ReattachAll re-attaches many targets made on an earlier version of text.
+// It shares the per-text work between them and estimates where a target
+// should now be from the shift observed on the target before it (by old
+// position), which makes the search for both exact and approximate matches
+// start at the right place after an insertion or deletion. Results are in
+// the order of ts.
+func ReattachAll(text string, ts []Target) []Result {
+	d := &doc{text: text}
+	res := make([]Result, len(ts))
+	order := make([]int, len(ts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ts[a].Start, ts[b].Start) })
+
+	type pending struct {
+		i, exp  int
+		exact   Result
+		exactOK bool
+	}
+	var todo []pending
+	shift := 0
+	for _, i := range order {
+		t := ts[i]
+		exp := min(max(t.Start+shift, 0), len(text))
+		if t.Exact == "" {
+			res[i] = Result{Status: Orphaned}
+			continue
+		}
+		r, ctx, ok := d.exact(t, exp)
+		if ok && (r.Status == Anchored || ctx >= weakContext) {
+			res[i] = r
+			if r.Status == Anchored {
+				shift = r.Start - t.Start
+			}
+			continue
+		}
+		todo = append(todo, pending{i, exp, r, ok})
+	}
+	for _, p := range todo {
+		a, ok := d.approximate(ts[p.i], p.exp)
+		switch {
+		case ok && (!p.exactOK || a.Score > p.exact.Score):
+			res[p.i] = a
+		case p.exactOK:
+			res[p.i] = p.exact
+		default:
+			res[p.i] = Result{Status: Orphaned}
+		}
+	}
+	return res
+}
+
+// doc is a text prepared for re-attaching targets; the rune form needed by
+// the approximate matcher is built only when first needed.
+type doc struct {
+	text     string
+	prepared bool
+	runes    []rune
+	offs     *Offsets
+}
+
+func (d *doc) prepare() {
+	if !d.prepared {
+		d.runes = []rune(d.text)
+		d.offs = NewOffsets(d.text)
+		d.prepared = true
+	}
+}
+
+// exact runs steps 1 and 2: the old position, then the nearest occurrence
+// of the quote with its stored context, then the occurrence with the best
+// context similarity (ties: nearest to exp). It returns the context
+// similarity of the chosen occurrence.
+func (d *doc) exact(t Target, exp int) (Result, float64, bool) {
+	text := d.text
+	if t.Start >= 0 && t.End <= len(text) && t.End-t.Start == len(t.Exact) &&
+		text[t.Start:t.End] == t.Exact && isBoundary(text, t.Start) && isBoundary(text, t.End) {
+		return Result{Start: t.Start, End: t.End, Status: Anchored, Score: 1}, 1, true
+	}
+	if s, ok := d.nearestWithContext(t, exp); ok {
+		return Result{Start: s, End: s + len(t.Exact), Status: Anchored,
+			Score: score(1, 1, positionSim(s, exp, len(text)))}, 1, true
+	}
+	best, bestCtx := -1, -1.0
+	for at := 0; at <= len(text)-len(t.Exact); {
+		i := strings.Index(text[at:], t.Exact)
+		if i < 0 {
+			break
+		}
+		s := at + i
+		at = s + 1
+		if !isBoundary(text, s) || !isBoundary(text, s+len(t.Exact)) {
+			continue
+		}
+		c := contextSim(text, s, s+len(t.Exact), t)
+		if c > bestCtx || c == bestCtx && absInt(s-exp) < absInt(best-exp) {
+			best, bestCtx = s, c
+		}
+	}
+	if best < 0 {
+		return Result{}, 0, false
+	}
+	return Result{Start: best, End: best + len(t.Exact), Status: Moved,
+		Score: score(1, bestCtx, positionSim(best, exp, len(text)))}, bestCtx, true
+}
+
+// nearestWithContext finds the occurrence of Prefix+Exact+Suffix whose
+// quote starts nearest to exp, searching windows of doubling radius around
+// exp so that a target near its expected place costs little.
+func (d *doc) nearestWithContext(t Target, exp int) (int, bool) {
+	text := d.text
+	needle := t.Prefix + t.Exact + t.Suffix
+	lp, n := len(t.Prefix), len(text)
+	for r := 1024; ; r *= 2 {
+		lo := max(0, exp-r-lp)
+		hi := min(n, exp+r-lp+len(needle))
+		best := -1
+		for at := lo; at+len(needle) <= hi; {
+			i := strings.Index(text[at:hi], needle)
+			if i < 0 {
+				break
+			}
+			qs := at + i + lp
+			at += i + 1
+			if !isBoundary(text, qs) || !isBoundary(text, qs+len(t.Exact)) {
+				continue
+			}
+			if best < 0 || absInt(qs-exp) < absInt(best-exp) {
+				best = qs
+			}
+		}
+		// Every quote start within r of exp lies in the window, so the
+		// nearest one found is the nearest in the text.
+		if best >= 0 {
+			return best, true
+		}
+		if lo == 0 && hi == n {
+			return 0, false
+		}
+	}
+}
+
+// approximate runs step 3: the best match of the quote with at most
+// maxErrors edits, first in a window around exp, then in the whole text;
+// accepted if its score reaches MinScore.
+func (d *doc) approximate(t Target, exp int) (Result, bool) {
+	q := []rune(t.Exact)
+	m := len(q)
+	k := maxErrors(m)
+	if k == 0 {
+		return Result{}, false // short quotes match exactly or not at all
+	}
+	d.prepare()
+	a := approxSearch{d: d, t: t, q: q, k: k, exp: exp, pt: newPattern(q)}
+	n := len(d.runes)
+	expR := d.offs.Rune(exp)
+	slack := max(2048, 4*m) + m + k
+	lo, hi := max(0, expR-slack), min(n, expR+slack)
+	if r, ok := a.best(lo, hi); ok && r.Score >= MinScore {
+		return r, true
+	}
+	if lo == 0 && hi == n {
+		return Result{}, false
+	}
+	if r, ok := a.best(0, n); ok && r.Score >= MinScore {
+		return r, true
+	}
+	return Result{}, false
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
