@@ -120,7 +120,7 @@ func (ix *Index) compileFilter(f *Filter) cfilter {
 // metaMatches returns which entries of m contain every query word, each
 // matched exactly, as a prefix or with a typo.
 func metaMatches(m *metaTable, qws []string) []bool {
-	ok := make([]bool, len(m.words))
+	ok := make([]bool, max(1, len(m.words))) // id 0, the empty string, exists even in an empty table
 	var d osa
 	var qr, wr []rune
 	memo := map[[2]string]bool{}

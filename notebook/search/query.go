@@ -206,7 +206,7 @@ func newFilter(op, value string, neg bool) (Filter, error) {
 			op+":", strings.Join(Operators, ":, "))
 	}
 	if strings.TrimSpace(value) == "" {
-		return Filter{}, fmt.Errorf("operator %s: needs a value, as in %s", op+":", example[op])
+		return Filter{}, fmt.Errorf("operator %s: needs a value, as in %s", op, example[op])
 	}
 	switch op {
 	case "tag":
