@@ -1,0 +1,217 @@
+// Package export turns articles and their annotations into documents for
+// other tools: Markdown (Obsidian, Logseq), self-contained HTML, CSV
+// (Readwise's columns), W3C Web Annotation JSON-LD, plain text, or any
+// user-supplied Go text/template.
+//
+// It knows no storage: it consumes a stream of Items (one article at a time)
+// and writes as it reads, so memory holds one article, never the whole
+// export. Package notebook produces such a stream with Notebook.Excerpts.
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"iter"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/glossnotes/gloss/notebook"
+)
+
+// Item is one article with the annotations to export from it.
+type Item = notebook.ExcerptSet
+
+// Format is an output format.
+type Format string
+
+// The output formats.
+const (
+	Markdown Format = "md"
+	HTML     Format = "html"
+	CSV      Format = "csv"
+	JSON     Format = "json"
+	Text     Format = "txt"
+)
+
+// Formats lists the formats Write knows, for help texts.
+var Formats = []Format{Markdown, HTML, CSV, JSON, Text}
+
+// ParseFormat checks a format name ("markdown", "text" and "jsonld" are
+// accepted as aliases).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "md", "markdown":
+		return Markdown, nil
+	case "html", "htm":
+		return HTML, nil
+	case "csv":
+		return CSV, nil
+	case "json", "jsonld", "json-ld":
+		return JSON, nil
+	case "txt", "text":
+		return Text, nil
+	}
+	return "", fmt.Errorf("format %q: want md, html, csv, json or txt", s)
+}
+
+// ContextMode says how much of the surrounding text goes with each excerpt.
+type ContextMode string
+
+// Context modes.
+const (
+	NoContext        ContextMode = "none"
+	SentenceContext  ContextMode = "sentence"
+	ParagraphContext ContextMode = "paragraph"
+)
+
+// ParseContext checks a context mode name ("" is none).
+func ParseContext(s string) (ContextMode, error) {
+	switch m := ContextMode(strings.ToLower(strings.TrimSpace(s))); m {
+	case "":
+		return NoContext, nil
+	case NoContext, SentenceContext, ParagraphContext:
+		return m, nil
+	}
+	return "", fmt.Errorf("context %q: want none, sentence or paragraph", s)
+}
+
+// Order is the order of the excerpts within each article.
+type Order string
+
+// Orders.
+const (
+	DocumentOrder Order = "document" // position in the text; orphans last
+	CreatedOrder  Order = "created"  // creation time
+)
+
+// ParseOrder checks an order name ("" is document order).
+func ParseOrder(s string) (Order, error) {
+	switch o := Order(strings.ToLower(strings.TrimSpace(s))); o {
+	case "":
+		return DocumentOrder, nil
+	case DocumentOrder, CreatedOrder:
+		return o, nil
+	}
+	return "", fmt.Errorf("order %q: want document or created", s)
+}
+
+// Options control an export. The zero value writes Markdown with default
+// citations, no context, every annotation, in document order.
+type Options struct {
+	Format Format
+	// Template, when not empty, is the text of a Go text/template that
+	// replaces the format's layout (see Document for its data). Format is
+	// then ignored.
+	Template string
+	// TemplateName names the template in error messages (its file name).
+	TemplateName string
+	Citation     CitationStyle
+	Context      ContextMode
+	// NotesOnly keeps only annotations that have a note; HighlightsOnly
+	// keeps only those without one. Setting both selects nothing.
+	NotesOnly      bool
+	HighlightsOnly bool
+	Order          Order
+	// Title names the export when it holds several articles (for example
+	// "Tag: Sahel"); the default is "Gloss export".
+	Title string
+	// Now is the export time written in the output; zero means time.Now.
+	Now time.Time
+}
+
+// Write renders items to w in the chosen format. It reads one item at a
+// time and writes as it goes (through a buffer it flushes at the end), so
+// the whole export is never held in memory. An error from the stream stops
+// the export and is returned.
+func Write(w io.Writer, items iter.Seq2[Item, error], opt Options) error {
+	opt, err := opt.normalise()
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if opt.Template != "" {
+		err = writeTemplate(bw, items, opt, opt.Template, opt.TemplateName)
+	} else {
+		switch opt.Format {
+		case Markdown:
+			err = writeBuiltin(bw, items, opt, "markdown.md.tmpl")
+		case Text:
+			err = writeBuiltin(bw, items, opt, "text.txt.tmpl")
+		case HTML:
+			err = writeHTML(bw, items, opt)
+		case CSV:
+			err = writeCSV(bw, items, opt)
+		case JSON:
+			err = writeJSON(bw, items, opt)
+		default:
+			err = fmt.Errorf("format %q: want md, html, csv, json or txt", opt.Format)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+func (opt Options) normalise() (Options, error) {
+	var err error
+	if opt.Template == "" {
+		if opt.Format, err = ParseFormat(string(opt.Format)); err != nil {
+			return opt, err
+		}
+	}
+	if opt.Citation, err = ParseCitationStyle(string(opt.Citation)); err != nil {
+		return opt, err
+	}
+	if opt.Context, err = ParseContext(string(opt.Context)); err != nil {
+		return opt, err
+	}
+	if opt.Order, err = ParseOrder(string(opt.Order)); err != nil {
+		return opt, err
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	opt.Now = opt.Now.UTC().Truncate(time.Second)
+	if opt.Title == "" {
+		opt.Title = "Gloss export"
+	}
+	return opt, nil
+}
+
+// keep applies the notes/highlights filter.
+func (opt Options) keep(a notebook.Annotation) bool {
+	hasNote := strings.TrimSpace(a.Note) != ""
+	return !(opt.NotesOnly && !hasNote) && !(opt.HighlightsOnly && hasNote)
+}
+
+// sortAnnotations orders one article's annotations as opt.Order says:
+// document order puts orphans (which have no valid position) last.
+func sortAnnotations(anns []notebook.Annotation, order Order) {
+	slices.SortStableFunc(anns, func(a, b notebook.Annotation) int {
+		if order == CreatedOrder {
+			if c := a.Created.Compare(b.Created); c != 0 {
+				return c
+			}
+			return strings.Compare(a.ID, b.ID)
+		}
+		ao, bo := a.Status == notebook.Orphaned, b.Status == notebook.Orphaned
+		switch {
+		case ao != bo:
+			if ao {
+				return 1
+			}
+			return -1
+		case a.Start != b.Start:
+			return a.Start - b.Start
+		case a.End != b.End:
+			return a.End - b.End
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
