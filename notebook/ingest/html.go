@@ -171,6 +171,19 @@ var htmlExtractorOptions = trafilatura.Options{
 // the title, byline and date lines that some pages repeat at the top of the
 // text, using them as metadata when the markup gave none.
 func htmlPostProcess(blocks []block, captions map[string]bool, d *Draft) []block {
+	// Start at the headline when it appears near the top after nothing but
+	// short lines (menu links of a layout table, a kicker).
+	if d.Title != "" {
+		for i := 0; i < len(blocks) && i < 12; i++ {
+			if htmlSameText(blocks[i].text, d.Title) {
+				blocks = blocks[i:]
+				break
+			}
+			if len(strings.Fields(blocks[i].text)) > 6 {
+				break
+			}
+		}
+	}
 	out := blocks[:0]
 	for i, b := range blocks {
 		if captions[b.text] {

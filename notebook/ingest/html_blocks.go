@@ -79,7 +79,8 @@ func htmlBlocks(root *html.Node) []block {
 			}
 			return
 		case html.ElementNode:
-			switch n.DataAtom {
+			tag := htmlAtom(n)
+			switch tag {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Button, atom.Select, atom.Textarea:
 				return
 			case atom.Br:
@@ -92,12 +93,12 @@ func htmlBlocks(root *html.Node) []block {
 			case atom.Img:
 				return
 			}
-			if k, block := htmlBlockKinds[n.DataAtom]; block {
+			if k, block := htmlBlockKinds[tag]; block {
 				flush()
 				if k != Body {
 					kind = k
 				}
-				if n.DataAtom == atom.Pre {
+				if tag == atom.Pre {
 					pre = true
 				}
 				for c := n.FirstChild; c != nil; c = c.NextSibling {

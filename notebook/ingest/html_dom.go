@@ -65,3 +65,12 @@ func htmlUnescapeText(s string) string {
 	}
 	return html.UnescapeString(s)
 }
+
+// htmlAtom returns an element's tag as an atom. Elements created by the
+// extractor carry only their tag name, not the atom the parser sets.
+func htmlAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
+}

@@ -153,12 +153,24 @@ func TestExtractorEval(t *testing.T) {
 		m := res.Metadata
 		return htmlExtraction{content: res.ContentNode, title: m.Title, author: m.Author, site: m.Sitename, language: m.Language, date: m.Date}, nil
 	}
+	trafRecall := func(doc *html.Node, u *nurl.URL) (htmlExtraction, error) {
+		o := htmlExtractorOptions
+		o.Focus = trafilatura.FavorRecall
+		o.OriginalURL = u
+		res, err := trafilatura.ExtractDocument(doc, o)
+		if err != nil {
+			return htmlExtraction{}, err
+		}
+		m := res.Metadata
+		return htmlExtraction{content: res.ContentNode, title: m.Title, author: m.Author, site: m.Sitename, language: m.Language, date: m.Date}, nil
+	}
 	runs := []struct {
 		name string
 		ex   func(*html.Node, *nurl.URL) (htmlExtraction, error)
 	}{
 		{"go-trafilatura v1.12.2", htmlTrafilatura},
 		{"go-trafilatura v1.12.2 + fallback", trafFallback},
+		{"go-trafilatura v1.12.2 favor recall", trafRecall},
 		{"go-readability/v2 v2.1.3", evalReadability},
 	}
 	verbose := os.Getenv("EVAL_VERBOSE") != ""

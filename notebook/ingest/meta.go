@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -30,6 +31,7 @@ type metaPage struct {
 	savedFrom string            // URL from a "saved from url=" comment
 	jsonLD    []string          // bodies of <script type=application/ld+json>
 	bylines   []string          // visible byline candidates (rel=author, .byline, …)
+	byText    []string          // short elements whose text starts "By Name"
 	times     []string          // <time datetime> values inside the page body
 }
 
@@ -57,7 +59,7 @@ func metaExtract(doc *html.Node) metaInfo {
 		m.Byline = metaJoinNames(metaAuthorsFromMeta(p))
 	}
 	if m.Byline == "" {
-		for _, b := range p.bylines {
+		for _, b := range append(p.bylines, p.byText...) {
 			if name := metaCleanByline(b); name != "" {
 				m.Byline = name
 				break
@@ -175,6 +177,11 @@ func metaCollect(doc *html.Node) metaPage {
 			if n.DataAtom == atom.Form || metaIsCommentSection(n) {
 				skip = true
 			}
+			if inBody && !skip && len(p.byText) < 4 && metaStartsByline(n) {
+				if t := metaCleanSpace(htmlText(n)); len(t) <= 80 {
+					p.byText = append(p.byText, t)
+				}
+			}
 			if inBody && !skip && len(p.bylines) < 8 && metaIsBylineNode(n) {
 				if t := metaCleanSpace(htmlText(n)); t != "" {
 					p.bylines = append(p.bylines, t)
@@ -187,6 +194,34 @@ func metaCollect(doc *html.Node) metaPage {
 	}
 	walk(doc, false, false)
 	return p
+}
+
+// metaBylineStart matches the start of a visible "By Name" line.
+var metaBylineStart = regexp.MustCompile(`^\s*(?:[Bb]y|BY|[Vv]on)\s+\p{Lu}`)
+
+// metaStartsByline reports whether a paragraph-like element's first text
+// reads "By Name".
+func metaStartsByline(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span, atom.Address, atom.I, atom.Em, atom.B, atom.Strong, atom.Small:
+	default:
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.FirstChild {
+		if c.Type == html.TextNode {
+			if strings.TrimSpace(c.Data) == "" && c.NextSibling != nil {
+				c = c.NextSibling
+				if c.Type != html.TextNode {
+					continue
+				}
+			}
+			return metaBylineStart.MatchString(c.Data)
+		}
+		if c.Type != html.ElementNode {
+			return false
+		}
+	}
+	return false
 }
 
 // metaIsCommentSection reports whether an element holds reader comments.

@@ -1,0 +1,325 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// htmlCheckDraft fails t when d breaks the Draft text contract.
+func htmlCheckDraft(t testing.TB, d Draft) {
+	t.Helper()
+	if !utf8.ValidString(d.Text) {
+		t.Errorf("text is not valid UTF-8")
+	}
+	if strings.Contains(d.Text, "\r") || strings.Contains(d.Text, "\n\n\n") {
+		t.Errorf("text has CR or more than one blank line between paragraphs")
+	}
+	if d.Text != strings.TrimSpace(d.Text) {
+		t.Errorf("text has leading or trailing white space")
+	}
+	paras := strings.Split(d.Text, "\n\n")
+	if d.Kinds != nil && len(d.Kinds) != len(paras) {
+		t.Errorf("%d kinds for %d paragraphs", len(d.Kinds), len(paras))
+	}
+	for i, p := range paras {
+		if strings.TrimSpace(p) != p || p == "" {
+			t.Errorf("paragraph %d has surrounding white space or is empty: %q", i, p)
+		}
+	}
+}
+
+// htmlWordF1 is the bag-of-words F1 score of got against want (words are
+// lower-cased runs of letters and digits).
+func htmlWordF1(got, want string) float64 {
+	words := func(s string) map[string]int {
+		m := map[string]int{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			m[w]++
+		}
+		return m
+	}
+	g, w := words(got), words(want)
+	common, ng, nw := 0, 0, 0
+	for k, c := range g {
+		ng += c
+		common += min(c, w[k])
+	}
+	for _, c := range w {
+		nw += c
+	}
+	if ng == 0 || nw == 0 {
+		return 0
+	}
+	p, r := float64(common)/float64(ng), float64(common)/float64(nw)
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func htmlFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "web", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestParseHTML_Fixtures(t *testing.T) {
+	tests := []struct {
+		file                       string
+		title, byline, outlet, url string
+		published                  time.Time
+		lang                       string
+		warnings                   int
+		kinds                      []BlockKind // kinds that must occur
+		contains, absent           []string
+	}{
+		{
+			file:      "news-jsonld.html",
+			title:     "Lakeland approves plan to rebuild northern rail line",
+			byline:    "Amina Dlamini, Peter Holm",
+			outlet:    "The Northern Courier",
+			url:       "https://courier.example/africa/lakeland-rail-line-2023",
+			published: time.Date(2023, 2, 8, 8, 41, 0, 0, time.UTC),
+			lang:      "en-GB",
+			kinds:     []BlockKind{Heading, Quote, Item, Caption},
+			contains:  []string{"Workers inspect the damaged Selby bridge", "no penalty if the line opens late"},
+			absent: []string{"cookies", "Share this article", "Related articles", "worst reporting", "Photo: Maria Okafor",
+				"Advertisement", "All rights reserved", "newsletter", "Lakeland approves plan"},
+		},
+		{
+			file:      "blog-opengraph.html",
+			title:     "Five questions about urban beekeeping",
+			byline:    "Lena Hartmann",
+			outlet:    "Rooftop Notes",
+			url:       "https://rooftopnotes.example/2021/06/urban-beekeeping/",
+			published: time.Date(2021, 6, 14, 7, 30, 12, 0, time.UTC),
+			lang:      "en-US",
+			kinds:     []BlockKind{Heading},
+			absent:    []string{"Skip to content", "Recent Posts", "Share this", "Lovely post", "Leave a Reply", "Proudly powered", "Posted on"},
+		},
+		{
+			file:      "plain-cp1252.html",
+			title:     "Hall roof to be repaired",
+			byline:    "Tom Ellis",
+			outlet:    "Lower Marsh Parish News",
+			published: time.Date(2019, 3, 30, 0, 0, 0, 0, time.UTC),
+			contains:  []string{"£8,400", "summer fête", "St Mary’s school", "£312 towards the fund – the largest"},
+			absent:    []string{"Back to news", "Contact"},
+		},
+		{
+			file:      "malformed.html",
+			title:     "Storm breaches Brill harbour wall",
+			byline:    "Ruth Kemp",
+			outlet:    "Coast Gazette",
+			published: time.Date(2022, 11, 20, 0, 0, 0, 0, time.UTC),
+			warnings:  1,
+			contains:  []string{"No one was injured"},
+			// A stray </div> moves the last paragraph out of the article's
+			// container, and the extractor keeps only the container.
+			minF1: 0.75,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data := htmlFixture(t, tt.file)
+			d, err := parseHTML(tt.file, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			htmlCheckDraft(t, d)
+			for _, c := range []struct{ name, got, want string }{
+				{"Title", d.Title, tt.title}, {"Byline", d.Byline, tt.byline}, {"Outlet", d.Outlet, tt.outlet},
+				{"URL", d.URL, tt.url},
+			} {
+				if c.got != c.want {
+					t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
+				}
+			}
+			if tt.lang != "" && d.Language != tt.lang {
+				t.Errorf("Language = %q, want %q", d.Language, tt.lang)
+			}
+			if !d.Published.Equal(tt.published) {
+				t.Errorf("Published = %v, want %v", d.Published, tt.published)
+			}
+			if len(d.Warnings) != tt.warnings {
+				t.Errorf("Warnings = %q, want %d", d.Warnings, tt.warnings)
+			}
+			if !bytes.Equal(d.Source, data) || d.MediaType != "text/html" {
+				t.Errorf("Source/MediaType not kept (%d bytes, %q)", len(d.Source), d.MediaType)
+			}
+			for _, k := range tt.kinds {
+				found := false
+				for _, got := range d.Kinds {
+					found = found || got == k
+				}
+				if !found {
+					t.Errorf("no %v paragraph in kinds %v", k, d.Kinds)
+				}
+			}
+			for _, s := range tt.contains {
+				if !strings.Contains(d.Text, s) {
+					t.Errorf("text lacks %q", s)
+				}
+			}
+			for _, s := range tt.absent {
+				if strings.Contains(d.Text, s) {
+					t.Errorf("text has %q", s)
+				}
+			}
+			golden := string(htmlFixture(t, strings.TrimSuffix(tt.file, ".html")+".body.txt"))
+			minF1 := tt.minF1
+			if minF1 == 0 {
+				minF1 = 0.96
+			}
+			if f1 := htmlWordF1(d.Text, golden); f1 < minF1 {
+				t.Errorf("body F1 = %.3f, want ≥ %.2f\n%s", f1, minF1, d.Text)
+			}
+		})
+	}
+}
+
+// TestParseHTML_CaptionsAndKinds checks the paragraph kinds of a page in
+// detail: headings, quotes, list items, captions without their credit.
+func TestParseHTML_CaptionsAndKinds(t *testing.T) {
+	d, err := parseHTML("news.html", htmlFixture(t, "news-jsonld.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(d.Text, "\n\n")
+	want := map[string]BlockKind{
+		"Workers inspect the damaged Selby bridge, one of two crossings lost in the 2009 floods": Caption,
+		"Who pays for the new line?": Heading,
+		"an interest rate above what neighbouring countries pay for similar loans":                                                        Item,
+		"We have waited fifteen years for this decision. Every season without the railway costs our farmers a fortune in transport fees.": Quote,
+	}
+	for i, p := range paras {
+		if k, ok := want[p]; ok {
+			if d.Kinds[i] != k {
+				t.Errorf("paragraph %q is %v, want %v", p, d.Kinds[i], k)
+			}
+			delete(want, p)
+		}
+	}
+	for p := range want {
+		t.Errorf("paragraph %q missing", p)
+	}
+}
+
+// TestParseHTML_DWArticle imports the canonical sample article laid out as
+// a news page (the saved text's long paragraphs as the article, its short
+// lines as menus around it) and measures the body against it.
+func TestParseHTML_DWArticle(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpus", "dw-russia-mali-2023.txt"))
+	if err != nil {
+		t.Fatalf("the sample article must be present: %v", err)
+	}
+	var body, chrome []string
+	for _, p := range strings.Split(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n\n") {
+		p = strings.TrimSpace(p)
+		if len(strings.Fields(p)) >= 15 {
+			body = append(body, p)
+		} else if p != "" {
+			chrome = append(chrome, p)
+		}
+	}
+	if len(body) < 5 {
+		t.Fatalf("sample has %d long paragraphs", len(body))
+	}
+	var page strings.Builder
+	page.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Russia vows to boost military cooperation with Mali – DW – 02/08/2023</title>
+<meta property="og:site_name" content="DW"><meta name="author" content="Isaac Mugabi"><meta property="article:published_time" content="2023-02-08T17:22:00Z"></head><body><nav><ul>`)
+	for _, c := range chrome {
+		page.WriteString("<li><a href=\"#\">" + htmlEscapeTest(c) + "</a></li>")
+	}
+	page.WriteString(`</ul></nav><article><h1>Russia vows to boost military cooperation with Mali</h1>`)
+	for _, p := range body {
+		page.WriteString("<p>" + htmlEscapeTest(p) + "</p>\n")
+	}
+	page.WriteString(`</article><footer><a href="#">Imprint</a> <a href="#">Privacy</a> <a href="#">Accessibility</a></footer></body></html>`)
+	d, err := parseHTML("dw.html", []byte(page.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	htmlCheckDraft(t, d)
+	if d.Title != "Russia vows to boost military cooperation with Mali" || d.Outlet != "DW" || d.Byline != "Isaac Mugabi" {
+		t.Errorf("metadata = %q / %q / %q", d.Title, d.Outlet, d.Byline)
+	}
+	if f1 := htmlWordF1(d.Text, strings.Join(body, "\n\n")); f1 < 0.96 {
+		t.Errorf("body F1 = %.3f, want ≥ 0.96", f1)
+	}
+}
+
+func htmlEscapeTest(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func TestParseHTML_Refusals(t *testing.T) {
+	png := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0, 1, 2, 3}, 200)...)
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"login.html", htmlFixture(t, "login.html"), ErrNoText},
+		{"image.html", png, ErrBinary},
+		{"empty.html", []byte(" \n\t "), ErrEmpty},
+		{"menu.html", []byte(`<html><body><nav><a href="/">Home</a> <a href="/b">Blog</a></nav><p>Hello.</p></body></html>`), ErrNoText},
+		{"huge.html", make([]byte, MaxFileSize+1), ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := parseHTML(tt.name, tt.data)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("err = %v, want %v", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.name) {
+				t.Errorf("error %q does not name the file", err)
+			}
+			if d.Text != "" || d.Source != nil {
+				t.Errorf("a refused file gave a draft: %+v", d)
+			}
+		})
+	}
+}
+
+// TestFile_HTMLTooLarge checks that a 200 MB page is refused by its size
+// before it is read: the file is sparse, so reading it would still be
+// noticed as slow, and File must not even open it.
+func TestFile_HTMLTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.html")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(200 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	start := time.Now()
+	_, err = File(path)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "huge.html") {
+		t.Fatalf("err = %v, want ErrTooLarge naming the file", err)
+	}
+	if el := time.Since(start); el > time.Second {
+		t.Errorf("refusal took %v", el)
+	}
+}
+
+func TestExtensions_HTML(t *testing.T) {
+	for _, ext := range []string{".html", ".htm", ".xhtml"} {
+		f, ok := formatFor("page" + strings.ToUpper(ext))
+		if !ok || f.mediaType != "text/html" {
+			t.Errorf("%s not registered as HTML", ext)
+		}
+	}
+}
