@@ -82,6 +82,7 @@ func TestParseHTML_Fixtures(t *testing.T) {
 		warnings                   int
 		kinds                      []BlockKind // kinds that must occur
 		contains, absent           []string
+		minF1                      float64 // 0.96 when zero
 	}{
 		{
 			file:      "news-jsonld.html",
