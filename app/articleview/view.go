@@ -107,6 +107,7 @@ type ArticleView struct {
 	measurer *model.Measurer
 	lay      *model.Layout
 	layKey   layoutKey
+	docGen   int
 	th       fyne.Theme
 
 	scroll *container.Scroll
@@ -156,7 +157,7 @@ func (v *ArticleView) SetDocument(title, meta, text string, kinds []Kind) {
 		model.NewDocument(meta, []Kind{model.Meta}),
 	}
 	v.spans = model.NewSpans(v.spans.All(), v.doc.Len())
-	v.layKey.gen++
+	v.docGen++
 	v.flash = flashState{}
 	v.input = inputState{}
 	v.setSelection(model.Selection{})
@@ -286,7 +287,7 @@ func (v *ArticleView) ensureLayout() bool {
 		v.measurer = model.NewMeasurer(measureText)
 		v.lay = nil
 	}
-	key := layoutKey{width: w, size: v.textSize(), gen: v.layKey.gen}
+	key := layoutKey{width: w, size: v.textSize(), gen: v.docGen}
 	if v.lay != nil && key == v.layKey {
 		return false
 	}
