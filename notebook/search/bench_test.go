@@ -35,9 +35,15 @@ func bigCorpus(b *testing.B) ([]Doc, *Index) {
 // annotations, most with a typo, some shortened to a prefix.
 func benchQueries(docs []Doc, n int) []string {
 	r := rand.New(rand.NewPCG(7, 7))
+	var annotations []int
+	for i := range docs {
+		if docs[i].Kind == KindAnnotation && docs[i].Quote != "" {
+			annotations = append(annotations, i)
+		}
+	}
 	var out []string
 	for len(out) < n {
-		d := &docs[len(docs)-1-r.IntN(100_000)]
+		d := &docs[annotations[r.IntN(len(annotations))]]
 		ws := words(d.Quote)
 		k := 1 + len(out)%3
 		if len(ws) < k {

@@ -34,8 +34,8 @@ func TestTokenizer_each(t *testing.T) {
 		{"don't stop", []tokenAt{{"don", 0, 3}, {"stop", 6, 10}}},
 		{"l'armée", []tokenAt{{"l", 0, 1}, {"armee", 2, 7}}},
 		{"'s alone", []tokenAt{{"s", 1, 2}, {"alone", 3, 8}}},
-		{"ﬁghters", []tokenAt{{"fighters", 0, 7}}},   // NFKC ligature
-		{"ＷＡＧＮＥＲ", []tokenAt{{"wagner", 0, 6}}},      // fullwidth
+		{"ﬁghters", []tokenAt{{"fighters", 0, 7}}}, // NFKC ligature
+		{"ＷＡＧＮＥＲ", []tokenAt{{"wagner", 0, 6}}},    // fullwidth
 		{"STRAßE Łódź", []tokenAt{{"strasse", 0, 6}, {"lodz", 7, 11}}},
 		{"equip\u00adment", []tokenAt{{"equipment", 0, 10}}}, // soft hyphen
 		{"$100 (€93)", []tokenAt{{"100", 1, 4}, {"93", 7, 9}}},
