@@ -53,16 +53,28 @@ func (a *approxSearch) best(lo, hi int) (Result, bool) {
 	found := false
 	for _, c := range cands[:min(len(cands), maxCandidates)] {
 		start := a.start(c)
-		bs, be := a.d.offs.Byte(start), a.d.offs.Byte(c.end)
-		s := score(1-float64(c.dist)/float64(len(a.q)),
-			contextSim(a.d.text, bs, be, a.t),
-			positionSim(bs, a.exp, len(a.d.text)))
-		if !found || s > best.Score {
-			best = Result{Start: bs, End: be, Status: Moved, Score: s}
-			found = true
+		r := a.result(start, c.end, c.dist)
+		// The boundaries chosen with the context are preferred even if
+		// the quote alone would score a little higher with the others.
+		if rs, re := a.refine(start, c.end); rs != start || re != c.end {
+			if d := a.pt.distance(a.d.runes[rs:re]); d <= a.k {
+				r = a.result(rs, re, d)
+			}
+		}
+		if !found || r.Score > best.Score {
+			best, found = r, true
 		}
 	}
 	return best, found
+}
+
+// result scores the match of runes [start, end) at dist edits.
+func (a *approxSearch) result(start, end, dist int) Result {
+	bs, be := a.d.offs.Byte(start), a.d.offs.Byte(end)
+	s := score(1-float64(dist)/float64(len(a.q)),
+		contextSim(a.d.text, bs, be, a.t),
+		positionSim(bs, a.exp, len(a.d.text)))
+	return Result{Start: bs, End: be, Status: Moved, Score: s}
 }
 
 // start finds where the match ending at c.end begins: the reversed quote is
@@ -70,13 +82,10 @@ func (a *approxSearch) best(lo, hi int) (Result, bool) {
 // distance the one giving a length closest to the quote's is taken.
 func (a *approxSearch) start(c candidate) int {
 	if a.rev == nil {
-		r := slices.Clone(a.q)
-		slices.Reverse(r)
-		a.rev = newPattern(r)
+		a.rev = newPattern(reversed(a.q))
 	}
 	from := max(0, c.end-len(a.q)-a.k)
-	back := slices.Clone(a.d.runes[from:c.end])
-	slices.Reverse(back)
+	back := reversed(a.d.runes[from:c.end])
 	bestLen := -1
 	a.rev.scan(back, c.dist, func(n, dist int) {
 		if dist == c.dist && (bestLen < 0 || absInt(n-len(a.q)) < absInt(bestLen-len(a.q))) {

@@ -58,10 +58,22 @@ func (pt *pattern) eq(r rune) []uint64 {
 	return pt.zero
 }
 
+// distance returns the edit distance between the whole pattern and the
+// whole text (global alignment: the top row counts insertions).
+func (pt *pattern) distance(text []rune) int {
+	return pt.run(text, true, -1, nil)
+}
+
 // scan computes, for every end position j in 1..len(text), the smallest edit
 // distance between the pattern and a substring of text ending at j
 // (exclusive), and calls fn(j, d) when d <= k.
 func (pt *pattern) scan(text []rune, k int, fn func(end, dist int)) {
+	pt.run(text, false, k, fn)
+}
+
+// run is the bit-parallel dynamic programme behind scan and distance; it
+// returns the last row's final value.
+func (pt *pattern) run(text []rune, global bool, k int, fn func(end, dist int)) int {
 	w := pt.words
 	pv := make([]uint64, w)
 	mv := make([]uint64, w)
@@ -72,6 +84,9 @@ func (pt *pattern) scan(text []rune, k int, fn func(end, dist int)) {
 	for j, r := range text {
 		eqs := pt.eq(r)
 		hin := 0 // search: the top row is all zeros
+		if global {
+			hin = 1 // global: the top row is 0, 1, 2, …
+		}
 		for b := 0; b < w; b++ {
 			eq := eqs[b]
 			p, n := pv[b], mv[b]
@@ -105,8 +120,9 @@ func (pt *pattern) scan(text []rune, k int, fn func(end, dist int)) {
 			hin = hout
 		}
 		score += hin
-		if score <= k {
+		if fn != nil && score <= k {
 			fn(j+1, score)
 		}
 	}
+	return score
 }

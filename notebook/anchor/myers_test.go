@@ -71,3 +71,35 @@ func TestPattern_Scan(t *testing.T) {
 		}
 	}
 }
+
+func TestPattern_Distance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	alphabet := []rune("abé🙂Ж ")
+	for trial := 0; trial < 300; trial++ {
+		p := make([]rune, 1+rng.IntN(150))
+		for i := range p {
+			p[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		text := make([]rune, rng.IntN(170))
+		for i := range text {
+			text[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if got, want := newPattern(p).distance(text), levenshtein(p, text); got != want {
+			t.Fatalf("trial %d: distance(%d runes, %d runes) = %d, want %d", trial, len(p), len(text), got, want)
+		}
+	}
+}
+
+func TestLevenshtein(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"abc", "", 3}, {"", "ab", 2}, {"kitten", "sitting", 3}, {"café", "cafe", 1}, {"🙂a", "a🙂", 2},
+	}
+	for _, tt := range tests {
+		if got := levenshtein([]rune(tt.a), []rune(tt.b)); got != tt.want {
+			t.Errorf("levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
