@@ -30,10 +30,12 @@ Colours: ` + colorNames() + ` (default yellow).`,
 			if byOffsets && !(f.Changed("start") && f.Changed("end")) {
 				return usagef("--start and --end go together")
 			}
-			spec.ArticleID = args[0]
 			spec.Color = notebook.Color(color)
 			nb, err := e.notebook()
 			if err != nil {
+				return err
+			}
+			if spec.ArticleID, err = nb.Resolve(args[0]); err != nil {
 				return err
 			}
 			a, err := nb.Highlight(spec)
@@ -89,7 +91,9 @@ func annotationsCmd(e *env) *cobra.Command {
 			}
 			id := ""
 			if len(args) == 1 {
-				id = args[0]
+				if id, err = nb.Resolve(args[0]); err != nil {
+					return err
+				}
 			}
 			anns, err := nb.Annotations(id)
 			if err != nil {
@@ -151,11 +155,15 @@ func annotationCmd(e *env) *cobra.Command {
 			if f.Changed("tag") {
 				u.Tags = &tags
 			}
+			id, err := nb.Resolve(args[0])
+			if err != nil {
+				return err
+			}
 			var a notebook.Annotation
 			if u == (notebook.AnnotationUpdate{}) {
-				a, err = nb.Annotation(args[0])
+				a, err = nb.Annotation(id)
 			} else {
-				a, err = nb.EditAnnotation(args[0], u)
+				a, err = nb.EditAnnotation(id, u)
 			}
 			if err != nil {
 				return err
@@ -197,11 +205,15 @@ func tagCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := nb.AddTags(args[:1], args[1:]); err != nil {
+			id, err := nb.Resolve(args[0])
+			if err != nil {
 				return err
 			}
-			changed("tagged "+args[0], args[1:])
-			return e.maybeJSON(map[string]any{"id": args[0], "added": args[1:]})
+			if err := nb.AddTags([]string{id}, args[1:]); err != nil {
+				return err
+			}
+			changed("tagged "+id, args[1:])
+			return e.maybeJSON(map[string]any{"id": id, "added": args[1:]})
 		},
 	}, &cobra.Command{
 		Use:   "remove ID TAG...",
@@ -212,11 +224,15 @@ func tagCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := nb.RemoveTags(args[:1], args[1:]); err != nil {
+			id, err := nb.Resolve(args[0])
+			if err != nil {
 				return err
 			}
-			changed("untagged "+args[0], args[1:])
-			return e.maybeJSON(map[string]any{"id": args[0], "removed": args[1:]})
+			if err := nb.RemoveTags([]string{id}, args[1:]); err != nil {
+				return err
+			}
+			changed("untagged "+id, args[1:])
+			return e.maybeJSON(map[string]any{"id": id, "removed": args[1:]})
 		},
 	}, &cobra.Command{
 		Use:   "rename OLD NEW",

@@ -91,7 +91,11 @@ func showCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a, err := nb.Article(args[0])
+			id, err := nb.Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			a, err := nb.Article(id)
 			if err != nil {
 				return err
 			}
@@ -154,7 +158,11 @@ func setCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a, err := nb.SetArticle(args[0], u)
+			id, err := nb.Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			a, err := nb.SetArticle(id, u)
 			if err != nil {
 				return err
 			}
@@ -196,7 +204,11 @@ func noteCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a, err := nb.SetArticleNote(args[0], text)
+			id, err := nb.Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			a, err := nb.SetArticleNote(id, text)
 			if err != nil {
 				return err
 			}
@@ -242,7 +254,11 @@ func deleteCmd(e *env) *cobra.Command {
 				return err
 			}
 			var done []string
-			for _, id := range args {
+			for _, arg := range args {
+				id, err := nb.Resolve(arg)
+				if err != nil {
+					return err
+				}
 				if err := deleteAny(nb, id); err != nil {
 					return err
 				}
@@ -277,7 +293,11 @@ func restoreCmd(e *env) *cobra.Command {
 				return err
 			}
 			var done []notebook.TrashEntry
-			for _, id := range args {
+			for _, arg := range args {
+				id, err := nb.Resolve(arg)
+				if err != nil {
+					return err
+				}
 				t, err := nb.Restore(id)
 				if err != nil {
 					return err

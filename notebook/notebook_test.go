@@ -334,3 +334,40 @@ func TestNotebook_SetArticle(t *testing.T) {
 		t.Errorf("unknown ID: %v", err)
 	}
 }
+
+func TestNotebook_Resolve(t *testing.T) {
+	nb := open(t)
+	a := add(t, nb, ingest.Draft{Title: "A", Text: "alpha"})
+	b := add(t, nb, ingest.Draft{Title: "B", Text: "bravo"})
+	// IDs made in the same millisecond share their first 10 characters.
+	common := 0
+	for common < len(a.ID) && a.ID[common] == b.ID[common] {
+		common++
+	}
+	tests := []struct {
+		name, in, want, err string
+	}{
+		{"full ID", a.ID, a.ID, ""},
+		{"lower-case unique prefix", strings.ToLower(a.ID[:common+1]), a.ID, ""},
+		{"ambiguous", a.ID[:common], "", "ambiguous"},
+		{"too short", "01", "", "at least"},
+		{"unknown", "ZZZZZZ", "", "not found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.name == "ambiguous" && common < notebook.MinIDPrefix {
+				t.Skip("IDs differ too early to build an ambiguous prefix")
+			}
+			got, err := nb.Resolve(tt.in)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("Resolve(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}

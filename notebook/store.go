@@ -107,6 +107,10 @@ type Tx interface {
 	ForEachTrash(fn func(TrashEntry) error) error
 	// DeleteTrash removes a trash entry.
 	DeleteTrash(id string) error
+
+	// IDsWithPrefix returns up to limit IDs of articles, annotations and
+	// trash entries that start with prefix, in key order.
+	IDsWithPrefix(prefix string, limit int) ([]string, error)
 }
 
 // Version is an earlier text of an article, kept when the text is edited or

@@ -425,6 +425,19 @@ func (t *txn) ForEachTrash(fn func(notebook.TrashEntry) error) error {
 // DeleteTrash implements notebook.Tx.
 func (t *txn) DeleteTrash(id string) error { return t.bucket(bTrash).Delete([]byte(id)) }
 
+// IDsWithPrefix implements notebook.Tx.
+func (t *txn) IDsWithPrefix(prefix string, limit int) ([]string, error) {
+	var out []string
+	p := []byte(prefix)
+	for _, b := range [][]byte{bArticles, bAnnotations, bTrash} {
+		c := t.bucket(b).Cursor()
+		for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && len(out) < limit; k, _ = c.Next() {
+			out = append(out, string(k))
+		}
+	}
+	return out, nil
+}
+
 // schemaOf reads the schema version recorded in the meta bucket.
 func schemaOf(tx *bolt.Tx) (int, error) {
 	meta := tx.Bucket(bMeta)
