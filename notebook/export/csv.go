@@ -51,10 +51,12 @@ func writeCSV(w io.Writer, items iter.Seq2[Item, error], opt Options) error {
 			}
 		}
 	}
-	cw.Flush()
 	if streamErr != nil {
 		return streamErr
 	}
+	// cw shares Write's buffer (bufio reuses a large enough Writer), so
+	// this Flush also pushes it out.
+	cw.Flush()
 	return cw.Error()
 }
 

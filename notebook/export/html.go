@@ -11,8 +11,8 @@ import (
 
 // noteMarkdown renders notes. goldmark's default renderer drops raw HTML
 // and refuses dangerous link schemes (javascript:, …); on top of that
-// noteHTML escapes "<" before parsing, so HTML typed into a note shows as
-// text instead of being dropped.
+// noteHTML escapes "<" before parsing (escapeNoteHTML), so HTML typed into
+// a note shows as text instead of being dropped.
 var noteMarkdown = goldmark.New(goldmark.WithExtensions(extension.Strikethrough, extension.Linkify))
 
 // noteHTML renders a note's Markdown as safe HTML.
@@ -22,7 +22,7 @@ func noteHTML(note string) template.HTML {
 		// Plain prose (most notes): no Markdown to interpret.
 		return template.HTML("<p>" + template.HTMLEscapeString(note) + "</p>")
 	}
-	src := strings.ReplaceAll(note, "<", "&lt;")
+	src := escapeNoteHTML(note)
 	var b bytes.Buffer
 	if err := noteMarkdown.Convert([]byte(src), &b); err != nil {
 		return template.HTML("<p>" + template.HTMLEscapeString(note) + "</p>")

@@ -78,8 +78,8 @@ func (ix *textIndex) paraBounds(p int) (start, end int) {
 }
 
 // context returns the text around the quote at code points [rs, re) that
-// completes the sentence or paragraph it starts and ends in. Space at the
-// outer ends is trimmed.
+// completes the sentence or paragraph it starts and ends in, each trimmed
+// of surrounding space.
 func (ix *textIndex) context(mode ContextMode, rs, re int) (before, after string) {
 	if mode != SentenceContext && mode != ParagraphContext {
 		return "", ""
@@ -99,7 +99,7 @@ func (ix *textIndex) context(mode ContextMode, rs, re int) (before, after string
 		}
 	}
 	from, to = min(from, qs), max(to, qe)
-	return strings.TrimLeft(ix.text[from:qs], " \t\n"), strings.TrimRight(ix.text[qe:to], " \t\n")
+	return strings.TrimSpace(ix.text[from:qs]), strings.TrimSpace(ix.text[qe:to])
 }
 
 // sentenceAround returns the byte bounds, within para, of the sentence

@@ -108,6 +108,7 @@ func punctStart(s string) bool {
 var funcs = map[string]any{
 	"md":         escapeMarkdown,
 	"mdPassage":  mdPassage,
+	"mdNote":     func(s string) string { return escapeNoteHTML(strings.TrimSpace(s)) },
 	"blockquote": blockquote,
 	"indent":     indent,
 	"yaml":       toYAML,
@@ -184,7 +185,7 @@ func writeHTML(w io.Writer, items iter.Seq2[Item, error], opt Options) error {
 	if err != nil {
 		return err
 	}
-	fs := htmltemplate.FuncMap{"noteHTML": noteHTML, "date": funcs["date"], "datetime": funcs["datetime"]}
+	fs := htmltemplate.FuncMap{"noteHTML": noteHTML, "punctStart": punctStart, "date": funcs["date"], "datetime": funcs["datetime"]}
 	t, err := htmltemplate.New(name).Funcs(fs).Parse(src)
 	if err != nil {
 		return fmt.Errorf("template %s: %w", name, err)

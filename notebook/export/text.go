@@ -103,3 +103,54 @@ func indent(prefix, s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// escapeNoteHTML backslash-escapes "<" in a Markdown note outside code
+// spans and fenced code blocks, so HTML typed into a note prints as text
+// in Markdown readers (which otherwise render it). "\<" is left alone.
+func escapeNoteHTML(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	fence := ""
+	for _, line := range strings.SplitAfter(s, "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		if fence != "" {
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			b.WriteString(line)
+			continue
+		}
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			fence = trimmed[:3]
+			b.WriteString(line)
+			continue
+		}
+		for i := 0; i < len(line); i++ {
+			switch c := line[i]; c {
+			case '\\':
+				if i+1 < len(line) {
+					b.WriteString(line[i : i+2])
+					i++
+					continue
+				}
+			case '`':
+				n := len(line[i:]) - len(strings.TrimLeft(line[i:], "`"))
+				if end := strings.Index(line[i+n:], line[i:i+n]); end >= 0 {
+					b.WriteString(line[i : i+n+end+n])
+					i += n + end + n - 1
+					continue
+				}
+				b.WriteString(line[i : i+n])
+				i += n - 1
+				continue
+			case '<':
+				b.WriteByte('\\')
+			}
+			b.WriteByte(line[i])
+		}
+	}
+	return b.String()
+}
