@@ -12,7 +12,7 @@ package ingest
 //     and bullets before them ("1. Skip to content") are ignored. A line
 //     that merely contains such a word is never removed.
 //  3. The header is the run of short paragraphs before the first paragraph
-//     of prose (at most maxHeaderParas of them). In it: a line that is a
+//     of prose (at most maxHeaderParas of them; see isProsePara). In it: a line that is a
 //     URL becomes Draft.URL; a date line ("February 8, 2023", "Published
 //     08.02.2023 10:15") becomes Draft.Published (a publication date wins
 //     over an "Updated" one); a "By …" line, or a line of names next to the
@@ -235,15 +235,18 @@ func plainHeader(paras []txtPara) (h headerInfo, rest []txtPara, leftover int) {
 	return h, append(rest, paras[n:]...), leftover
 }
 
-// isProsePara reports whether a paragraph is article prose rather than a
-// header line: twenty words or more, or three lines or more.
+// isProsePara reports whether a paragraph is article prose rather than
+// header lines: it has twenty words or more, or it is hard-wrapped (a line
+// after the first starts in lower case, continuing a sentence). Header lines
+// such as a title, "By Jane Doe" and a date each start in upper case or
+// with a digit.
 func isProsePara(p txtPara) bool {
-	if len(p) >= 3 {
-		return true
-	}
 	words := 0
-	for _, l := range p {
+	for i, l := range p {
 		words += len(strings.Fields(l.text))
+		if r, _ := utf8.DecodeRuneInString(l.text); i > 0 && unicode.IsLower(r) {
+			return true
+		}
 	}
 	return words >= 20
 }

@@ -230,6 +230,17 @@ func TestPlainDraft(t *testing.T) {
 			paras:     []string{prose, prose2},
 		},
 		{
+			name:  "title, byline and date in one paragraph",
+			in:    "Talks resume in the capital\nBy Jane Doe\nFeb 8, 2023\n\n" + prose,
+			title: "Talks resume in the capital", byline: "Jane Doe", date: feb8,
+			paras: []string{prose},
+		},
+		{
+			name:  "short hard-wrapped opening paragraph is not a header",
+			in:    "The minister arrived\nin the capital.\n\n" + prose,
+			paras: []string{"The minister arrived in the capital.", prose},
+		},
+		{
 			name:  "hard-wrapped paragraph is unwrapped",
 			in:    "Talks resume in the capital\n\nThe minister arrived in the capital\non Wednesday for two days of talks\nwith the interim government.",
 			title: "Talks resume in the capital",
