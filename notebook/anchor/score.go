@@ -28,7 +28,8 @@ func maxErrors(m int) int {
 // score combines the quote similarity q, context similarity c and position
 // similarity p (each in [0,1]).
 func score(q, c, p float64) float64 {
-	s := weightQuote*q + weightContext*c + weightPosition*p
+	// Written as 1 minus the penalties so that a perfect match is exactly 1.
+	s := 1 - (weightQuote*(1-q) + weightContext*(1-c) + weightPosition*(1-p))
 	return min(max(s, 0), 1)
 }
 
