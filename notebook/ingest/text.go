@@ -74,8 +74,7 @@ func parseText(name string, data []byte) (Draft, error) {
 
 // txtLine is one non-blank line of a text file.
 type txtLine struct {
-	text     string // without leading or trailing white space
-	indented bool   // the line started with white space
+	text string // without leading or trailing white space
 }
 
 // txtPara is one paragraph (lines between blank lines) of a text file.
@@ -106,8 +105,7 @@ func splitPlain(s string) []txtPara {
 			if t == "" || isClutter(t) {
 				continue
 			}
-			r, _ := utf8.DecodeRuneInString(l)
-			para = append(para, txtLine{text: t, indented: unicode.IsSpace(r)})
+			para = append(para, txtLine{text: t})
 		}
 		if len(para) > 0 {
 			paras = append(paras, para)
