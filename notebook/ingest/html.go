@@ -10,6 +10,7 @@ import (
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func init() {
@@ -74,6 +75,7 @@ func htmlArticle(name string, data []byte, contentType, pageURL string) (Draft, 
 	}
 	hasPassword := htmlHasPasswordField(doc)
 	captions := htmlLiftCaptions(doc)
+	htmlPrune(doc)
 
 	var u *nurl.URL
 	if meta.URL != "" {
@@ -263,4 +265,27 @@ func htmlHasPasswordField(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// htmlPruned are elements that never hold article text. They are removed
+// (after the metadata was read) before the extractor runs, which copies the
+// document several times: menus, scripts and embedded graphics are much of
+// a modern page's nodes.
+var htmlPruned = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Canvas: true, atom.Nav: true, atom.Select: true, atom.Link: true,
+}
+
+// htmlPrune removes comments and htmlPruned elements from the document.
+func htmlPrune(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.CommentNode || (c.Type == html.ElementNode && htmlPruned[c.DataAtom]) {
+			n.RemoveChild(c)
+		} else {
+			htmlPrune(c)
+		}
+		c = next
+	}
 }
