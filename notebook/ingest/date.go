@@ -78,13 +78,21 @@ func parseDate(s string) (time.Time, bool) {
 	if s == "" || len(s) > 64 {
 		return time.Time{}, false
 	}
-	for _, layout := range isoLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
+	if !strings.ContainsAny(s, "0123456789") {
+		return time.Time{}, false
+	}
+	// Timestamps: ISO ones start "2023-02-08" followed by a time, RFC 5322
+	// ones always hold a time; the checks skip the layouts for plain dates.
+	if hasTime := strings.Contains(s, ":"); hasTime && len(s) > 10 && s[4] == '-' {
+		for _, layout := range isoLayouts {
+			if t, err := time.Parse(layout, s); err == nil {
+				return checkYear(t)
+			}
+		}
+	} else if hasTime {
+		if t, err := mail.ParseDate(s); err == nil {
 			return checkYear(t)
 		}
-	}
-	if t, err := mail.ParseDate(s); err == nil {
-		return checkYear(t)
 	}
 	t, rest, ok := parseDatePrefix(s)
 	if !ok || (rest != "" && !dateTimeTail.MatchString(rest)) {
