@@ -17,6 +17,9 @@ type AddOutcome string
 const (
 	Added     AddOutcome = "imported"
 	Duplicate AddOutcome = "duplicate"
+	// Updated: the draft has the URL of an article already in the notebook
+	// but a different text; it became that article's new version.
+	Updated AddOutcome = "updated"
 )
 
 // AddResult reports one added draft: the article (new or the existing
@@ -24,12 +27,16 @@ const (
 type AddResult struct {
 	Article Article    `json:"article"`
 	Outcome AddOutcome `json:"outcome"`
-	Reason  string     `json:"reason,omitempty"` // "same text" or "same URL" for duplicates
+	Reason  string     `json:"reason,omitempty"` // "same text" for duplicates
+	// Report says what happened to the annotations of an Updated article.
+	Report *ReattachReport `json:"report,omitempty"`
 }
 
-// AddArticle adds one article from an ingest draft. A draft whose text or
-// URL is already in the notebook is not added again: the result names the
-// existing article.
+// AddArticle adds one article from an ingest draft. A draft whose text is
+// already in the notebook is not added again: the result names the existing
+// article. A draft with the URL of an existing article but a new text (the
+// outlet edited the piece) becomes that article's new version, with its
+// annotations re-attached.
 func (n *Notebook) AddArticle(d ingest.Draft) (AddResult, error) {
 	rs, err := n.AddArticles([]ingest.Draft{d})
 	if err != nil {
@@ -44,7 +51,7 @@ func (n *Notebook) AddArticles(ds []ingest.Draft) ([]AddResult, error) {
 	out := make([]AddResult, 0, len(ds))
 	err := n.update(func(tx Tx, c *Change) error {
 		for _, d := range ds {
-			r, err := n.addArticle(tx, d)
+			r, err := n.addArticle(tx, c, d)
 			if err != nil {
 				return err
 			}
@@ -62,7 +69,7 @@ func (n *Notebook) AddArticles(ds []ingest.Draft) ([]AddResult, error) {
 	return out, nil
 }
 
-func (n *Notebook) addArticle(tx Tx, d ingest.Draft) (AddResult, error) {
+func (n *Notebook) addArticle(tx Tx, c *Change, d ingest.Draft) (AddResult, error) {
 	if strings.TrimSpace(d.Text) == "" {
 		return AddResult{}, invalidf("article %q has no text", d.Title)
 	}
@@ -76,12 +83,20 @@ func (n *Notebook) addArticle(tx Tx, d ingest.Draft) (AddResult, error) {
 		a, err := tx.Article(id)
 		return AddResult{Article: a, Outcome: Duplicate, Reason: "same text"}, err
 	}
-	if d.URL != "" {
-		if id, ok, err := tx.ArticleByURL(d.URL); err != nil {
+	if url := strings.TrimSpace(d.URL); url != "" {
+		if id, ok, err := tx.ArticleByURL(url); err != nil {
 			return AddResult{}, err
 		} else if ok {
 			a, err := tx.Article(id)
-			return AddResult{Article: a, Outcome: Duplicate, Reason: "same URL"}, err
+			if err != nil {
+				return AddResult{}, err
+			}
+			rep, err := n.newVersion(tx, c, a, d, "reimport")
+			if err != nil {
+				return AddResult{}, err
+			}
+			a, err = tx.Article(id)
+			return AddResult{Article: a, Outcome: Updated, Report: &rep}, err
 		}
 	}
 	tags, err := canonicalTags(tx, d.Tags)

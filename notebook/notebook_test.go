@@ -53,7 +53,6 @@ func TestNotebook_AddArticle_Duplicates(t *testing.T) {
 		reason string
 	}{
 		{"same text", ingest.Draft{Title: "Other title", Text: mali}, "same text"},
-		{"same URL", ingest.Draft{Title: "One", Text: mali + "\n\nUpdated.", URL: "https://example.test/a"}, "same URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

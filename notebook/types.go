@@ -95,6 +95,9 @@ type Annotation struct {
 	Status    Status    `json:"status"`
 	Created   time.Time `json:"created"`
 	Updated   time.Time `json:"updated"`
+	// History lists earlier anchors (before a move or a manual re-attach),
+	// oldest first.
+	History []AnchorChange `json:"history,omitempty"`
 }
 
 // TagCount is one line of the tag list: a tag and how many articles and

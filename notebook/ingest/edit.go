@@ -1,0 +1,21 @@
+package ingest
+
+import "fmt"
+
+// Text checks and normalises a replacement text for an article that is
+// already in a notebook (an edit, or a cleaner pasted copy): the same
+// refusals and normalisation as a .txt import — UTF-8, LF line ends,
+// paragraphs separated by one blank line — but no metadata detection and no
+// clutter removal, since the researcher wrote or chose every line. name is
+// used in error messages.
+func Text(name string, data []byte) (string, error) {
+	s, err := decodeText(name, data)
+	if err != nil {
+		return "", err
+	}
+	s = normalizeText(s)
+	if s == "" {
+		return "", fmt.Errorf("import %s: %w", name, ErrEmpty)
+	}
+	return s, nil
+}

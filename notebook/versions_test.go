@@ -1,0 +1,230 @@
+package notebook_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/notebook/ingest"
+	"github.com/glossnotes/gloss/storage"
+)
+
+const samplePath = "../../shared/corpus/dw-russia-mali-2023.txt"
+
+// outletUpdate applies the kind of silent update outlets make: a paragraph
+// inserted at the top, a sentence reworded inside one highlight, one
+// highlighted paragraph deleted, and typos fixed elsewhere.
+func outletUpdate(t *testing.T, text string) string {
+	t.Helper()
+	replace := func(old, new string) {
+		if !strings.Contains(text, old) {
+			t.Fatalf("sample lacks %q", old)
+		}
+		text = strings.Replace(text, old, new, 1)
+	}
+	text = "Editor's note: this article was updated on February 9, 2023 with reactions from Bamako.\n\n" + text
+	replace("this is the first time a head of the Russian Foreign Ministry has visited Mali",
+		"this is the first time that a head of Russia's Foreign Ministry has visited Mali")
+	paras := strings.Split(text, "\n\n")
+	kept := paras[:0]
+	for _, p := range paras {
+		if !strings.Contains(p, "Our Malian friends have specific wishes") {
+			kept = append(kept, p)
+		}
+	}
+	text = strings.Join(kept, "\n\n")
+	replace("the US\u00a0Treasury", "the US Treasury")
+	replace("repolarizing", "re-polarising")
+	return text
+}
+
+func TestNotebook_EditText_SampleOutletUpdate(t *testing.T) {
+	nb := open(t)
+	d, err := ingest.File(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := add(t, nb, d)
+	passages := []struct{ quote, note string }{
+		{"a large consignment of Russian aviation equipment", "aircraft"},
+		{"this is the first time a head of the Russian Foreign Ministry has visited Mali", "first visit"},
+		{"Western governments are worried about the involvement in Mali of Russian private military contractor Wagner", "Western worry"},
+		{"they are systematically satisfied", "to be deleted"},
+		{"Mali established its first contact with Russia in economic, social, and cultural cooperation", "history"},
+	}
+	ids := make([]string, len(passages))
+	for i, p := range passages {
+		a, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: p.quote, Note: p.note, Tags: []string{"Russia–Africa ties"}})
+		if err != nil {
+			t.Fatalf("highlight %q: %v", p.quote, err)
+		}
+		ids[i] = a.ID
+	}
+	oldBody, _ := nb.Text(art.ID)
+	newText := outletUpdate(t, oldBody.Text)
+
+	rep, err := nb.EditText(art.ID, newText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Anchored != 3 || len(rep.Moved) != 1 || len(rep.Orphaned) != 1 || rep.Version != 2 {
+		t.Fatalf("report = %+v, want 3 anchored, 1 moved, 1 orphaned, version 2", rep)
+	}
+	if rep.Moved[0].ID != ids[1] || !strings.Contains(rep.Moved[0].NewQuote, "first time that a head of Russia's Foreign Ministry") {
+		t.Errorf("moved = %+v", rep.Moved[0])
+	}
+	if rep.Orphaned[0].ID != ids[3] {
+		t.Errorf("orphaned = %+v", rep.Orphaned[0])
+	}
+	newRunes := []rune(newText)
+	for i, id := range ids {
+		a, err := nb.Annotation(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Note != passages[i].note {
+			t.Errorf("%d: note %q lost", i, a.Note)
+		}
+		switch i {
+		case 1:
+			if a.Status != notebook.Moved || len(a.History) != 1 || a.History[0].Quote != passages[1].quote {
+				t.Errorf("moved annotation: status %s, history %+v", a.Status, a.History)
+			}
+		case 3:
+			if a.Status != notebook.Orphaned || a.Quote != passages[3].quote {
+				t.Errorf("orphan: status %s quote %q", a.Status, a.Quote)
+			}
+			continue
+		default:
+			if a.Status != notebook.Anchored || a.Quote != passages[i].quote {
+				t.Errorf("%d: status %s quote %q", i, a.Status, a.Quote)
+			}
+		}
+		if got := string(newRunes[a.Start:a.End]); got != a.Quote {
+			t.Errorf("%d: offsets select %q, quote %q", i, got, a.Quote)
+		}
+	}
+	vs, err := nb.Versions(art.ID)
+	if err != nil || len(vs) != 1 || vs[0].Number != 1 || vs[0].Reason != "edit" {
+		t.Fatalf("versions = %+v, %v", vs, err)
+	}
+	v1, err := nb.VersionText(art.ID, 1)
+	if err != nil || v1.Text != oldBody.Text {
+		t.Errorf("version 1 text differs: %v", err)
+	}
+	if v2, _ := nb.VersionText(art.ID, 2); v2.Text != newText {
+		t.Error("version 2 is not the current text")
+	}
+	if _, err := nb.VersionText(art.ID, 7); !errors.Is(err, notebook.ErrNotFound) {
+		t.Errorf("missing version: %v", err)
+	}
+
+	// The orphan is re-attached by hand to a new selection.
+	re, err := nb.Reattach(ids[3], notebook.HighlightSpec{Quote: "Lavrov said", Occurrence: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if re.Status != notebook.Anchored || re.Note != "to be deleted" || len(re.History) != 2 || re.History[1].Reason != "manual" {
+		t.Errorf("reattached = %+v", re)
+	}
+	if p, _ := nb.Check(); len(p) != 0 {
+		t.Errorf("check: %v", p)
+	}
+	// Editing to the same text is refused.
+	if _, err := nb.EditText(art.ID, newText); !errors.Is(err, notebook.ErrInvalid) {
+		t.Errorf("same text: %v", err)
+	}
+}
+
+func TestNotebook_Reimport_SameURLNewText(t *testing.T) {
+	nb := open(t)
+	first := add(t, nb, ingest.Draft{Title: "Story", Text: mali, URL: "https://example.test/story"})
+	h, err := nb.Highlight(notebook.HighlightSpec{ArticleID: first.ID, Quote: "Lavrov met the Malian junta", Note: "n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := nb.AddArticle(ingest.Draft{Title: "Story (updated)", Byline: "A. Writer", Text: "Update: more news.\n\n" + mali, URL: "https://example.test/story"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Outcome != notebook.Updated || r.Article.ID != first.ID || r.Article.Version != 2 || r.Report == nil || r.Report.Anchored != 1 {
+		t.Fatalf("re-import = %+v", r)
+	}
+	if r.Article.Title != "Story" || r.Article.Byline != "A. Writer" {
+		t.Errorf("metadata: title %q (the user's is kept), byline %q (filled in)", r.Article.Title, r.Article.Byline)
+	}
+	a, _ := nb.Annotation(h.ID)
+	if a.Start != len([]rune("Update: more news.\n\n"))+len([]rune("Russia vows to boost military cooperation with Mali.\n\n")) {
+		t.Errorf("annotation not shifted: %d", a.Start)
+	}
+}
+
+// failingStore wraps a real store and makes the Nth PutAnnotation fail, to
+// show that an edit is one transaction.
+type failingStore struct {
+	notebook.Store
+	failAt int
+}
+
+type failingTx struct {
+	notebook.Tx
+	left *int
+}
+
+func (s *failingStore) Update(fn func(notebook.Tx) error) error {
+	left := s.failAt
+	return s.Store.Update(func(tx notebook.Tx) error { return fn(&failingTx{Tx: tx, left: &left}) })
+}
+
+func (t *failingTx) PutAnnotation(a notebook.Annotation) error {
+	*t.left--
+	if *t.left == 0 {
+		return errors.New("disk full (injected)")
+	}
+	return t.Tx.PutAnnotation(a)
+}
+
+func TestNotebook_EditText_IsOneTransaction(t *testing.T) {
+	db, err := storage.Open(filepath.Join(t.TempDir(), "nb.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	nb := notebook.New(db)
+	art := add(t, nb, ingest.Draft{Title: "M", Text: mali})
+	for _, q := range []string{"Lavrov", "Bamako", "Ukraine"} {
+		if _, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: q}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	broken := notebook.New(&failingStore{Store: db, failAt: 2})
+	if _, err := broken.EditText(art.ID, "New first paragraph.\n\n"+mali); err == nil || !strings.Contains(err.Error(), "injected") {
+		t.Fatalf("err = %v, want the injected failure", err)
+	}
+	a, _ := nb.Article(art.ID)
+	body, _ := nb.Text(art.ID)
+	vs, _ := nb.Versions(art.ID)
+	if a.Version != 1 || body.Text != mali || len(vs) != 0 {
+		t.Errorf("half-applied edit: version %d, %d old versions, text changed %v", a.Version, len(vs), body.Text != mali)
+	}
+	anns, _ := nb.Annotations(art.ID)
+	for _, an := range anns {
+		if an.Start != strings.Index(mali, an.Quote) { // ASCII text: bytes = code points
+			t.Errorf("annotation %q moved to %d by a failed edit", an.Quote, an.Start)
+		}
+	}
+}
+
+func TestIngestText_ThenEdit(t *testing.T) {
+	// The CLI path: a text file read through ingest.Text.
+	p := filepath.Join(t.TempDir(), "new.txt")
+	os.WriteFile(p, []byte("Fixed\r\n\r\n\r\ntext"), 0o644)
+	data, _ := os.ReadFile(p)
+	s, err := ingest.Text(p, data)
+	if err != nil || s != "Fixed\n\ntext" {
+		t.Fatalf("%q %v", s, err)
+	}
+}
