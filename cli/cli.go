@@ -139,6 +139,7 @@ Run gloss with no arguments to open the desktop app.`,
 		importCmd(e), listCmd(e), showCmd(e), setCmd(e), noteCmd(e),
 		highlightCmd(e), annotationsCmd(e), annotationCmd(e), tagCmd(e),
 		deleteCmd(e), restoreCmd(e), trashCmd(e),
+		editCmd(e), versionsCmd(e), reattachCmd(e),
 		searchCmd(e), exportCmd(e), checkCmd(e), backupCmd(e),
 	)
 	return root

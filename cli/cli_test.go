@@ -270,3 +270,53 @@ func TestCLI_TagsTrashBackup(t *testing.T) {
 		t.Errorf("backup mode %v", st.Mode().Perm())
 	}
 }
+
+func TestCLI_EditVersionsReattach(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nb.db")
+	var rs []importResult
+	mustJSON(t, &rs, "--db", db, "import", samplePath)
+	id := rs[0].ID[:10] // a prefix is enough
+	var h1, h2 map[string]any
+	mustJSON(t, &h1, "--db", db, "highlight", id, "--quote", "they are systematically satisfied", "--note", "keep me")
+	mustJSON(t, &h2, "--db", db, "highlight", id, "--quote", "Wagner Group", "--occurrence", "1")
+	var art map[string]any
+	mustJSON(t, &art, "--db", db, "show", id)
+	text := art["text"].(string)
+	paras := strings.Split(text, "\n\n")
+	var kept []string
+	for _, p := range paras {
+		if !strings.Contains(p, "systematically satisfied") {
+			kept = append(kept, p)
+		}
+	}
+	newFile := filepath.Join(dir, "new.txt")
+	os.WriteFile(newFile, []byte("A new first paragraph.\r\n\r\n"+strings.Join(kept, "\r\n\r\n")), 0o644)
+
+	var rep map[string]any
+	mustJSON(t, &rep, "--db", db, "edit", id, "--text-file", newFile)
+	if rep["anchored"] != 1.0 || len(rep["orphaned"].([]any)) != 1 || rep["version"] != 2.0 {
+		t.Fatalf("report = %v", rep)
+	}
+	out, _, code := gloss(t, "", "--db", db, "annotations", id)
+	if code != 0 || !strings.Contains(out, "[orphaned]") || !strings.Contains(out, "keep me") {
+		t.Errorf("annotations do not show the orphan with its note:\n%s", out)
+	}
+	var vs map[string]any
+	mustJSON(t, &vs, "--db", db, "versions", id)
+	if vs["current"] != 2.0 || len(vs["versions"].([]any)) != 1 {
+		t.Errorf("versions = %v", vs)
+	}
+	out, _, _ = gloss(t, "", "--db", db, "versions", id, "--show", "1")
+	if !strings.Contains(out, "systematically satisfied") {
+		t.Error("version 1 text lacks the deleted paragraph")
+	}
+	var re map[string]any
+	mustJSON(t, &re, "--db", db, "reattach", h1["id"].(string), "--quote", "A new first paragraph")
+	if re["status"] != "anchored" || re["note"] != "keep me" {
+		t.Errorf("reattach = %v", re)
+	}
+	if _, errs, code := gloss(t, "", "--db", db, "edit", id); code != ExitUsage {
+		t.Errorf("edit without --text-file: exit %d %s", code, errs)
+	}
+}

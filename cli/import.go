@@ -26,10 +26,12 @@ const importWorkers = 2
 // importResult is one line of the import report.
 type importResult struct {
 	Path    string `json:"path"`
-	Outcome string `json:"outcome"` // imported, duplicate, refused
+	Outcome string `json:"outcome"` // imported, duplicate, updated, refused
 	ID      string `json:"id,omitempty"`
 	Title   string `json:"title,omitempty"`
 	Reason  string `json:"reason,omitempty"`
+	// Report lists re-attached highlights when outcome is "updated".
+	Report *notebook.ReattachReport `json:"report,omitempty"`
 }
 
 func importCmd(e *env) *cobra.Command {
@@ -166,10 +168,15 @@ func importPaths(nb *notebook.Notebook, stdin io.Reader, paths []string, prog *p
 			return fmt.Errorf("import %s…: %w", batch[0].path, err)
 		}
 		for i, r := range added {
-			results = append(results, importResult{
+			res := importResult{
 				Path: batch[i].path, Outcome: string(r.Outcome), ID: r.Article.ID,
-				Title: r.Article.Title, Reason: r.Reason,
-			})
+				Title: r.Article.Title, Reason: r.Reason, Report: r.Report,
+			}
+			if rep := r.Report; rep != nil {
+				res.Reason = fmt.Sprintf("same URL, new text: version %d; highlights %d anchored, %d moved, %d orphaned",
+					rep.Version, rep.Anchored, len(rep.Moved), len(rep.Orphaned))
+			}
+			results = append(results, res)
 		}
 		batch = batch[:0]
 		return nil
@@ -199,18 +206,28 @@ func importPaths(nb *notebook.Notebook, stdin io.Reader, paths []string, prog *p
 
 func parseOne(path string, stdin io.Reader) parsed {
 	if path == "-" {
-		data, err := io.ReadAll(io.LimitReader(stdin, ingest.MaxFileSize+1))
+		data, err := readAllLimited(stdin)
 		if err != nil {
-			return parsed{path: path, err: fmt.Errorf("read standard input: %w", err)}
-		}
-		if len(data) > ingest.MaxFileSize {
-			return parsed{path: path, err: fmt.Errorf("standard input: %w", ingest.ErrTooLarge)}
+			return parsed{path: path, err: err}
 		}
 		d, err := ingest.Paste(data)
 		return parsed{path: path, draft: d, err: err}
 	}
 	d, err := ingest.File(path)
 	return parsed{path: path, draft: d, err: err}
+}
+
+// readAllLimited reads standard input, refusing more than
+// ingest.MaxFileSize bytes.
+func readAllLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, ingest.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read standard input: %w", err)
+	}
+	if len(data) > ingest.MaxFileSize {
+		return nil, fmt.Errorf("standard input: %w (over %d MB)", ingest.ErrTooLarge, ingest.MaxFileSize>>20)
+	}
+	return data, nil
 }
 
 func countOutcome(rs []importResult, outcome string) int {
@@ -237,8 +254,8 @@ func printImportSummary(w io.Writer, rs []importResult) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Outcome, r.ID, r.Path, oneLine(detail, 80))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%d imported, %d duplicate, %d refused\n",
-		countOutcome(rs, "imported"), countOutcome(rs, "duplicate"), countOutcome(rs, "refused"))
+	fmt.Fprintf(w, "%d imported, %d updated, %d duplicate, %d refused\n",
+		countOutcome(rs, "imported"), countOutcome(rs, "updated"), countOutcome(rs, "duplicate"), countOutcome(rs, "refused"))
 }
 
 // oneLine shortens s to at most n runes on one line.
