@@ -9,9 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/glossnotes/gloss/notebook/anchor"
 )
 
 // BundleVersion is the bundle format this Gloss writes and the newest it
@@ -358,7 +358,7 @@ func (m *merger) article(b bundleArticle) error {
 			return err
 		}
 	}
-	return m.annotations(a.ID, text, b.Body.Text, b.Annotations)
+	return m.annotations(a.ID, texts{local: localBody.Text, bundle: b.Body.Text, final: text}, b.Annotations)
 }
 
 // newArticle handles a bundle article whose ID is not here.
@@ -377,7 +377,8 @@ func (m *merger) newArticle(b bundleArticle, a Article) error {
 		for i := range b.Annotations {
 			b.Annotations[i].ArticleID = other
 		}
-		return m.annotations(other, b.Body.Text, b.Body.Text, b.Annotations)
+		t := b.Body.Text
+		return m.annotations(other, texts{t, t, t}, b.Annotations)
 	}
 	if a.URL != "" {
 		if other, ok, err := m.tx.ArticleByURL(a.URL); err != nil {
@@ -405,7 +406,8 @@ func (m *merger) newArticle(b bundleArticle, a Article) error {
 	}
 	m.rep.ArticlesAdded++
 	m.change.Articles = append(m.change.Articles, a.ID)
-	return m.annotations(a.ID, b.Body.Text, b.Body.Text, b.Annotations)
+	t := b.Body.Text
+	return m.annotations(a.ID, texts{t, t, t}, b.Annotations)
 }
 
 // replaceArticle puts the bundle's newer record in place of ours, keeping
@@ -507,11 +509,17 @@ func (m *merger) mergeVersions(id string, bvs []Version) error {
 	return nil
 }
 
-// annotations merges an article's bundled annotations. text is the
-// article's text after the merge and bundleText the text the bundled
-// annotations were made on; when they differ, annotations are re-attached.
-func (m *merger) annotations(articleID, text, bundleText string, anns []Annotation) error {
+// texts are an article's text here before the merge (local), in the
+// bundle, and after the merge (final). Annotations made on a text other
+// than the final one are re-attached to it.
+type texts struct{ local, bundle, final string }
+
+// annotations merges an article's bundled annotations, and re-attaches
+// our own annotations that the bundle lacks when the text changed.
+func (m *merger) annotations(articleID string, txt texts, anns []Annotation) error {
+	inBundle := make(map[string]bool, len(anns))
 	for _, b := range anns {
+		inBundle[b.ID] = true
 		local, err := m.tx.Annotation(b.ID)
 		switch {
 		case errors.Is(err, ErrNotFound):
@@ -521,10 +529,7 @@ func (m *merger) annotations(articleID, text, bundleText string, anns []Annotati
 				m.rep.Skipped++
 				continue
 			}
-			if text != bundleText {
-				b = reattach(text, b)
-			}
-			if err := m.putAnnotation(b); err != nil {
+			if err := m.putAnnotation(m.reattach(txt.bundle, txt.final, b)); err != nil {
 				return err
 			}
 			m.rep.AnnotationsAdded++
@@ -536,21 +541,20 @@ func (m *merger) annotations(articleID, text, bundleText string, anns []Annotati
 			m.conflictf("annotation %s: on article %s here but %s in the bundle; kept ours", b.ID, local.ArticleID, articleID)
 			continue
 		}
-		if sameJSON(local, b) {
+		if sameJSON(local, b) && txt.local == txt.final {
 			m.rep.AnnotationsUnchanged++
 			continue
 		}
-		winner, loser := local, b
+		winner, loser := m.reattach(txt.local, txt.final, local), b
 		if b.Updated.After(local.Updated) {
-			winner, loser = b, local
-			if text != bundleText {
-				winner = reattach(text, winner)
+			winner, loser = m.reattach(txt.bundle, txt.final, b), local
+		}
+		if !sameContent(winner, loser) {
+			if err := m.trashLoser(loser); err != nil {
+				return err
 			}
 		}
-		if err := m.trashLoser(loser); err != nil {
-			return err
-		}
-		if winner.ID == local.ID && sameJSON(winner, local) {
+		if sameJSON(winner, local) {
 			m.rep.AnnotationsUnchanged++
 			continue
 		}
@@ -559,7 +563,29 @@ func (m *merger) annotations(articleID, text, bundleText string, anns []Annotati
 		}
 		m.rep.AnnotationsUpdated++
 	}
+	if txt.local == txt.final {
+		return nil
+	}
+	ours, err := m.tx.AnnotationsOf(articleID)
+	if err != nil {
+		return err
+	}
+	for _, a := range ours {
+		if inBundle[a.ID] {
+			continue
+		}
+		if err := m.putAnnotation(m.reattach(txt.local, txt.final, a)); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// sameContent reports whether two versions of an annotation say the same
+// thing (note, tags, colour), whatever their anchors: a loser that only
+// differs in position is not worth keeping in the trash.
+func sameContent(a, b Annotation) bool {
+	return a.Note == b.Note && a.Color == b.Color && sameJSON(a.Tags, b.Tags)
 }
 
 func (m *merger) putAnnotation(a Annotation) error {
@@ -630,59 +656,33 @@ func sameJSON(a, b any) bool {
 	return err1 == nil && err2 == nil && bytes.Equal(ja, jb)
 }
 
-// reattach places an annotation made on another text of its article onto
-// text: it stays where its quote still is at its position, else moves to
-// the occurrence of the quote nearest its old position (preferring one with
-// the same prefix or suffix), else is marked orphaned. This is exact
-// matching only; approximate re-anchoring belongs to text edits.
-func reattach(text string, a Annotation) Annotation {
-	if a.Quote == "" || a.Status == Orphaned {
+// reattach moves an annotation made on text from onto text to (see
+// package anchor), recording its old anchor in its history when it moves
+// or is orphaned. Its Updated time is kept: the researcher did not change
+// it, and a merge decides by Updated.
+func (m *merger) reattach(from, to string, a Annotation) Annotation {
+	if from == to || a.Status == Orphaned {
 		return a
 	}
-	chars := utf8.RuneCountInString(text)
-	if a.Start >= 0 && a.End <= chars && a.Start < a.End && runeSlice(text, a.Start, a.End) == a.Quote {
-		return a
+	fromOff, toOff := anchor.NewOffsets(from), anchor.NewOffsets(to)
+	t := anchor.Target{Exact: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix,
+		Start: fromOff.Byte(a.Start), End: fromOff.Byte(a.End)}
+	r := anchor.Reattach(to, t)
+	prev := AnchorChange{Start: a.Start, End: a.End, Quote: a.Quote, Status: a.Status, Changed: m.now, Reason: "merge"}
+	if art, err := m.tx.Article(a.ArticleID); err == nil {
+		prev.Version = art.Version
 	}
-	best, bestScore := -1, 0
-	for from := 0; from <= len(text); {
-		i := strings.Index(text[from:], a.Quote)
-		if i < 0 {
-			break
-		}
-		i += from
-		pos := utf8.RuneCountInString(text[:i])
-		score := -max(pos-a.Start, a.Start-pos)
-		if a.Prefix != "" && strings.HasSuffix(text[:i], a.Prefix) || a.Suffix != "" && strings.HasPrefix(text[i+len(a.Quote):], a.Suffix) {
-			score += chars + 1 // context agreement beats distance
-		}
-		if best < 0 || score > bestScore {
-			best, bestScore = pos, score
-		}
-		_, size := utf8.DecodeRuneInString(text[i:])
-		from = i + size
+	switch r.Status {
+	case anchor.Anchored:
+		a.Start, a.End, a.Status = toOff.Rune(r.Start), toOff.Rune(r.End), Anchored
+	case anchor.Moved:
+		a.History = append(a.History, prev)
+		nt := anchor.NewTarget(to, r.Start, r.End)
+		a.Start, a.End = toOff.Rune(nt.Start), toOff.Rune(nt.End)
+		a.Quote, a.Prefix, a.Suffix, a.Status = nt.Exact, nt.Prefix, nt.Suffix, Moved
+	default:
+		a.History = append(a.History, prev)
+		a.Start, a.End, a.Status = 0, 0, Orphaned
 	}
-	if best < 0 {
-		a.Status = Orphaned
-		return a
-	}
-	a.Start, a.End, a.Status = best, best+utf8.RuneCountInString(a.Quote), Moved
 	return a
-}
-
-// runeSlice returns s[start:end] counted in code points.
-func runeSlice(s string, start, end int) string {
-	b, i := -1, 0
-	for off := range s {
-		if i == start {
-			b = off
-		}
-		if i == end {
-			return s[b:off]
-		}
-		i++
-	}
-	if i == end && b >= 0 {
-		return s[b:]
-	}
-	return ""
 }
