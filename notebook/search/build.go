@@ -138,19 +138,23 @@ func (a *chunkAlloc) clone(b []byte) []byte {
 	return a.chunk[n : n+len(b) : n+len(b)]
 }
 
-// pack moves every posting list into one exactly sized array, dropping the
-// spare capacity that appending left. A list that grows later is copied
-// out of it by append.
+// pack moves every posting list into one array, replacing the spare
+// capacity that appending left with a little room (1/8) to grow: without
+// it the first update after opening copies the longest lists (words like
+// "the" are in every document), which takes milliseconds. A list that
+// outgrows its room is copied out of the array by append.
 func (v *vocabulary) pack() {
+	room := func(n int) int { return n + n/8 }
 	total := 0
 	for _, l := range v.post {
-		total += len(l)
+		total += room(len(l))
 	}
 	arena := make([]uint32, total)
 	at := 0
 	for i, l := range v.post {
 		n := copy(arena[at:], l)
-		v.post[i] = arena[at : at+n : at+n]
-		at += n
+		c := room(n)
+		v.post[i] = arena[at : at+n : at+c]
+		at += c
 	}
 }

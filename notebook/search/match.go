@@ -63,7 +63,10 @@ func (v *vocabulary) expand(term string, fuzzyToo bool) []expansion {
 		subseq = n >= 3
 	}
 	qsig := signature(term)
-	first, _ := utf8.DecodeRuneInString(term)
+	qhead := wordHead(term)
+	prefixMask := headMask(len(term))
+	_, firstLen := utf8.DecodeRuneInString(term)
+	firstMask := headMask(firstLen)
 	var qr, wr []rune
 	var dl osa
 	var abbrev []uint32
@@ -72,7 +75,10 @@ func (v *vocabulary) expand(term string, fuzzyToo bool) []expansion {
 			continue
 		}
 		rl := int(v.rlen[id])
-		if len(w) > len(term) && strings.HasPrefix(w, term) {
+		// The word's first four bytes, kept beside it, settle most prefix
+		// tests without reading the word itself.
+		head := v.head[id]
+		if len(w) > len(term) && (head^qhead)&prefixMask == 0 && (len(term) <= 4 || strings.HasPrefix(w, term)) {
 			out = append(out, expansion{uint32(id), qualityPrefix + 0.15*float64(n)/float64(max(rl, n))})
 			continue
 		}
@@ -91,10 +97,8 @@ func (v *vocabulary) expand(term string, fuzzyToo bool) []expansion {
 				continue
 			}
 		}
-		if subseq && rl > n && rl <= 2*n+2 && qsig&^wsig == 0 {
-			if r, _ := utf8.DecodeRuneInString(w); r == first {
-				abbrev = append(abbrev, uint32(id))
-			}
+		if subseq && rl > n && rl <= 2*n+2 && qsig&^wsig == 0 && (head^qhead)&firstMask == 0 {
+			abbrev = append(abbrev, uint32(id))
 		}
 	}
 	if len(abbrev) > 0 {
@@ -116,6 +120,27 @@ func (v *vocabulary) expand(term string, fuzzyToo bool) []expansion {
 		out = out[:maxExpansions]
 	}
 	return out
+}
+
+// wordHead packs the first four bytes of w (zero padded) into a uint32,
+// first byte highest.
+func wordHead(w string) uint32 {
+	var h uint32
+	for i := range 4 {
+		h <<= 8
+		if i < len(w) {
+			h |= uint32(w[i])
+		}
+	}
+	return h
+}
+
+// headMask selects the first n (at most 4) bytes of a wordHead.
+func headMask(n int) uint32 {
+	if n >= 4 {
+		return 0xffffffff
+	}
+	return ^uint32(0) << (8 * (4 - n))
 }
 
 // wordSource lets sahilm/fuzzy read a subset of the vocabulary.

@@ -10,6 +10,7 @@ type vocabulary struct {
 	words []string
 	sig   []uint64 // signature(word)
 	rlen  []uint8  // length in code points, capped at 255
+	head  []uint32 // wordHead(word)
 	// post[id] lists the documents containing the word, sorted, each entry
 	// docSlot<<fieldBits | mask of the fields it occurs in.
 	post [][]uint32
@@ -44,6 +45,7 @@ func (v *vocabulary) add(s string) uint32 {
 	v.words = append(v.words, s)
 	v.sig = append(v.sig, signature(s))
 	v.rlen = append(v.rlen, runeLen8(s))
+	v.head = append(v.head, wordHead(s))
 	v.post = append(v.post, nil)
 	return id
 }

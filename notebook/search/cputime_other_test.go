@@ -1,0 +1,8 @@
+//go:build !linux
+
+package search
+
+import "time"
+
+// threadCPU is only measured on Linux; elsewhere the CPU metrics read 0.
+func threadCPU() time.Duration { return 0 }
