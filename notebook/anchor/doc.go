@@ -14,15 +14,16 @@
 //
 //  1. The old position: if text[Start:End] is still Exact, the target is
 //     Anchored with score 1.
-//  2. Exact search. First the occurrence of Prefix+Exact+Suffix nearest to
-//     the expected position (the old position, shifted by the displacement
-//     of the preceding target in ReattachAll), searched in windows of
-//     doubling size around it: the passage and its context are intact, only
-//     moved by edits elsewhere, so it is Anchored. Otherwise every
-//     occurrence of Exact is scored by context similarity, ties broken by
-//     nearness to the expected position; the best is Moved. If its context
-//     similarity is below 0.5, the approximate match of step 3 is also
-//     computed and the higher score wins.
+//  2. Exact search for the occurrences of Exact. The fast path looks for
+//     Prefix+Exact+Suffix within 4 KiB of the expected position (the old
+//     position, shifted by the displacement of the preceding target in
+//     ReattachAll); otherwise every occurrence in the text is scored by
+//     context similarity, ties broken by nearness to the expected position.
+//     The best occurrence is Anchored if its context similarity is at least
+//     0.5 (the quote is unchanged and still in its surroundings, perhaps
+//     shifted by edits elsewhere or with a typo fixed next to it), and Moved
+//     otherwise; a Moved exact occurrence competes with the approximate
+//     match of step 3 and the higher score wins.
 //  3. Approximate search, for quotes of 4 runes or more: Myers'
 //     bit-parallel algorithm in 64-bit blocks (no limit on the quote's
 //     length) finds the substrings within k = min(m/4, MaxErrors) edits of
@@ -41,12 +42,23 @@
 //
 //	0.70·quote + 0.20·context + 0.10·position
 //
+// (computed as 1 minus the penalties, so a perfect match is exactly 1)
 // where quote = 1 − edits/m (1 for an exact match); context is the mean
 // similarity of the stored Prefix and Suffix with the same number of runes
 // before and after the match, each 1 − levenshtein/longer length; and
 // position = 1 − |start − expected| / len(text). Step 1 scores exactly 1.
 // An approximate match is accepted when it has at most k edits and a score
 // of at least MinScore (0.75): for example a match with a quarter of the
-// quote's runes edited needs an almost intact context, while a 2-edit match
-// of a 40-rune quote is accepted even in a rewritten context.
+// quote's runes edited needs a context similarity of at least 0.63 at its
+// expected place, while a 2-edit match
+// of a 40-rune quote near its expected place is accepted even in a
+// rewritten context.
+//
+// The boundaries of an approximate match are then refined: each end may
+// move by up to k runes to where the quote's edge and the stored context
+// together align with the fewest edits, so that an insertion next to a
+// short first or last word does not cut that word off the highlight.
+//
+// After any non-orphaned result, NewTarget(text, r.Start, r.End) gives the
+// updated target (new quote and context) to store.
 package anchor

@@ -6,9 +6,9 @@ import (
 	"strings"
 )
 
-// weakContext is the context similarity below which an exact occurrence of
-// the quote elsewhere is compared with the best approximate match near the
-// expected position, and the higher score wins.
+// weakContext is the context similarity from which an exact occurrence of
+// the quote counts as in place (Anchored); below it the occurrence is Moved
+// and competes with the best approximate match near the expected position.
 const weakContext = 0.5
 
 // Reattach finds target t in text, which may have changed since t was made.
@@ -88,76 +88,109 @@ func (d *doc) prepare() {
 	}
 }
 
-// exact runs steps 1 and 2: the old position, then the nearest occurrence
-// of the quote with its stored context, then the occurrence with the best
-// context similarity (ties: nearest to exp). It returns the context
-// similarity of the chosen occurrence.
+// exact runs steps 1 and 2: the old position, then the occurrences of the
+// quote. It returns the context similarity of the chosen occurrence.
 func (d *doc) exact(t Target, exp int) (Result, float64, bool) {
 	text := d.text
 	if t.Start >= 0 && t.End <= len(text) && t.End-t.Start == len(t.Exact) &&
 		text[t.Start:t.End] == t.Exact && isBoundary(text, t.Start) && isBoundary(text, t.End) {
 		return Result{Start: t.Start, End: t.End, Status: Anchored, Score: 1}, 1, true
 	}
-	if s, ok := d.nearestWithContext(t, exp); ok {
-		return Result{Start: s, End: s + len(t.Exact), Status: Anchored,
-			Score: score(1, 1, positionSim(s, exp, len(text)))}, 1, true
+	s, ctx, ok := d.nearestWithContext(t, exp)
+	if !ok {
+		s, ctx, ok = d.bestOccurrence(t, exp)
 	}
-	best, bestCtx := -1, -1.0
-	for at := 0; at <= len(text)-len(t.Exact); {
-		i := strings.Index(text[at:], t.Exact)
-		if i < 0 {
-			break
-		}
-		s := at + i
-		at = s + 1
-		if !isBoundary(text, s) || !isBoundary(text, s+len(t.Exact)) {
-			continue
-		}
-		c := contextSim(text, s, s+len(t.Exact), t)
-		if c > bestCtx || c == bestCtx && absInt(s-exp) < absInt(best-exp) {
-			best, bestCtx = s, c
-		}
-	}
-	if best < 0 {
+	if !ok {
 		return Result{}, 0, false
 	}
-	return Result{Start: best, End: best + len(t.Exact), Status: Moved,
-		Score: score(1, bestCtx, positionSim(best, exp, len(text)))}, bestCtx, true
+	status := Moved
+	if ctx >= weakContext {
+		status = Anchored
+	}
+	return Result{Start: s, End: s + len(t.Exact), Status: status,
+		Score: score(1, ctx, positionSim(s, exp, len(text)))}, ctx, true
 }
 
-// nearestWithContext finds the occurrence of Prefix+Exact+Suffix whose
-// quote starts nearest to exp, searching windows of doubling radius around
-// exp so that a target near its expected place costs little.
-func (d *doc) nearestWithContext(t Target, exp int) (int, bool) {
+// nearestRadius is the largest distance from the expected position at
+// which nearestWithContext looks before bestOccurrence scans the text.
+const nearestRadius = 4096
+
+// nearestWithContext is the fast path of step 2: the occurrence of
+// Prefix+Exact+Suffix (context similarity 1) whose quote starts nearest to
+// exp, searched within nearestRadius bytes of exp.
+func (d *doc) nearestWithContext(t Target, exp int) (int, float64, bool) {
 	text := d.text
 	needle := t.Prefix + t.Exact + t.Suffix
 	lp, n := len(t.Prefix), len(text)
-	for r := 1024; ; r *= 2 {
+	for r := 1024; r <= nearestRadius; r *= 4 {
 		lo := max(0, exp-r-lp)
 		hi := min(n, exp+r-lp+len(needle))
 		best := -1
-		for at := lo; at+len(needle) <= hi; {
-			i := strings.Index(text[at:hi], needle)
-			if i < 0 {
-				break
-			}
-			qs := at + i + lp
-			at += i + 1
-			if !isBoundary(text, qs) || !isBoundary(text, qs+len(t.Exact)) {
-				continue
-			}
-			if best < 0 || absInt(qs-exp) < absInt(best-exp) {
+		indexAll(text[:hi], needle, lo, func(i int) {
+			qs := i + lp
+			if isBoundary(text, qs) && isBoundary(text, qs+len(t.Exact)) &&
+				(best < 0 || absInt(qs-exp) < absInt(best-exp)) {
 				best = qs
 			}
-		}
+		})
 		// Every quote start within r of exp lies in the window, so the
 		// nearest one found is the nearest in the text.
 		if best >= 0 {
-			return best, true
+			return best, 1, true
 		}
 		if lo == 0 && hi == n {
-			return 0, false
+			break
 		}
+	}
+	return 0, 0, false
+}
+
+// bestOccurrence is step 2 over the whole text: the occurrence of Exact
+// with the best context similarity, the nearest to exp on ties.
+func (d *doc) bestOccurrence(t Target, exp int) (int, float64, bool) {
+	text := d.text
+	best, bestCtx := -1, -1.0
+	indexAll(text, t.Exact, 0, func(s int) {
+		e := s + len(t.Exact)
+		if !isBoundary(text, s) || !isBoundary(text, e) {
+			return
+		}
+		var c float64
+		switch {
+		case strings.HasSuffix(text[:s], t.Prefix) && strings.HasPrefix(text[e:], t.Suffix):
+			c = 1
+		case bestCtx == 1:
+			return // cannot beat or tie an intact context
+		default:
+			c = contextSim(text, s, e, t)
+		}
+		if c > bestCtx || c == bestCtx && absInt(s-exp) < absInt(best-exp) {
+			best, bestCtx = s, c
+		}
+	})
+	return best, bestCtx, best >= 0
+}
+
+// indexAll calls fn with the offset of every occurrence of needle in text
+// that starts at or after from, overlapping ones included. Long needles are
+// found by their first keyLen bytes, which the standard library searches
+// with SIMD, and then checked in full.
+func indexAll(text, needle string, from int, fn func(int)) {
+	const keyLen = 32
+	key := needle
+	if len(key) > keyLen {
+		key = key[:keyLen]
+	}
+	for at := from; at+len(needle) <= len(text); {
+		i := strings.Index(text[at:len(text)-len(needle)+len(key)], key)
+		if i < 0 {
+			return
+		}
+		at += i
+		if len(key) == len(needle) || text[at:at+len(needle)] == needle {
+			fn(at)
+		}
+		at++
 	}
 }
 

@@ -42,8 +42,8 @@ type Status string
 // The re-attachment statuses.
 const (
 	// Anchored: the exact quote was found unchanged, at its old position or
-	// with its stored prefix and suffix intact (only shifted by edits
-	// elsewhere).
+	// in a similar context (context similarity at least 0.5; only shifted by
+	// edits elsewhere).
 	Anchored Status = "anchored"
 	// Moved: found elsewhere (the exact quote with different context) or
 	// with small changes (approximate match); callers should store the new
