@@ -14,8 +14,10 @@ import (
 // when no other scope is set.
 //
 // An annotation matches Tag when it, or its article, carries the tag or one
-// of its children; it matches Query when the search finds it or its
-// article. After and Before compare the article's publication date (as
+// of its children; it matches Query when the search finds the annotation
+// (its quote, note or tags, or its article's title, byline and date
+// through the in:, by:, after: … operators). An article found only by its
+// body text does not bring in all its annotations. After and Before compare the article's publication date (as
 // `gloss list --after` and the search operators after:/before: do): on or
 // after After, strictly before Before; an unknown date matches neither.
 type Selection struct {
@@ -75,16 +77,20 @@ func (n *Notebook) Excerpts(sel Selection) iter.Seq2[ExcerptSet, error] {
 	}
 }
 
+// exportSearchLimit is the number of search hits a query scope reads:
+// more than any notebook holds.
+const exportSearchLimit = 1 << 24
+
 // excerptPlan is what the selection resolves to before any text is read:
 // the articles in output order and the predicates on annotations.
 type excerptPlan struct {
 	sel      Selection
 	articles []string        // article IDs, in output order
 	named    map[string]bool // articles named explicitly (kept even when empty)
-	// tagArts/tagAnns and hitArts/hitAnns are the items carrying the tag
-	// and found by the query; nil when that scope is unused.
+	// tagArts/tagAnns are the items carrying the tag, hitAnns the
+	// annotations the query finds; nil when that scope is unused.
 	tagArts, tagAnns map[string]bool
-	hitArts, hitAnns map[string]bool
+	hitAnns          map[string]bool
 	// created lists the selected annotations by creation time (ByCreation).
 	created []createdRef
 }
@@ -108,15 +114,13 @@ func (n *Notebook) plan(sel Selection) (*excerptPlan, error) {
 	}
 	p := &excerptPlan{sel: sel, named: map[string]bool{}}
 	if sel.Query != "" {
-		hits, err := n.Search(sel.Query, 0) // 0: every hit
+		hits, err := n.Search(sel.Query, exportSearchLimit)
 		if err != nil {
 			return nil, fmt.Errorf("query %q: %w", sel.Query, err)
 		}
-		p.hitArts, p.hitAnns = map[string]bool{}, map[string]bool{}
+		p.hitAnns = map[string]bool{}
 		for _, h := range hits {
-			if h.Kind == "article" {
-				p.hitArts[h.ArticleID] = true
-			} else {
+			if h.Kind == "annotation" {
 				p.hitAnns[h.ID] = true
 			}
 		}
@@ -210,7 +214,7 @@ func (p *excerptPlan) annotationMatches(a Article, ann Annotation) bool {
 	if p.tagArts != nil && !p.tagArts[a.ID] && !p.tagAnns[ann.ID] {
 		return false
 	}
-	if p.hitArts != nil && !p.hitArts[a.ID] && !p.hitAnns[ann.ID] {
+	if p.hitAnns != nil && !p.hitAnns[ann.ID] {
 		return false
 	}
 	return true

@@ -1,0 +1,222 @@
+package cli
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/storage"
+)
+
+// exportFixture imports the sample article and highlights two passages;
+// it returns the notebook path and the article ID.
+func exportFixture(t *testing.T) (string, string) {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "nb.db")
+	var imported []importResult
+	mustJSON(t, &imported, "--db", db, "import", samplePath)
+	id := imported[0].ID
+	var ann map[string]any
+	mustJSON(t, &ann, "--db", db, "highlight", id, "--quote", "Moscow says it will assist Mali",
+		"--tag", "Russia–Africa ties", "--tag", "Sahel/Mali", "--note", "=1+1 <script>x</script>")
+	mustJSON(t, &ann, "--db", db, "highlight", id, "--quote", "Lavrov downplayed the accusations", "--color", "red")
+	return db, id
+}
+
+func TestExport_scopesAndFormats(t *testing.T) {
+	db, id := exportFixture(t)
+	tests := []struct {
+		name  string
+		args  []string
+		check func(t *testing.T, out string)
+	}{
+		{"markdown by tag", []string{"--tag", "sahel"}, func(t *testing.T, out string) {
+			for _, want := range []string{"> Moscow says it will assist Mali\n", "#Sahel/Mali", "Isaac Mugabi"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("lacks %q", want)
+				}
+			}
+			if strings.Contains(out, "Lavrov downplayed") {
+				t.Error("untagged highlight exported")
+			}
+		}},
+		{"colour", []string{"--color", "red", "--format", "txt"}, func(t *testing.T, out string) {
+			if !strings.Contains(out, "“Lavrov downplayed the accusations”") || strings.Contains(out, "Moscow says") {
+				t.Errorf("got\n%s", out)
+			}
+		}},
+		{"article prefix, csv", []string{"--article", id[:10], "--format", "csv"}, func(t *testing.T, out string) {
+			rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+			if err != nil || len(rows) != 3 {
+				t.Fatalf("%d rows, %v", len(rows), err)
+			}
+			if rows[1][4] != "'=1+1 <script>x</script>" {
+				t.Errorf("note cell %q not neutralised", rows[1][4])
+			}
+		}},
+		{"query, json", []string{"--query", "Lavrov downplayed", "--format", "json"}, func(t *testing.T, out string) {
+			var coll struct {
+				Type  string
+				Total int
+			}
+			if err := json.Unmarshal([]byte(out), &coll); err != nil || coll.Type != "AnnotationCollection" || coll.Total != 1 {
+				t.Errorf("collection %+v, %v", coll, err)
+			}
+		}},
+		{"html escapes notes", []string{"--all", "--format", "html"}, func(t *testing.T, out string) {
+			if strings.Contains(out, "<script>x") || !strings.Contains(out, "&lt;script&gt;x") {
+				t.Error("note HTML not escaped")
+			}
+		}},
+		{"published range, apa", []string{"--after", "2023-02", "--before", "2023-03", "--citation", "apa"}, func(t *testing.T, out string) {
+			if !strings.Contains(out, "Mugabi, I. (2023, February 8).") {
+				t.Errorf("no APA reference in\n%s", out)
+			}
+		}},
+		{"nothing in range", []string{"--after", "2024"}, func(t *testing.T, out string) {
+			if strings.Contains(out, "Moscow says") {
+				t.Error("article outside the range exported")
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errs, code := gloss(t, "", append([]string{"--db", db, "export"}, tt.args...)...)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			tt.check(t, out)
+		})
+	}
+}
+
+func TestExport_usage(t *testing.T) {
+	db, _ := exportFixture(t)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no scope", nil, "--all"},
+		{"bad format", []string{"--all", "--format", "docx"}, "docx"},
+		{"bundle needs all", []string{"--tag", "Sahel", "--format", "bundle"}, "--all"},
+		{"bad colour", []string{"--color", "teal"}, "teal"},
+		{"bad date", []string{"--after", "last week"}, "--after"},
+		{"bad context", []string{"--all", "--context", "page"}, "page"},
+		{"both filters", []string{"--all", "--notes-only", "--highlights-only"}, "exclude"},
+		{"template and format", []string{"--all", "--format", "csv", "--template", "x.tmpl"}, "--template"},
+		{"argument", []string{"--all", "extra"}, "argument"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs, code := gloss(t, "", append([]string{"--db", db, "export"}, tt.args...)...)
+			if code != ExitUsage || !strings.Contains(errs, tt.want) {
+				t.Errorf("exit %d, stderr %q; want %d mentioning %q", code, errs, ExitUsage, tt.want)
+			}
+		})
+	}
+}
+
+func TestExport_files(t *testing.T) {
+	db, _ := exportFixture(t)
+	dir := t.TempDir()
+
+	md := filepath.Join(dir, "out.md")
+	var sum exportSummary
+	mustJSON(t, &sum, "--db", db, "export", "--all", "-o", md)
+	if sum.Articles != 1 || sum.Annotations != 2 || sum.Path != md {
+		t.Errorf("summary %+v", sum)
+	}
+	if b, err := os.ReadFile(md); err != nil || !bytes.Contains(b, []byte("Moscow says")) {
+		t.Errorf("file: %v\n%s", err, b)
+	}
+
+	gz := filepath.Join(dir, "out.csv.gz")
+	if _, errs, code := gloss(t, "", "--db", db, "export", "--all", "--format", "csv", "-o", gz); code != 0 {
+		t.Fatalf("gzip export: %s", errs)
+	}
+	f, err := os.Open(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatalf("not gzipped: %v", err)
+	}
+	if b, _ := io.ReadAll(zr); !bytes.HasPrefix(b, []byte("Highlight,Title,Author")) {
+		t.Errorf("gunzipped %.40q", b)
+	}
+
+	bad := filepath.Join(dir, "missing-dir", "out.md")
+	_, errs, code := gloss(t, "", "--db", db, "export", "--all", "-o", bad)
+	if code != ExitError || !strings.Contains(errs, bad) {
+		t.Errorf("unwritable path: exit %d, %q", code, errs)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("left files behind: %v", entries)
+	}
+
+	tmpl := filepath.Join(dir, "mine.tmpl")
+	os.WriteFile(tmpl, []byte(`{{range .Articles}}{{range .Excerpts}}{{.Location}}|{{end}}{{end}}`), 0o600)
+	out, errs, code := gloss(t, "", "--db", db, "export", "--all", "--template", tmpl)
+	if code != 0 || out != "¶1|¶22|" {
+		t.Errorf("template: exit %d %q %s", code, out, errs)
+	}
+	_, errs, code = gloss(t, "", "--db", db, "export", "--all", "--template", filepath.Join(dir, "nope.tmpl"))
+	if code != ExitError || !strings.Contains(errs, "nope.tmpl") {
+		t.Errorf("missing template: exit %d %q", code, errs)
+	}
+
+	out, _, code = gloss(t, "", "export", "--show-template", "--format", "txt")
+	if code != 0 || !strings.Contains(out, "range .Articles") {
+		t.Errorf("show-template: exit %d %.80q", code, out)
+	}
+}
+
+// TestExport_bundle: export --all --format bundle, merge it into an empty
+// notebook, and the Markdown of both is the same.
+func TestExport_bundle(t *testing.T) {
+	db, _ := exportFixture(t)
+	path := filepath.Join(t.TempDir(), "all.gloss.json.gz")
+	if _, errs, code := gloss(t, "", "--db", db, "export", "--all", "--format", "bundle", "-o", path); code != 0 {
+		t.Fatalf("bundle: %s", errs)
+	}
+	if !notebook.IsBundle(path) {
+		t.Fatal("IsBundle = false for the exported bundle")
+	}
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("bundle mode %v (%v), want 0600", st.Mode().Perm(), err)
+	}
+
+	copyDB := filepath.Join(t.TempDir(), "copy.db")
+	store, err := storage.Open(copyDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb := notebook.New(store)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = nb.MergeBundle(f)
+	f.Close()
+	nb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, _ := gloss(t, "", "--db", db, "export", "--all", "--format", "csv")
+	got, _, _ := gloss(t, "", "--db", copyDB, "export", "--all", "--format", "csv")
+	if got != want || want == "" {
+		t.Errorf("the merged copy exports differently:\n%s\n---\n%s", got, want)
+	}
+}
