@@ -5,6 +5,9 @@ package main
 import (
 	"os"
 
+	// First: quiet Fyne's locale lookup under the C locale (see package doc).
+	_ "github.com/glossnotes/gloss/internal/localefix"
+
 	"github.com/glossnotes/gloss/app"
 	"github.com/glossnotes/gloss/cli"
 )

@@ -26,6 +26,8 @@ type Notebook struct {
 
 	watchMu  sync.Mutex
 	watchers []func(Change)
+
+	idx searchState
 }
 
 // Change describes what one committed operation changed, for observers such
@@ -92,6 +94,7 @@ func (n *Notebook) update(fn func(tx Tx, c *Change) error) error {
 		return err
 	}
 	if len(c.Articles) > 0 || len(c.Annotations) > 0 || c.Tags {
+		n.onChange(c)
 		n.notify(c)
 	}
 	return nil

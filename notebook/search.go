@@ -1,50 +1,301 @@
 package notebook
 
 import (
-	"strings"
+	"errors"
+	"sync"
+
+	"github.com/glossnotes/gloss/notebook/search"
 )
 
-// SearchHit is one search result: an annotation or an article.
+// SearchHit is one search result: an annotation or an article, with the
+// matched fields and character ranges for emphasis.
 type SearchHit struct {
-	Kind       string      `json:"kind"` // "annotation" or "article"
-	ID         string      `json:"id"`
-	ArticleID  string      `json:"article_id"`
-	Title      string      `json:"title"`
-	Score      float64     `json:"score"`
-	Annotation *Annotation `json:"annotation,omitempty"`
+	Kind       string        `json:"kind"` // "annotation" or "article"
+	ID         string        `json:"id"`
+	ArticleID  string        `json:"article_id"`
+	Title      string        `json:"title"` // the article's title
+	Score      float64       `json:"score"`
+	Annotation *Annotation   `json:"annotation,omitempty"`
+	Article    *Article      `json:"article,omitempty"` // for article hits
+	Matches    []SearchMatch `json:"matches"`
 }
 
-// Search finds annotations (by quote, note or tag) and articles (by title)
-// containing the query, case-insensitively. It is a plain substring
-// stand-in for the fuzzy engine.
-func (n *Notebook) Search(query string, limit int) ([]SearchHit, error) {
-	q := strings.ToLower(strings.TrimSpace(query))
-	if q == "" {
-		return nil, invalidf("empty query")
+// SearchMatch is one matched field of a hit. Ranges are code-point offsets
+// into Text; for the article body Text is a snippet around the first match
+// and Offset is where the snippet starts in the article text.
+type SearchMatch struct {
+	Field  string   `json:"field"` // note, quote, tags, title, byline, body
+	Text   string   `json:"text"`
+	Offset int      `json:"offset"`
+	Ranges [][2]int `json:"ranges"`
+}
+
+// searchState holds the search index and keeps it in step with the
+// notebook: it is built on first use (or by WarmSearch) and then updated
+// after every committed change. Changes that arrive while it is being
+// built are queued and applied before it is used.
+type searchState struct {
+	mu       sync.Mutex
+	index    *search.Index
+	building bool
+	built    chan struct{}
+	err      error
+	pending  []Change
+}
+
+// WarmSearch builds the search index now (it is otherwise built by the
+// first Search). The desktop app calls it in the background at start.
+func (n *Notebook) WarmSearch() error {
+	_, err := n.searchIndex()
+	return err
+}
+
+// searchIndex returns the index, building it the first time.
+func (n *Notebook) searchIndex() (*search.Index, error) {
+	s := &n.idx
+	s.mu.Lock()
+	if s.index != nil {
+		ix := s.index
+		s.mu.Unlock()
+		return ix, nil
 	}
-	var hits []SearchHit
-	err := n.view(func(tx Tx) error {
-		titles := map[string]string{}
-		if err := tx.ForEachArticle(func(a Article) error {
-			titles[a.ID] = a.Title
-			if strings.Contains(strings.ToLower(a.Title), q) {
-				hits = append(hits, SearchHit{Kind: "article", ID: a.ID, ArticleID: a.ID, Title: a.Title, Score: 1})
+	if s.building {
+		ch := s.built
+		s.mu.Unlock()
+		<-ch
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.index, s.err
+	}
+	s.building, s.built, s.err = true, make(chan struct{}), nil
+	s.mu.Unlock()
+
+	ix, err := n.buildIndex()
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err == nil {
+		for _, c := range s.pending {
+			if err = n.applyChange(ix, c); err != nil {
+				break
 			}
+		}
+	}
+	s.pending = nil
+	s.building = false
+	close(s.built)
+	if err != nil {
+		s.err = err
+		return nil, err
+	}
+	s.index = ix
+	return ix, nil
+}
+
+// onChange keeps the index current after a committed change.
+func (n *Notebook) onChange(c Change) {
+	s := &n.idx
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.building:
+		s.pending = append(s.pending, c)
+	case s.index != nil:
+		if err := n.applyChange(s.index, c); err != nil {
+			// The index can no longer be trusted: rebuild on next use.
+			s.index = nil
+		}
+	}
+}
+
+// buildIndex reads every article (with its text) and annotation in one
+// read transaction and indexes them.
+func (n *Notebook) buildIndex() (*search.Index, error) {
+	var docs []search.Doc
+	err := n.view(func(tx Tx) error {
+		arts := map[string]Article{}
+		if err := tx.ForEachArticle(func(a Article) error {
+			body, err := tx.Body(a.ID)
+			if err != nil {
+				return err
+			}
+			arts[a.ID] = a
+			docs = append(docs, articleDoc(a, body.Text))
 			return nil
 		}); err != nil {
 			return err
 		}
-		return tx.ForEachAnnotation(func(a Annotation) error {
-			hay := strings.ToLower(a.Quote + "\n" + a.Note + "\n" + strings.Join(a.Tags, "\n"))
-			if strings.Contains(hay, q) {
-				a := a
-				hits = append(hits, SearchHit{Kind: "annotation", ID: a.ID, ArticleID: a.ArticleID, Title: titles[a.ArticleID], Score: 1, Annotation: &a})
-			}
+		return tx.ForEachAnnotation(func(an Annotation) error {
+			docs = append(docs, annotationDoc(an, arts[an.ArticleID]))
 			return nil
 		})
 	})
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
+	if err != nil {
+		return nil, err
 	}
-	return hits, err
+	return search.Build(docs), nil
+}
+
+// applyChange re-reads the changed items and updates the index in one
+// atomic batch. An article change also refreshes its annotations, which
+// carry the article's title, byline and date for in:, by: and after:.
+func (n *Notebook) applyChange(ix *search.Index, c Change) error {
+	var put []search.Doc
+	var del []string
+	err := n.view(func(tx Tx) error {
+		done := map[string]bool{}
+		for _, id := range c.Articles {
+			a, err := tx.Article(id)
+			if errors.Is(err, ErrNotFound) {
+				del = append(del, id)
+				continue
+			} else if err != nil {
+				return err
+			}
+			body, err := tx.Body(id)
+			if err != nil {
+				return err
+			}
+			put = append(put, articleDoc(a, body.Text))
+			anns, err := tx.AnnotationsOf(id)
+			if err != nil {
+				return err
+			}
+			for _, an := range anns {
+				put = append(put, annotationDoc(an, a))
+				done[an.ID] = true
+			}
+		}
+		for _, id := range c.Annotations {
+			if done[id] {
+				continue
+			}
+			an, err := tx.Annotation(id)
+			if errors.Is(err, ErrNotFound) {
+				del = append(del, id)
+				continue
+			} else if err != nil {
+				return err
+			}
+			a, err := tx.Article(an.ArticleID)
+			if err != nil {
+				return err
+			}
+			put = append(put, annotationDoc(an, a))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	ix.Apply(put, del)
+	return nil
+}
+
+func articleDoc(a Article, text string) search.Doc {
+	return search.Doc{
+		ID: a.ID, ArticleID: a.ID, Kind: search.KindArticle,
+		Note: a.Note, Title: a.Title, Byline: a.Byline, Outlet: a.Outlet, Body: text,
+		Tags: a.Tags, Published: a.Published.Time(), Updated: a.Updated,
+	}
+}
+
+func annotationDoc(an Annotation, a Article) search.Doc {
+	return search.Doc{
+		ID: an.ID, ArticleID: an.ArticleID, Kind: search.KindAnnotation,
+		Note: an.Note, Quote: an.Quote, Title: a.Title, Byline: a.Byline, Outlet: a.Outlet,
+		Tags: an.Tags, Color: string(an.Color), Orphan: an.Status == Orphaned,
+		Published: a.Published.Time(), Updated: an.Updated,
+	}
+}
+
+// ParseQuery checks a search query without running it, so a front end can
+// report a mistake while the user types.
+func ParseQuery(q string) error {
+	_, err := search.ParseQuery(q)
+	return err
+}
+
+// snippetRadius is how many characters of article text a body match shows
+// on each side of its first range.
+const snippetRadius = 80
+
+// Search runs a query (see package search for the language: words with
+// typo tolerance, "phrases", -negation, tag:, color:, in:, by:, outlet:,
+// has:note, is:orphan, is:highlight, is:article, after:, before:) and
+// returns up to limit hits, best first.
+func (n *Notebook) Search(query string, limit int) ([]SearchHit, error) {
+	if _, err := search.ParseQuery(query); err != nil {
+		return nil, invalidf("%v", err)
+	}
+	ix, err := n.searchIndex()
+	if err != nil {
+		return nil, err
+	}
+	hits, err := ix.Search(query, limit)
+	if err != nil {
+		return nil, invalidf("%v", err)
+	}
+	out := make([]SearchHit, 0, len(hits))
+	err = n.view(func(tx Tx) error {
+		for _, h := range hits {
+			a, err := tx.Article(h.ArticleID)
+			if errors.Is(err, ErrNotFound) {
+				continue // deleted since the search ran
+			} else if err != nil {
+				return err
+			}
+			sh := SearchHit{ID: h.ID, ArticleID: h.ArticleID, Title: a.Title, Score: h.Score, Matches: []SearchMatch{}}
+			var doc search.Doc
+			if h.Kind == search.KindArticle {
+				sh.Kind = "article"
+				body, err := tx.Body(a.ID)
+				if err != nil {
+					return err
+				}
+				sh.Article = &a
+				doc = articleDoc(a, body.Text)
+			} else {
+				an, err := tx.Annotation(h.ID)
+				if errors.Is(err, ErrNotFound) {
+					continue
+				} else if err != nil {
+					return err
+				}
+				sh.Kind = "annotation"
+				sh.Annotation = &an
+				doc = annotationDoc(an, a)
+			}
+			for _, m := range h.Matches {
+				sh.Matches = append(sh.Matches, matchOf(doc, m))
+			}
+			out = append(out, sh)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// matchOf turns an engine match into field text and ranges; the body is cut
+// to a snippet around its first range.
+func matchOf(doc search.Doc, m search.Match) SearchMatch {
+	text := search.FieldText(doc, m.Field)
+	sm := SearchMatch{Field: m.Field.String(), Text: text}
+	for _, r := range m.Ranges {
+		sm.Ranges = append(sm.Ranges, [2]int{r.Start, r.End})
+	}
+	if m.Field != search.FieldBody || len(m.Ranges) == 0 {
+		return sm
+	}
+	runes := []rune(text)
+	from := max(0, m.Ranges[0].Start-snippetRadius)
+	to := min(len(runes), m.Ranges[0].End+snippetRadius)
+	sm.Text, sm.Offset = string(runes[from:to]), from
+	sm.Ranges = sm.Ranges[:0]
+	for _, r := range m.Ranges {
+		if r.Start >= from && r.End <= to {
+			sm.Ranges = append(sm.Ranges, [2]int{r.Start - from, r.End - from})
+		}
+	}
+	return sm
 }
