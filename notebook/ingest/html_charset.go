@@ -92,7 +92,7 @@ func htmlDecode(data []byte, contentType string) htmlDecoded {
 		return out
 	}
 	enc, name, _ := charset.DetermineEncoding(data, "text/html")
-	if enc == unicode.UTF8 || htmlIsUTF16(enc) {
+	if name == "utf-8" || enc == unicode.UTF8 || htmlIsUTF16(enc) {
 		enc, name = charmapWindows1252(), "windows-1252"
 	}
 	out.encoding = name

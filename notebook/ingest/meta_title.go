@@ -24,7 +24,11 @@ func metaChooseTitle(p metaPage, ld metaLD, outlet, host string) string {
 	var h1s []string
 	for _, h := range p.h1 {
 		h = metaStripSiteName(h, sites, nil)
-		if utf8.RuneCountInString(h) >= 2 && utf8.RuneCountInString(h) <= 300 && !metaSiteH1(h, p.title, sites) {
+		switch {
+		case metaSiteH1(h, p.title, sites):
+			// The site's name shown as a heading: strip it from titles too.
+			sites = append(sites, h)
+		case utf8.RuneCountInString(h) >= 2 && utf8.RuneCountInString(h) <= 300:
 			h1s = append(h1s, h)
 		}
 	}
@@ -97,8 +101,7 @@ func metaSiteH1(h, pageTitle string, sites []string) bool {
 		}
 		// The site's name usually ends a title ("Headline | Site"); a
 		// leading part is the headline more often than not.
-		rest := utf8.RuneCountInString(pageTitle) - utf8.RuneCountInString(part)
-		return i > 0 && rest > utf8.RuneCountInString(part)
+		return i > 0
 	}
 	return false
 }
@@ -251,7 +254,10 @@ func metaSiteLike(part string, rest []string) bool {
 	if part == "" {
 		return true
 	}
-	return words <= 4 && n <= 40 && restLen > n && (restLen >= 2*n || strings.Contains(part, "."))
+	if words > 4 || n > 40 || restLen <= n {
+		return false
+	}
+	return restLen >= 2*n || strings.Contains(part, ".")
 }
 
 // metaSameSite reports whether a title part names the outlet (ignoring case,

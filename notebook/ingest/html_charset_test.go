@@ -1,0 +1,44 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHTMLDecode(t *testing.T) {
+	tests := []struct {
+		name        string
+		data        []byte
+		contentType string
+		want        string // must occur in the decoded text
+		encoding    string
+		warnings    int
+	}{
+		{"utf-8 undeclared", []byte("<p>café – ok</p>"), "", "café – ok", "utf-8", 0},
+		{"windows-1252 meta", []byte("<meta charset=\"windows-1252\"><p>caf\xe9 \x93q\x94 \x80</p>"), "", "café “q” €", "windows-1252", 0},
+		{"iso-8859-1 http-equiv means windows-1252", []byte("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>\x93x\x94 na\xefve</p>"), "", "“x” naïve", "windows-1252", 0},
+		{"iso-8859-15 euro", []byte("<meta charset=iso-8859-15><p>\xa4 5</p>"), "", "€ 5", "iso-8859-15", 0},
+		{"shift_jis", []byte("<meta charset=\"Shift_JIS\"><p>\x93\xfa\x96\x7b</p>"), "", "日本", "shift_jis", 0},
+		{"MIME charset wins over meta", []byte("<meta charset=\"utf-8\"><p>caf\xe9</p>"), "text/html; charset=\"iso-8859-1\"", "café", "windows-1252", 0},
+		{"utf-16le BOM", []byte("\xff\xfe<\x00p\x00>\x00\xe9\x00"), "", "<p>é", "utf-16le", 0},
+		{"unknown charset guessed", []byte("<meta charset=\"x-klingon\"><p>café</p>"), "", "café", "utf-8", 1},
+		{"unknown charset, latin bytes", []byte("<meta charset=\"bogus\"><p>caf\xe9</p>"), "", "café", "windows-1252", 1},
+		{"declared utf-8 but latin bytes", []byte("<meta charset=\"utf-8\"><p>caf\xe9</p>"), "", "café", "windows-1252", 1},
+		{"utf-16 label without BOM ignored", []byte("<meta charset=\"utf-16\"><p>ok</p>"), "", "<p>ok", "utf-8", 1},
+		{"xml declaration", []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><p>\xe0 bient\xf4t</p>"), "", "à bientôt", "windows-1252", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := htmlDecode(tt.data, tt.contentType)
+			if !strings.Contains(got.text, tt.want) {
+				t.Errorf("text %q lacks %q", got.text, tt.want)
+			}
+			if got.encoding != tt.encoding {
+				t.Errorf("encoding = %q, want %q", got.encoding, tt.encoding)
+			}
+			if len(got.warnings) != tt.warnings {
+				t.Errorf("warnings = %q, want %d", got.warnings, tt.warnings)
+			}
+		})
+	}
+}
