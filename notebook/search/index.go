@@ -57,6 +57,7 @@ const (
 // their normalised words; id 0 is the empty string.
 type metaTable struct {
 	ids   map[string]uint32
+	keys  []string
 	words [][]string
 }
 
@@ -66,6 +67,7 @@ func (m *metaTable) id(s string) uint32 {
 	}
 	if m.ids == nil {
 		m.ids = map[string]uint32{}
+		m.keys = []string{""}
 		m.words = [][]string{nil}
 	}
 	if id, ok := m.ids[s]; ok {
@@ -73,13 +75,18 @@ func (m *metaTable) id(s string) uint32 {
 	}
 	id := uint32(len(m.words))
 	m.ids[s] = id
+	m.keys = append(m.keys, s)
 	m.words = append(m.words, words(s))
 	return id
 }
 
+// key returns the string with the given id.
+func (m *metaTable) key(id uint32) string { return m.keys[id] }
+
 // tagTable interns tag paths with their normalised form.
 type tagTable struct {
 	ids  map[string]uint32
+	keys []string
 	norm []string
 }
 
@@ -92,9 +99,13 @@ func (t *tagTable) id(s string) uint32 {
 	}
 	id := uint32(len(t.norm))
 	t.ids[s] = id
+	t.keys = append(t.keys, s)
 	t.norm = append(t.norm, normTag(s))
 	return id
 }
+
+// key returns the tag path with the given id.
+func (t *tagTable) key(id uint32) string { return t.keys[id] }
 
 // New returns an empty index.
 func New() *Index {
