@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/notebook/importer"
 	"github.com/glossnotes/gloss/notebook/ingest"
 	"github.com/glossnotes/gloss/storage"
 )
@@ -84,7 +85,7 @@ func BenchmarkImportDir(b *testing.B) {
 // each file in its own transaction, one after the other — for comparison.
 func BenchmarkImportDir_BaselineOneTxPerFile(b *testing.B) {
 	dir := importFixture(b)
-	paths, _ := collectPaths([]string{dir})
+	paths, _ := importer.Collect([]string{dir})
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		db, err := storage.Open(filepath.Join(b.TempDir(), fmt.Sprintf("nb%d.db", i)))

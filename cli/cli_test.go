@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/glossnotes/gloss/notebook/importer"
 	"github.com/glossnotes/gloss/notebook/ingest"
 )
 
@@ -38,7 +39,7 @@ func mustJSON(t *testing.T, v any, args ...string) {
 // check.
 func TestEndToEnd_SampleArticle(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "nb.db")
-	var imported []importResult
+	var imported []importer.Result
 	mustJSON(t, &imported, "--db", db, "import", samplePath)
 	if len(imported) != 1 || imported[0].Outcome != "imported" || imported[0].ID == "" {
 		t.Fatalf("import = %+v", imported)
@@ -125,7 +126,7 @@ func TestImport_Refusals(t *testing.T) {
 	f.Truncate(ingest.MaxFileSize + 1)
 	f.Close()
 
-	var rs []importResult
+	var rs []importer.Result
 	out, errs, code := gloss(t, "", "--db", db, "--json", "import", files, filepath.Join(dir, "missing.txt"))
 	if code != ExitError {
 		t.Errorf("exit %d, want 1 when files are refused; stderr %s", code, errs)
@@ -133,7 +134,7 @@ func TestImport_Refusals(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rs); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	got := map[string]importResult{}
+	got := map[string]importer.Result{}
 	for _, r := range rs {
 		got[r.Path] = r
 	}
@@ -172,7 +173,7 @@ func TestImport_Stdin(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var rs []importResult
+	var rs []importer.Result
 	json.Unmarshal([]byte(out), &rs)
 	if len(rs) != 1 || rs[0].Outcome != "imported" {
 		t.Fatalf("%s", out)
@@ -221,7 +222,7 @@ func TestRun_ExitCodes(t *testing.T) {
 func TestCLI_TagsTrashBackup(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "nb.db")
-	var rs []importResult
+	var rs []importer.Result
 	mustJSON(t, &rs, "--db", db, "import", samplePath)
 	id := rs[0].ID
 	var ann map[string]any
@@ -274,7 +275,7 @@ func TestCLI_TagsTrashBackup(t *testing.T) {
 func TestCLI_EditVersionsReattach(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "nb.db")
-	var rs []importResult
+	var rs []importer.Result
 	mustJSON(t, &rs, "--db", db, "import", samplePath)
 	id := rs[0].ID[:10] // a prefix is enough
 	var h1, h2 map[string]any

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/glossnotes/gloss/notebook/importer"
 	"io"
 	"os"
 	"path/filepath"
@@ -20,7 +21,7 @@ import (
 func exportFixture(t *testing.T) (string, string) {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "nb.db")
-	var imported []importResult
+	var imported []importer.Result
 	mustJSON(t, &imported, "--db", db, "import", samplePath)
 	id := imported[0].ID
 	var ann map[string]any

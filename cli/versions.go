@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/notebook/importer"
 	"github.com/glossnotes/gloss/notebook/ingest"
 )
 
@@ -30,7 +31,7 @@ with its quote and note; re-attach it by hand with gloss reattach).
 			var data []byte
 			var err error
 			if textFile == "-" {
-				data, err = readAllLimited(e.stdin)
+				data, err = importer.ReadLimited(e.stdin)
 			} else {
 				data, err = os.ReadFile(textFile)
 			}

@@ -1,0 +1,260 @@
+// Package importer runs imports into a notebook the same way for the CLI
+// and the desktop app: it expands folders, parses files in parallel, adds
+// them in batched transactions, merges Gloss bundles, and reports one
+// result per file in input order. One bad file never stops the others.
+package importer
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/notebook/ingest"
+)
+
+// Workers is how many files are parsed at once.
+const Workers = 2
+
+// batchArticles and batchBytes bound one transaction: at most this many
+// articles or this many bytes of text and source, whichever comes first,
+// so memory stays bounded on large folders.
+const (
+	batchArticles = 250
+	batchBytes    = 32 << 20
+)
+
+// Stdin is the path that means standard input (pasted text).
+const Stdin = "-"
+
+// Outcomes of one file, beyond the notebook's AddOutcome values.
+const (
+	Refused = "refused"
+	Merged  = "merged" // a Gloss bundle was merged
+)
+
+// Result is one line of the import report.
+type Result struct {
+	Path    string `json:"path"`
+	Outcome string `json:"outcome"` // imported, duplicate, updated, merged, refused
+	ID      string `json:"id,omitempty"`
+	Title   string `json:"title,omitempty"`
+	Reason  string `json:"reason,omitempty"`
+	// Report lists re-attached highlights when Outcome is "updated".
+	Report *notebook.ReattachReport `json:"report,omitempty"`
+	// Merge counts what a bundle brought when Outcome is "merged".
+	Merge *notebook.MergeReport `json:"merge,omitempty"`
+}
+
+// Collect expands the given paths: files are kept (whatever their type, so
+// that an unsupported one is reported), folders are walked recursively for
+// files of supported types (hidden files and folders skipped), "-" is kept.
+// Paths that cannot be read come back as refused results.
+func Collect(paths []string) (files []string, refused []Result) {
+	known := ingest.Extensions()
+	for _, arg := range paths {
+		if arg == Stdin {
+			files = append(files, arg)
+			continue
+		}
+		st, err := os.Stat(arg)
+		if err != nil {
+			refused = append(refused, Result{Path: arg, Outcome: Refused, Reason: err.Error()})
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				refused = append(refused, Result{Path: p, Outcome: Refused, Reason: err.Error()})
+				return nil
+			}
+			if p != arg && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && slices.Contains(known, strings.ToLower(filepath.Ext(d.Name()))) {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			refused = append(refused, Result{Path: arg, Outcome: Refused, Reason: err.Error()})
+		}
+	}
+	return files, refused
+}
+
+// Progress is told after each file how many of the total are done. It is
+// called on the goroutine that called Run.
+type Progress func(done, total int)
+
+// parsed is one file after ingest.
+type parsed struct {
+	path   string
+	draft  ingest.Draft
+	bundle bool
+	err    error
+}
+
+// Run imports files (as returned by Collect) into nb and returns one result
+// per file, in order. stdin is read for the path "-". The error is for a
+// failure of the notebook itself (the file results so far are returned
+// with it); problems with single files are refused results.
+func Run(nb *notebook.Notebook, files []string, stdin io.Reader, progress Progress) ([]Result, error) {
+	results := make([]Result, 0, len(files))
+	out := make([]chan parsed, len(files))
+	for i := range out {
+		out[i] = make(chan parsed, 1)
+	}
+	jobs := make(chan int)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i] <- parseOne(files[i], stdin)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case jobs <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	defer wg.Wait()
+	defer close(stop)
+
+	var batch []parsed
+	size := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		drafts := make([]ingest.Draft, len(batch))
+		for i, p := range batch {
+			drafts[i] = p.draft
+		}
+		added, err := nb.AddArticles(drafts)
+		if err != nil {
+			return fmt.Errorf("import %s…: %w", batch[0].path, err)
+		}
+		for i, r := range added {
+			res := Result{Path: batch[i].path, Outcome: string(r.Outcome), ID: r.Article.ID, Title: r.Article.Title, Reason: r.Reason, Report: r.Report}
+			if rep := r.Report; rep != nil {
+				res.Reason = fmt.Sprintf("same URL, new text: version %d; highlights %d anchored, %d moved, %d orphaned",
+					rep.Version, rep.Anchored, len(rep.Moved), len(rep.Orphaned))
+			}
+			results = append(results, res)
+		}
+		batch, size = batch[:0], 0
+		return nil
+	}
+	for i := range files {
+		p := <-out[i]
+		if progress != nil {
+			progress(i+1, len(files))
+		}
+		switch {
+		case p.err != nil:
+			// Keep the report in input order: flush what came before.
+			if err := flush(); err != nil {
+				return results, err
+			}
+			results = append(results, Result{Path: p.path, Outcome: Refused, Reason: p.err.Error()})
+		case p.bundle:
+			if err := flush(); err != nil {
+				return results, err
+			}
+			results = append(results, mergeBundle(nb, p.path))
+		default:
+			batch = append(batch, p)
+			size += len(p.draft.Text) + len(p.draft.Source)
+			if len(batch) >= batchArticles || size >= batchBytes {
+				if err := flush(); err != nil {
+					return results, err
+				}
+			}
+		}
+	}
+	return results, flush()
+}
+
+func parseOne(path string, stdin io.Reader) parsed {
+	if path == Stdin {
+		data, err := ReadLimited(stdin)
+		if err != nil {
+			return parsed{path: path, err: err}
+		}
+		d, err := ingest.Paste(data)
+		return parsed{path: path, draft: d, err: err}
+	}
+	if notebook.IsBundle(path) {
+		return parsed{path: path, bundle: true}
+	}
+	d, err := ingest.File(path)
+	return parsed{path: path, draft: d, err: err}
+}
+
+func mergeBundle(nb *notebook.Notebook, path string) Result {
+	f, err := os.Open(path)
+	if err != nil {
+		return Result{Path: path, Outcome: Refused, Reason: err.Error()}
+	}
+	defer f.Close()
+	rep, err := nb.MergeBundle(f)
+	if err != nil {
+		return Result{Path: path, Outcome: Refused, Reason: fmt.Sprintf("bundle %s: %v", path, err)}
+	}
+	return Result{Path: path, Outcome: Merged, Merge: &rep,
+		Reason: fmt.Sprintf("bundle: %d articles added, %d updated; %d annotations added, %d updated",
+			rep.ArticlesAdded, rep.ArticlesUpdated, rep.AnnotationsAdded, rep.AnnotationsUpdated)}
+}
+
+// ReadLimited reads pasted text from r, refusing more than
+// ingest.MaxFileSize bytes.
+func ReadLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, ingest.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read standard input: %w", err)
+	}
+	if len(data) > ingest.MaxFileSize {
+		return nil, fmt.Errorf("standard input: %w (over %d MB)", ingest.ErrTooLarge, ingest.MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+// Count returns how many results have the outcome.
+func Count(rs []Result, outcome string) int {
+	n := 0
+	for _, r := range rs {
+		if r.Outcome == outcome {
+			n++
+		}
+	}
+	return n
+}
+
+// Summary is a one-line account of an import, e.g. "3 imported, 0 updated,
+// 1 duplicate, 0 merged, 1 refused".
+func Summary(rs []Result) string {
+	return fmt.Sprintf("%d imported, %d updated, %d duplicate, %d merged, %d refused",
+		Count(rs, string(notebook.Added)), Count(rs, string(notebook.Updated)),
+		Count(rs, string(notebook.Duplicate)), Count(rs, Merged), Count(rs, Refused))
+}
