@@ -38,7 +38,7 @@ fmt:
 
 # A Linux desktop bundle (icon, name and ID from FyneApp.toml).
 package: setup
-	$(GO) run fyne.io/tools/cmd/fyne@latest package -os linux
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -release
 
 clean:
 	rm -f $(BIN) *.tar.xz
