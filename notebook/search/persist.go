@@ -2,10 +2,12 @@ package search
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 )
 
 // The persisted form of an index, written by WriteTo and read by
@@ -115,11 +117,20 @@ func (ix *Index) WriteTo(w io.Writer) (int64, error) {
 // change counter, say); data that is not an index, from another format
 // version, or damaged gives an error wrapping ErrIndexFormat.
 func ReadIndex(r io.Reader) (*Index, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
+	var size int64 // known for files and readers of bytes: read in one go
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		size = int64(v.Len())
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil {
+			size = fi.Size()
+		}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, fmt.Errorf("read search index: %w", err)
 	}
-	ix, err := decodeIndex(data)
+	ix, err := decodeIndex(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("read search index: %w", err)
 	}
