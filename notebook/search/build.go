@@ -24,7 +24,9 @@ func Build(docs []Doc) *Index {
 			order = append(order, i)
 		}
 	}
-	ix.docs = make([]docRec, len(order))
+	// Room to grow, or the first document added after opening would copy
+	// them all (milliseconds for 100,000 documents).
+	ix.docs = make([]docRec, len(order), len(order)+len(order)/8+16)
 	ix.slots = make(map[string]uint32, len(order))
 	for slot, i := range order {
 		ix.docs[slot] = ix.record(&docs[i])

@@ -260,7 +260,7 @@ func decodeIndex(data []byte) (*Index, error) {
 	if nd > maxSlots {
 		d.fail("too many documents")
 	}
-	ix.docs = make([]docRec, 0, nd)
+	ix.docs = make([]docRec, 0, nd+nd/8+16) // room to grow, as in Build
 	for i := 0; i < nd && d.err == nil; i++ {
 		r := docRec{id: string(d.bytes())}
 		if r.id == "" {
