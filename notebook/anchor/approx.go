@@ -22,13 +22,13 @@ type approxSearch struct {
 
 type candidate struct{ end, dist int }
 
-// best scans runes [lo, hi) and returns the best-scoring match.
+// best scans the runes [lo, hi) of the text and returns the best-scoring match.
 func (a *approxSearch) best(lo, hi int) (Result, bool) {
 	// A region is a run of consecutive end positions within k edits; keep
 	// the end with the smallest distance of each region.
 	var cands []candidate
 	prevEnd := -2
-	a.pt.scan(a.d.runes[lo:hi], a.k, func(end, dist int) {
+	a.pt.scan(a.d.ids[lo:hi], a.k, func(end, dist int) {
 		end += lo
 		if end == prevEnd+1 && len(cands) > 0 {
 			if dist < cands[len(cands)-1].dist {
@@ -57,7 +57,7 @@ func (a *approxSearch) best(lo, hi int) (Result, bool) {
 		// The boundaries chosen with the context are preferred even if
 		// the quote alone would score a little higher with the others.
 		if rs, re := a.refine(start, c.end); rs != start || re != c.end {
-			if d := a.pt.distance(a.d.runes[rs:re]); d <= a.k {
+			if d := a.pt.distance(a.d.ids[rs:re]); d <= a.k {
 				r = a.result(rs, re, d)
 			}
 		}
@@ -82,10 +82,10 @@ func (a *approxSearch) result(start, end, dist int) Result {
 // distance the one giving a length closest to the quote's is taken.
 func (a *approxSearch) start(c candidate) int {
 	if a.rev == nil {
-		a.rev = newPattern(reversed(a.q))
+		a.rev = a.d.pattern(reversed(a.q))
 	}
 	from := max(0, c.end-len(a.q)-a.k)
-	back := reversed(a.d.runes[from:c.end])
+	back := reversed(a.d.ids[from:c.end])
 	bestLen := -1
 	a.rev.scan(back, c.dist, func(n, dist int) {
 		if dist == c.dist && (bestLen < 0 || absInt(n-len(a.q)) < absInt(bestLen-len(a.q))) {

@@ -53,6 +53,15 @@ func benchArticle() (old string, ts []Target, edited string) {
 	return old, ts, edited
 }
 
+// benchSectionDeleted is benchArticle with, in addition, 5% of the edited
+// text cut out of its middle (dozens of highlights orphaned).
+func benchSectionDeleted() (old string, ts []Target, edited string) {
+	old, ts, edited = benchArticle()
+	cut := len(edited) / 2
+	edited = edited[:cut] + edited[runeFloor(edited, cut+len(edited)/20):]
+	return old, ts, edited
+}
+
 func reportStatuses(b *testing.B, rs []Result) {
 	n := map[Status]int{}
 	for _, r := range rs {
@@ -95,6 +104,18 @@ func BenchmarkReattach_EditedOneByOne(b *testing.B) {
 		for i, t := range ts {
 			rs[i] = Reattach(edited, t)
 		}
+	}
+	reportStatuses(b, rs)
+}
+
+// BenchmarkReattachAll_SectionDeleted is a heavier edit than
+// BenchmarkReattachAll_Edited: a section holding dozens of highlights is
+// deleted too, and each orphan costs a scan of the whole text.
+func BenchmarkReattachAll_SectionDeleted(b *testing.B) {
+	_, ts, edited := benchSectionDeleted()
+	var rs []Result
+	for b.Loop() {
+		rs = ReattachAll(edited, ts)
 	}
 	reportStatuses(b, rs)
 }

@@ -2,8 +2,11 @@ package anchor
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // weakContext is the context similarity from which an exact occurrence of
@@ -22,8 +25,9 @@ func Reattach(text string, t Target) Result {
 // It shares the per-text work between them and estimates where a target
 // should now be from the shift observed on the target before it (by old
 // position), which makes the search for both exact and approximate matches
-// start at the right place after an insertion or deletion. Results are in
-// the order of ts.
+// start at the right place after an insertion or deletion. Targets that
+// need the approximate search are shared out between GOMAXPROCS
+// goroutines. Results are in the order of ts.
 func ReattachAll(text string, ts []Target) []Result {
 	d := &doc{text: text}
 	res := make([]Result, len(ts))
@@ -47,17 +51,21 @@ func ReattachAll(text string, ts []Target) []Result {
 			res[i] = Result{Status: Orphaned}
 			continue
 		}
-		r, ctx, ok := d.exact(t, exp)
-		if ok && (r.Status == Anchored || ctx >= weakContext) {
+		r, _, ok := d.exact(t, exp)
+		if ok && r.Status == Anchored {
 			res[i] = r
-			if r.Status == Anchored {
-				shift = r.Start - t.Start
-			}
+			shift = r.Start - t.Start
 			continue
 		}
 		todo = append(todo, pending{i, exp, r, ok})
 	}
-	for _, p := range todo {
+	if len(todo) == 0 {
+		return res
+	}
+	// The approximate searches are independent and only read the doc once
+	// it is prepared: share them out between the processors.
+	d.prepare()
+	finish := func(p pending) {
 		a, ok := d.approximate(ts[p.i], p.exp)
 		switch {
 		case ok && (!p.exactOK || a.Score > p.exact.Score):
@@ -68,24 +76,47 @@ func ReattachAll(text string, ts []Target) []Result {
 			res[p.i] = Result{Status: Orphaned}
 		}
 	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo)/4)
+	if workers <= 1 {
+		for _, p := range todo {
+			finish(p)
+		}
+		return res
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := int(next.Add(1) - 1); j < len(todo); j = int(next.Add(1) - 1) {
+				finish(todo[j])
+			}
+		})
+	}
+	wg.Wait()
 	return res
 }
 
-// doc is a text prepared for re-attaching targets; the rune form needed by
-// the approximate matcher is built only when first needed.
+// doc is a text prepared for re-attaching targets; the symbol form needed
+// by the approximate matcher is built only when first needed.
 type doc struct {
 	text     string
 	prepared bool
-	runes    []rune
+	sym      *symbols
+	ids      []int32 // the text's runes as symbol ids
 	offs     *Offsets
 }
 
 func (d *doc) prepare() {
 	if !d.prepared {
-		d.runes = []rune(d.text)
+		d.sym, d.ids = encodeText(d.text)
 		d.offs = NewOffsets(d.text)
 		d.prepared = true
 	}
+}
+
+// pattern prepares runes for searching this doc.
+func (d *doc) pattern(rs []rune) *pattern {
+	return newPattern(d.sym.encode(rs), d.sym.n)
 }
 
 // exact runs steps 1 and 2: the old position, then the occurrences of the
@@ -205,8 +236,8 @@ func (d *doc) approximate(t Target, exp int) (Result, bool) {
 		return Result{}, false // short quotes match exactly or not at all
 	}
 	d.prepare()
-	a := approxSearch{d: d, t: t, q: q, k: k, exp: exp, pt: newPattern(q)}
-	n := len(d.runes)
+	a := approxSearch{d: d, t: t, q: q, k: k, exp: exp, pt: d.pattern(q)}
+	n := len(d.ids)
 	expR := d.offs.Rune(exp)
 	slack := max(2048, 4*m) + m + k
 	lo, hi := max(0, expR-slack), min(n, expR+slack)

@@ -169,3 +169,24 @@ func TestReattachAll_MatchesReattach(t *testing.T) {
 		t.Errorf("statuses %s %s %s, want moved anchored anchored", all[0].Status, all[1].Status, all[2].Status)
 	}
 }
+
+// TestReattachAll_Concurrent re-attaches many targets that need the
+// approximate search (run with -race): a section holding dozens of
+// highlights is deleted and typos are fixed inside others. ReattachAll must
+// agree with one-by-one Reattach.
+func TestReattachAll_Concurrent(t *testing.T) {
+	_, ts, edited := benchSectionDeleted()
+	all := ReattachAll(edited, ts)
+	counts := map[Status]int{}
+	for i, r := range all {
+		counts[r.Status]++
+		one := Reattach(edited, ts[i])
+		if one.Status != r.Status || one.Start != r.Start || one.End != r.End {
+			t.Errorf("target %d: ReattachAll %+v, Reattach %+v", i, r, one)
+		}
+	}
+	if counts[Orphaned] < 20 || counts[Moved] < 10 {
+		t.Errorf("statuses %v: want at least 20 orphaned and 10 moved", counts)
+	}
+	t.Logf("statuses %v", counts)
+}

@@ -16,23 +16,23 @@ const noLimit = 1 << 30
 //
 // using the bit-parallel search for both sides, so the context decides.
 func (a *approxSearch) refine(start, end int) (int, int) {
-	R := a.d.runes
+	R := a.d.ids
 	n := len(R)
 	k := a.k
 	edge := min(len(a.q), k+32) // quote runes next to the boundary
 
 	if suf := []rune(a.t.Suffix); len(suf) > 0 {
 		lo, hi := max(start+1, end-k-1), min(n, end+k+1)
-		tail := newPattern(a.q[len(a.q)-edge:])
+		tail := a.d.pattern(a.q[len(a.q)-edge:])
 		before := edgeCosts(tail, R, lo, hi, max(0, lo-edge-k), false)
-		after := edgeCosts(newPattern(reversed(suf)), R, lo, hi, min(n, hi+len(suf)+k), true)
+		after := edgeCosts(a.d.pattern(reversed(suf)), R, lo, hi, min(n, hi+len(suf)+k), true)
 		end = bestBoundary(before, after, lo, end)
 	}
 	if pre := []rune(a.t.Prefix); len(pre) > 0 {
 		lo, hi := max(0, start-k-1), min(end-1, start+k+1)
 		if lo <= hi {
-			before := edgeCosts(newPattern(pre), R, lo, hi, max(0, lo-len(pre)-k), false)
-			head := newPattern(reversed(a.q[:edge]))
+			before := edgeCosts(a.d.pattern(pre), R, lo, hi, max(0, lo-len(pre)-k), false)
+			head := a.d.pattern(reversed(a.q[:edge]))
 			after := edgeCosts(head, R, lo, hi, min(n, hi+edge+k), true)
 			start = bestBoundary(before, after, lo, start)
 		}
@@ -44,7 +44,7 @@ func (a *approxSearch) refine(start, end int) (int, int) {
 // the pattern so that it ends at b (forward, text from `from` <= lo) or, if
 // backward, starts at b (the pattern is reversed and the text is read
 // backwards from `from` >= hi). The other end of the alignment is free.
-func edgeCosts(pt *pattern, R []rune, lo, hi, from int, backward bool) []int {
+func edgeCosts(pt *pattern, R []int32, lo, hi, from int, backward bool) []int {
 	costs := make([]int, hi-lo+1)
 	for i := range costs {
 		costs[i] = pt.m // nothing aligned: every pattern rune deleted
@@ -80,7 +80,8 @@ func bestBoundary(before, after []int, lo, def int) int {
 	return best
 }
 
-func reversed(r []rune) []rune {
+// reversed returns a reversed copy of r.
+func reversed[T any](r []T) []T {
 	c := slices.Clone(r)
 	slices.Reverse(c)
 	return c
