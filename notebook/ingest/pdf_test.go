@@ -1,0 +1,247 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// pdfReportParas is the body of the generated test report.
+var pdfReportParas = []block{
+	{kind: Heading, text: "Summary"},
+	{kind: Body, text: "The year was the first full year of operation since the northern line reopened to freight. Traffic grew faster than forecast, and the authority finished the year with a small operating surplus for the first time in its history."},
+	{kind: Body, text: "Freight volumes reached four million tonnes, against a forecast of three and a half million. Most of the growth came from grain and fertiliser, which together made up nearly two thirds of everything carried on the line."},
+	{kind: Heading, text: "Infrastructure"},
+	{kind: Body, text: "Maintenance spending rose by a quarter as the authority replaced sleepers on the oldest sections of track. Two bridges over the Ebby river were strengthened to carry heavier wagons, and the signalling between Selby and Marrow was modernised."},
+	{kind: Body, text: "The authority expects to complete the remaining infrastructure works within two years, subject to the approval of its borrowing plan by the ministry of finance and the regional development banks that hold most of its debt."},
+	{kind: Item, text: "Passenger services are planned to start in the second half of next year."},
+	{kind: Item, text: "Three new stations will open along the coastal section."},
+	{kind: Heading, text: "Outlook"},
+	{kind: Body, text: "Demand for freight transport is likely to keep growing as the new port terminal opens. The board has asked management to prepare a plan for doubling the track on the busiest section between Marrow and the junction at Kessel."},
+	{kind: Body, text: "Risks remain: weather damage to the embankments, delays in the delivery of new locomotives, and the exchange rate, since most of the authority's loans are denominated in foreign currency while its revenue is not."},
+}
+
+// pdfReport generates a three-page, two-column report with a running header
+// and footer, page numbers, headings set larger than the body, bulleted
+// items, and words hyphenated at line breaks.
+func pdfReport(t testing.TB, withInfo bool) []byte {
+	t.Helper()
+	pdf := fpdf.New("P", "pt", "A4", "")
+	if withInfo {
+		pdf.SetTitle("Annual Report 2022", true)
+		pdf.SetAuthor("Lakeland Rail Authority", true)
+		pdf.SetCreationDate(time.Date(2023, 3, 31, 12, 0, 0, 0, time.UTC))
+	}
+	pdf.SetAutoPageBreak(false, 0)
+	tr := pdf.UnicodeTranslatorFromDescriptor("") // UTF-8 to the core fonts' cp1252
+	const (
+		top, bottom = 90.0, 260.0 // short columns, so the report runs to three pages
+		colW, gap   = 230.0, 35.0
+		left        = 50.0
+	)
+	page, col, y := 0, 0, 0.0
+	newPage := func() {
+		pdf.AddPage()
+		page++
+		pdf.SetFont("Helvetica", "", 8)
+		pdf.Text(left, 40, "Lakeland Rail Authority - Annual Report 2022")
+		pdf.Text(left, 815, fmt.Sprintf("Page %d", page))
+		col, y = 0, top
+	}
+	newPage()
+	pdf.SetFont("Helvetica", "B", 24)
+	pdf.Text(left, y, "Annual Report 2022")
+	y += 40
+	next := func(lead float64) {
+		y += lead
+		if y > bottom {
+			if col == 0 {
+				col, y = 1, top
+			} else {
+				newPage()
+			}
+		}
+	}
+	for _, p := range pdfReportParas {
+		size, style, width, indent := 10.0, "", colW, 0.0
+		switch p.kind {
+		case Heading:
+			size, style = 14, "B"
+			next(8)
+		case Item:
+			indent = 12
+		}
+		pdf.SetFont("Helvetica", style, size)
+		words := strings.Fields(p.text)
+		line := ""
+		if p.kind == Item {
+			line = tr("•")
+		}
+		emit := func(s string) {
+			pdf.Text(left+float64(col)*(colW+gap)+indent*boolFloat(!strings.HasPrefix(s, tr("•"))), y, s)
+			next(size * 1.25)
+		}
+		for _, w := range words {
+			cand := strings.TrimSpace(line + " " + w)
+			if pdf.GetStringWidth(cand) <= width-indent {
+				line = cand
+				continue
+			}
+			// Hyphenate long words at the line break, as typesetters do.
+			if len(w) >= 9 {
+				head := w[:len(w)/2] + "-"
+				if withHead := strings.TrimSpace(line + " " + head); pdf.GetStringWidth(withHead) <= width-indent {
+					emit(withHead)
+					line = w[len(w)/2:]
+					continue
+				}
+			}
+			emit(line)
+			line = w
+		}
+		emit(line)
+		next(size * 0.6) // paragraph spacing
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func boolFloat(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestParsePDF_Report(t *testing.T) {
+	for _, withInfo := range []bool{true, false} {
+		t.Run(fmt.Sprintf("info=%v", withInfo), func(t *testing.T) {
+			data := pdfReport(t, withInfo)
+			d, err := parsePDF("report.pdf", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			htmlCheckDraft(t, d)
+			if d.Title != "Annual Report 2022" {
+				t.Errorf("Title = %q", d.Title)
+			}
+			if withInfo && (d.Byline != "Lakeland Rail Authority" || !d.Published.Equal(time.Date(2023, 3, 31, 12, 0, 0, 0, time.UTC))) {
+				t.Errorf("Byline, Published = %q, %v", d.Byline, d.Published)
+			}
+			want, wantKinds := joinBlocks(pdfReportParas)
+			if d.Text != want {
+				t.Errorf("text differs (F1 %.3f)\ngot:\n%s\n\nwant:\n%s", htmlWordF1(d.Text, want), d.Text, want)
+			}
+			if fmt.Sprint(d.Kinds) != fmt.Sprint(wantKinds) {
+				t.Errorf("kinds = %v\nwant    %v", d.Kinds, wantKinds)
+			}
+			for _, junk := range []string{"Page 1", "Page 2", "Annual Report 2022 Lakeland", "Lakeland Rail Authority - Annual"} {
+				if strings.Contains(d.Text, junk) {
+					t.Errorf("text has running header/footer %q", junk)
+				}
+			}
+			if !bytes.Equal(d.Source, data) || d.MediaType != "application/pdf" {
+				t.Errorf("Source/MediaType not kept")
+			}
+		})
+	}
+}
+
+func TestParsePDF_Refusals(t *testing.T) {
+	scanned := fpdf.New("P", "pt", "A4", "")
+	scanned.AddPage()
+	scanned.SetFillColor(120, 120, 120)
+	scanned.Rect(50, 50, 400, 600, "F") // a page that is all picture
+	var scan bytes.Buffer
+	if err := scanned.Output(&scan); err != nil {
+		t.Fatal(err)
+	}
+
+	locked := fpdf.New("P", "pt", "A4", "")
+	locked.SetProtection(fpdf.CnProtectPrint, "user-secret", "owner-secret")
+	locked.AddPage()
+	locked.SetFont("Helvetica", "", 12)
+	locked.Text(50, 100, "Confidential text that needs a password.")
+	var lock bytes.Buffer
+	if err := locked.Output(&lock); err != nil {
+		t.Fatal(err)
+	}
+
+	report := pdfReport(t, true)
+	tests := []struct {
+		name string
+		data []byte
+		want error
+		msg  string
+	}{
+		{"scan.pdf", scan.Bytes(), ErrNoText, "no text layer (scanned PDF?)"},
+		{"locked.pdf", lock.Bytes(), ErrUnsupported, "encrypted"},
+		{"truncated.pdf", report[:len(report)/2], nil, "PDF"},
+		{"garbage.pdf", []byte("%PDF-1.7\n" + strings.Repeat("garbage ", 100)), nil, "PDF"},
+		{"notpdf.pdf", []byte("<html>not a pdf</html>"), nil, "not a PDF"},
+		{"empty.pdf", nil, ErrEmpty, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parsePDF(tt.name, tt.data)
+			if err == nil || (tt.want != nil && !errors.Is(err, tt.want)) {
+				t.Fatalf("err = %v, want %v", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.name) || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("error %q should name the file and say %q", err, tt.msg)
+			}
+		})
+	}
+}
+
+func TestPDFAppendLine(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"the govern-", "ment said", "the government said"},
+		{"the Anglo-", "Saxon kings", "the Anglo- Saxon kings"},
+		{"pages 10-", "12 show", "pages 10- 12 show"},
+		{"end.", "Next", "end. Next"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		b.WriteString(tt.a)
+		pdfAppendLine(&b, tt.b)
+		if b.String() != tt.want {
+			t.Errorf("pdfAppendLine(%q, %q) = %q, want %q", tt.a, tt.b, b.String(), tt.want)
+		}
+	}
+}
+
+func TestPDFDate(t *testing.T) {
+	got, ok := pdfDate("D:20230208120000+01'00'")
+	if !ok || !got.Equal(time.Date(2023, 2, 8, 11, 0, 0, 0, time.UTC)) {
+		t.Errorf("pdfDate = %v, %v", got, ok)
+	}
+	if _, ok := pdfDate("yesterday"); ok {
+		t.Errorf("pdfDate accepted junk")
+	}
+}
+
+// FuzzParsePDF checks that any input gives a valid draft or an error, never
+// a panic, in bounded time.
+func FuzzParsePDF(f *testing.F) {
+	f.Add(pdfReport(f, true))
+	f.Add([]byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
+		d, err := parsePDF("fuzz.pdf", data)
+		if el := time.Since(start); el > 5*time.Second {
+			t.Errorf("took %v", el)
+		}
+		if err == nil {
+			htmlCheckDraft(t, d)
+		}
+	})
+}
