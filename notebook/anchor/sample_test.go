@@ -222,3 +222,56 @@ func TestReattach_SampleArticle(t *testing.T) {
 		t.Error("sample article should be valid, non-ASCII UTF-8")
 	}
 }
+
+// TestFindQuote_SampleArticle types quotes the way a user would: ordinary
+// spaces for no-break spaces, a hyphen for a dash, and a space the
+// extracted text lacks.
+func TestFindQuote_SampleArticle(t *testing.T) {
+	text := loadSample(t)
+	// Two words either side of each of the first two no-break spaces and
+	// of the first em dash, typed with ASCII.
+	var quotes []string
+	var marks []int
+	for _, sep := range []string{"\u00a0", "—"} {
+		from := 0
+		for range 2 {
+			i := strings.Index(text[from:], sep)
+			if i < 0 {
+				break
+			}
+			i += from
+			before := strings.Fields(text[max(0, i-60):i])
+			after := strings.Fields(text[i+len(sep) : min(len(text), i+len(sep)+60)])
+			if len(before) < 2 || len(after) < 2 {
+				t.Fatalf("too little text around %q at %d", sep, i)
+			}
+			ascii := map[string]string{"\u00a0": " ", "—": " - "}[sep]
+			typed := strings.Join(before[1:], " ") + ascii + strings.Join(after[:1], " ")
+			typed = strings.ReplaceAll(typed, "\u00a0", " ")
+			quotes, marks = append(quotes, typed), append(marks, i)
+			from = i + len(sep)
+		}
+	}
+	if len(quotes) < 3 {
+		t.Fatalf("sample has too few no-break spaces and dashes: %d", len(quotes))
+	}
+	for i, q := range quotes {
+		start, end, err := FindQuote(text, q, 1)
+		if err != nil {
+			t.Errorf("FindQuote(%q): %v", q, err)
+			continue
+		}
+		if !(start < marks[i] && marks[i] < end) {
+			t.Errorf("FindQuote(%q) = %q, want the passage around offset %d", q, text[start:end], marks[i])
+		}
+	}
+	// The extracted text lacks a space after "equipment"; the typed quote
+	// has one and is found by the whitespace-optional fallback.
+	start, end, err := FindQuote(text, "Russian aviation equipment was", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := text[start:end]; strings.Count(got, " ") != 2 || !strings.HasSuffix(got, "was") {
+		t.Errorf("found %q, want the passage with the missing space", got)
+	}
+}
