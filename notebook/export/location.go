@@ -20,6 +20,9 @@ type textIndex struct {
 	chars    int   // length in code points
 	paraRune []int // code-point offset at which each paragraph starts
 	paraByte []int // byte offset at which each paragraph starts
+	// sentences holds, per paragraph once needed, the byte offsets at
+	// which its sentences start, then the paragraph's end.
+	sentences map[int][]int
 }
 
 func newTextIndex(text string) *textIndex {
@@ -90,29 +93,41 @@ func (ix *textIndex) context(mode ContextMode, rs, re int) (before, after string
 	from, to := ss, ee
 	if mode == SentenceContext {
 		if qs < se {
-			s, _ := sentenceAround(ix.text[ss:se], qs-ss)
-			from = ss + s
+			from, _ = ix.sentenceAround(ix.paragraph(rs), qs)
 		}
 		if qe > es && qe <= ee {
-			_, e := sentenceAround(ix.text[es:ee], qe-1-es)
-			to = es + e
+			_, to = ix.sentenceAround(ix.paragraph(max(re-1, rs)), qe-1)
 		}
 	}
 	from, to = min(from, qs), max(to, qe)
 	return strings.TrimSpace(ix.text[from:qs]), strings.TrimSpace(ix.text[qe:to])
 }
 
-// sentenceAround returns the byte bounds, within para, of the sentence
-// (Unicode UAX #29) holding byte i.
-func sentenceAround(para string, i int) (start, end int) {
-	off, state, rest := 0, -1, para
-	for len(rest) > 0 {
-		var sent string
-		sent, rest, state = uniseg.FirstSentenceInString(rest, state)
-		if i < off+len(sent) {
-			return off, off + len(sent)
+// sentenceAround returns the byte bounds of the sentence (Unicode UAX
+// #29) of paragraph p that holds byte b. Each paragraph is segmented once.
+func (ix *textIndex) sentenceAround(p, b int) (start, end int) {
+	bounds, ok := ix.sentences[p]
+	if !ok {
+		ps, pe := ix.paraBounds(p)
+		bounds = []int{ps}
+		off, state, rest := ps, -1, ix.text[ps:pe]
+		for len(rest) > 0 {
+			var sent string
+			sent, rest, state = uniseg.FirstSentenceInString(rest, state)
+			off += len(sent)
+			bounds = append(bounds, off)
 		}
-		off += len(sent)
+		if ix.sentences == nil {
+			ix.sentences = map[int][]int{}
+		}
+		ix.sentences[p] = bounds
 	}
-	return off, off
+	k := sort.SearchInts(bounds, b+1) - 1 // last bound ≤ b
+	if k < 0 {
+		return bounds[0], bounds[0]
+	}
+	if k+1 >= len(bounds) {
+		return bounds[len(bounds)-1], bounds[len(bounds)-1]
+	}
+	return bounds[k], bounds[k+1]
 }
