@@ -108,16 +108,23 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	var ours, naive opTimes
+	// The naive scan takes about half a second a query, so it runs the
+	// first nBaseline queries only; the speed-up compares the medians over
+	// those same queries.
+	const nBaseline = 10
+	var ours, same, naive opTimes
 	var err error
 	for b.Loop() {
-		for _, q := range queries {
+		for i, q := range queries {
 			ours.time(func() { _, err = ix.Search(q, 20) })
 			if err != nil {
 				b.Fatal(err)
 			}
+			if i < nBaseline {
+				same.wall = append(same.wall, ours.wall[len(ours.wall)-1])
+			}
 		}
-		for _, q := range queries[:10] {
+		for _, q := range queries[:nBaseline] {
 			naive.time(func() { fuzzy.Find(q, texts) })
 		}
 	}
@@ -126,7 +133,7 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportMetric(ms(percentile(ours.cpu, 0.5)), "cpu-median-ms")
 	b.ReportMetric(ms(percentile(ours.cpu, 0.99)), "cpu-p99-ms")
 	b.ReportMetric(ms(percentile(naive.wall, 0.5)), "naive-median-ms")
-	b.ReportMetric(float64(percentile(naive.wall, 0.5))/float64(percentile(ours.wall, 0.5)), "speedup-x")
+	b.ReportMetric(float64(percentile(naive.wall, 0.5))/float64(percentile(same.wall, 0.5)), "speedup-x")
 }
 
 // BenchmarkBuild times building the index of the big notebook at open and
