@@ -10,6 +10,10 @@ import (
 // or fewer.
 const DefaultLimit = 50
 
+// maxLimit caps the limit, so that a huge one cannot overflow the window
+// arithmetic.
+const maxLimit = 1 << 24
+
 // rerankMin is the least number of best candidates (by word matches and
 // fields alone) that are re-scored with the proximity of the query words.
 // Proximity only reorders within this window: computing it needs each
@@ -37,6 +41,7 @@ func (ix *Index) SearchQuery(q Query, limit int) []Hit {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
+	limit = min(limit, maxLimit)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	p := ix.compile(&q)
