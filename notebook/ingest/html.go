@@ -142,7 +142,14 @@ type htmlExtraction struct {
 var htmlExtractor = htmlTrafilatura
 
 // htmlTrafilatura extracts the main content with go-trafilatura.
-func htmlTrafilatura(doc *html.Node, pageURL *nurl.URL) (htmlExtraction, error) {
+func htmlTrafilatura(doc *html.Node, pageURL *nurl.URL) (ex htmlExtraction, err error) {
+	// A bug in the extractor on some odd page must cost that page, not the
+	// program (or the rest of a folder import).
+	defer func() {
+		if x := recover(); x != nil {
+			ex, err = htmlExtraction{}, fmt.Errorf("extractor failed: %v", x)
+		}
+	}()
 	opts := htmlExtractorOptions
 	opts.OriginalURL = pageURL
 	res, err := trafilatura.ExtractDocument(doc, opts)
