@@ -62,6 +62,13 @@ var particles = map[string]bool{
 	"bin": true, "ibn": true, "al": true, "el": true, "ter": true, "ten": true,
 }
 
+// orgWords are words that mark a byline name as an organisation's.
+var orgWords = map[string]bool{
+	"press": true, "presse": true, "agency": true, "agence": true, "news": true, "staff": true,
+	"desk": true, "team": true, "editors": true, "editorial": true, "service": true, "bureau": true,
+	"correspondent": true, "correspondents": true, "reporters": true, "wire": true, "online": true,
+}
+
 // parseAuthors splits a byline as printed ("By Isaac Mugabi (with Reuters
 // and AP)") into authors. Parenthesised credits are dropped; names are
 // split on commas, semicolons, "and" and "&".
@@ -79,15 +86,21 @@ func parseAuthors(byline string) []author {
 	return out
 }
 
-// personOrOrg reads "Isaac Mugabi" as a person and "DW staff" or
-// "Reuters" as an organisation: a person's name has two to five words,
-// each capitalised except for family-name particles, and no digits.
+// personOrOrg reads "Isaac Mugabi" as a person and "DW staff", "Agence
+// France-Presse" or "Reuters" as an organisation: a person's name has two
+// to five words, each capitalised except for family-name particles, no
+// digits and no word such as "Press" or "Staff".
 func personOrOrg(name string) author {
 	words := strings.Fields(name)
 	if len(words) < 2 || len(words) > 5 {
 		return author{org: name}
 	}
 	for i, w := range words {
+		for _, part := range strings.Split(strings.ToLower(w), "-") {
+			if orgWords[part] {
+				return author{org: name}
+			}
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if strings.ContainsFunc(w, unicode.IsDigit) || !unicode.IsUpper(r) && !(particles[w] && i > 0 && i < len(words)-1) {
 			return author{org: name}
