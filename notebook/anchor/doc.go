@@ -33,8 +33,9 @@
 //  4. Otherwise the target is Orphaned (offsets 0, score 0). A target with
 //     an empty Exact is always orphaned.
 //
-// Exact targets never reach step 3, and the rune form of the text used by
-// step 3 is only built when some target needs it.
+// Anchored targets never reach step 3, and the symbol form of the text that
+// step 3 scans is only built when some target needs it; ReattachAll runs
+// the approximate searches of different targets in parallel.
 //
 // # Scoring
 //

@@ -51,7 +51,7 @@ func ReattachAll(text string, ts []Target) []Result {
 			res[i] = Result{Status: Orphaned}
 			continue
 		}
-		r, _, ok := d.exact(t, exp)
+		r, ok := d.exact(t, exp)
 		if ok && r.Status == Anchored {
 			res[i] = r
 			shift = r.Start - t.Start
@@ -120,26 +120,26 @@ func (d *doc) pattern(rs []rune) *pattern {
 }
 
 // exact runs steps 1 and 2: the old position, then the occurrences of the
-// quote. It returns the context similarity of the chosen occurrence.
-func (d *doc) exact(t Target, exp int) (Result, float64, bool) {
+// quote.
+func (d *doc) exact(t Target, exp int) (Result, bool) {
 	text := d.text
 	if t.Start >= 0 && t.End <= len(text) && t.End-t.Start == len(t.Exact) &&
 		text[t.Start:t.End] == t.Exact && isBoundary(text, t.Start) && isBoundary(text, t.End) {
-		return Result{Start: t.Start, End: t.End, Status: Anchored, Score: 1}, 1, true
+		return Result{Start: t.Start, End: t.End, Status: Anchored, Score: 1}, true
 	}
 	s, ctx, ok := d.nearestWithContext(t, exp)
 	if !ok {
 		s, ctx, ok = d.bestOccurrence(t, exp)
 	}
 	if !ok {
-		return Result{}, 0, false
+		return Result{}, false
 	}
 	status := Moved
 	if ctx >= weakContext {
 		status = Anchored
 	}
 	return Result{Start: s, End: s + len(t.Exact), Status: status,
-		Score: score(1, ctx, positionSim(s, exp, len(text)))}, ctx, true
+		Score: score(1, ctx, positionSim(s, exp, len(text)))}, true
 }
 
 // nearestRadius is the largest distance from the expected position at

@@ -190,3 +190,42 @@ func TestReattachAll_Concurrent(t *testing.T) {
 	}
 	t.Logf("statuses %v", counts)
 }
+
+// TestReattach_VeryLongQuote rewrites three sentences of a 3,000-rune
+// paragraph (over 128 edits, within the cap) and deletes another paragraph
+// of the same length.
+func TestReattach_VeryLongQuote(t *testing.T) {
+	var b strings.Builder
+	for i := range 50 {
+		b.WriteString("Sentence ")
+		b.WriteString(strings.Repeat("ab", i%9))
+		b.WriteString(" continues the very long highlighted paragraph here. ")
+	}
+	long := strings.TrimSpace(b.String())
+	other := strings.ReplaceAll(long, "Sentence", "Phrase")
+	old := "Top.\n\n" + long + "\n\n" + other + "\n\nEnd."
+	tl, to := targetOf(t, old, long), targetOf(t, old, other)
+	if m := utf8.RuneCountInString(long); m < 3000 {
+		t.Fatalf("paragraph has %d runes, want 3,000+", m)
+	}
+	edited := long
+	for _, s := range []string{"Sentence abab continues", "Sentence abababab continues", "Sentence " + strings.Repeat("ab", 8) + " continues"} {
+		i := strings.Index(edited, s)
+		if i < 0 {
+			t.Fatalf("sentence %q not in the paragraph", s)
+		}
+		j := i + strings.Index(edited[i:], ". ")
+		edited = edited[:i] + "An entirely different statement replaced this one in the update" + edited[j:]
+	}
+	newText := "Top.\n\n" + edited + "\n\nEnd."
+	r := Reattach(newText, tl)
+	if r.Status != Moved || newText[r.Start:r.End] != edited {
+		t.Errorf("rewritten paragraph: %s (score %.3f), found %d-%d, want the edited paragraph %d-%d", r.Status, r.Score, r.Start, r.End, 6, 6+len(edited))
+	}
+	if d := levenshtein([]rune(long), []rune(edited)); d <= 128 || d > MaxErrors {
+		t.Errorf("test edit has %d edits, want more than 128 and at most %d", d, MaxErrors)
+	}
+	if r := Reattach(newText, to); r.Status != Orphaned {
+		t.Errorf("deleted paragraph: %s, want orphaned", r.Status)
+	}
+}

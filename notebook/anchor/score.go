@@ -17,7 +17,7 @@ const (
 	// MaxErrors caps the number of edits (insertions, deletions,
 	// substitutions of runes) an approximate match may have; the bound for
 	// a quote of m runes is min(m/4, MaxErrors).
-	MaxErrors = 128
+	MaxErrors = 256
 )
 
 // maxErrors is the error bound for a quote of m runes.
