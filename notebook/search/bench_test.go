@@ -122,6 +122,7 @@ func BenchmarkSearch(b *testing.B) {
 			}
 			if i < nBaseline {
 				same.wall = append(same.wall, ours.wall[len(ours.wall)-1])
+				same.cpu = append(same.cpu, ours.cpu[len(ours.cpu)-1])
 			}
 		}
 		for _, q := range queries[:nBaseline] {
@@ -133,7 +134,9 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportMetric(ms(percentile(ours.cpu, 0.5)), "cpu-median-ms")
 	b.ReportMetric(ms(percentile(ours.cpu, 0.99)), "cpu-p99-ms")
 	b.ReportMetric(ms(percentile(naive.wall, 0.5)), "naive-median-ms")
+	b.ReportMetric(ms(percentile(naive.cpu, 0.5)), "naive-cpu-median-ms")
 	b.ReportMetric(float64(percentile(naive.wall, 0.5))/float64(percentile(same.wall, 0.5)), "speedup-x")
+	b.ReportMetric(float64(percentile(naive.cpu, 0.5))/float64(percentile(same.cpu, 0.5)), "cpu-speedup-x")
 }
 
 // BenchmarkBuild times building the index of the big notebook at open and
