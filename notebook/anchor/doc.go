@@ -56,9 +56,10 @@
 // rewritten context.
 //
 // The boundaries of an approximate match are then refined: each end may
-// move by up to k runes to where the quote's edge and the stored context
-// together align with the fewest edits, so that an insertion next to a
-// short first or last word does not cut that word off the highlight.
+// move by up to k runes to where the quote (its edit distance from the
+// other end) plus the stored context beyond that end need the fewest edits,
+// so that an insertion next to a short first or last word does not cut
+// that word off the highlight.
 //
 // After any non-orphaned result, NewTarget(text, r.Start, r.End) gives the
 // updated target (new quote and context) to store.

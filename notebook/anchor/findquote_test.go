@@ -27,6 +27,7 @@ func TestFindQuote(t *testing.T) {
 		{"Cyrillic and emoji", "Привет 🙂 мир", "🙂 мир", 0, "🙂 мир", ""},
 		{"missing space in text (fallback)", "aviation equipmentwas sent", "equipment was sent", 0, "equipmentwas sent", ""},
 		{"extra space in quote tolerated only as fallback", "notebook", "note book", 0, "notebook", ""},
+		{"space in text, none in quote (fallback)", "a note book", "notebook", 0, "note book", ""},
 		{"second occurrence", "x ab y ab z", "ab", 2, "ab", ""},
 		{"first occurrence", "x ab y ab z", "ab", 1, "ab", ""},
 		{"ambiguous", "ab ab ab", "ab", 0, "", `quote "ab" occurs 3 times; pass an occurrence (1-3)`},
