@@ -51,7 +51,8 @@ is gzipped).
 Scope (combined with AND; at least one, or --all):
   --article ID   an article (repeatable; an ID prefix is enough)
   --tag T        annotations tagged T or a child of T, or on an article so tagged
-  --query Q      annotations (or articles) the search finds
+  --query Q      annotations the search finds (the search language: words,
+                 "phrases", tag:, color:, in:, by:, after: …)
   --color C      highlights of one colour
   --after D, --before D   articles published on/after D, before D (YYYY[-MM[-DD]])
   --all          everything
