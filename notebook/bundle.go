@@ -334,10 +334,13 @@ func (m *merger) article(b bundleArticle) error {
 	if sameJSON(local, a) && sameJSON(localBody, b.Body) {
 		m.rep.ArticlesUnchanged++
 	} else if a.Updated.After(local.Updated) {
-		if err := m.replaceArticle(local, localBody, b, a); err != nil {
+		replaced, err := m.replaceArticle(local, localBody, b, a)
+		if err != nil {
 			return err
 		}
-		text = b.Body.Text
+		if replaced {
+			text = b.Body.Text
+		}
 	} else {
 		m.rep.ArticlesUnchanged++
 		if b.Body.Text != localBody.Text {
@@ -411,23 +414,24 @@ func (m *merger) newArticle(b bundleArticle, a Article) error {
 }
 
 // replaceArticle puts the bundle's newer record in place of ours, keeping
-// our text as a version when it differs.
-func (m *merger) replaceArticle(local Article, localBody Body, b bundleArticle, a Article) error {
+// our text as a version when it differs. It reports false when it kept
+// ours because the bundle's text is another article's here.
+func (m *merger) replaceArticle(local Article, localBody Body, b bundleArticle, a Article) (bool, error) {
 	if a.TextHash != local.TextHash {
 		if other, ok, err := m.tx.ArticleByHash(a.TextHash); err != nil {
-			return err
+			return false, err
 		} else if ok && other != a.ID {
 			m.conflictf("article %s: the bundle's newer text is already article %s here; kept ours", a.ID, other)
 			m.rep.ArticlesUnchanged++
-			return m.keepVersion(a.ID, b.Body, a.Updated, "merge")
+			return false, m.keepVersion(a.ID, b.Body, a.Updated, "merge")
 		}
 		if err := m.keepVersion(a.ID, localBody, local.Updated, "merge"); err != nil {
-			return err
+			return false, err
 		}
 	}
 	if a.URL != "" && a.URL != local.URL {
 		if other, ok, err := m.tx.ArticleByURL(a.URL); err != nil {
-			return err
+			return false, err
 		} else if ok && other != a.ID {
 			m.conflictf("article %s: its new URL %s belongs to article %s here; kept %q", a.ID, a.URL, other, local.URL)
 			a.URL = local.URL
@@ -435,20 +439,20 @@ func (m *merger) replaceArticle(local Article, localBody Body, b bundleArticle, 
 	}
 	vs, err := m.tx.Versions(a.ID)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if next := nextVersion(vs); a.Version < next {
 		a.Version = next
 	}
 	if err := m.tx.PutArticle(a); err != nil {
-		return err
+		return false, err
 	}
 	if err := m.tx.PutBody(a.ID, b.Body); err != nil {
-		return err
+		return false, err
 	}
 	m.rep.ArticlesUpdated++
 	m.change.Articles = append(m.change.Articles, a.ID)
-	return nil
+	return true, nil
 }
 
 // nextVersion is one more than the highest stored version number.
