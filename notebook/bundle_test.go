@@ -427,3 +427,26 @@ func trashEntry(t *testing.T, db notebook.Store, id string) notebook.TrashEntry 
 	}
 	return e
 }
+
+// TestNotebook_MergeBundle_urlClash: a bundle article whose URL belongs to
+// a different article here is added without the URL, and the clash is
+// reported.
+func TestNotebook_MergeBundle_urlClash(t *testing.T) {
+	x, _ := bundleNB(t)
+	const url = "https://example.org/story"
+	if _, err := x.AddArticle(ingest.Draft{Title: "Their story", Text: "Their text.", URL: url}); err != nil {
+		t.Fatal(err)
+	}
+	y, _ := bundleNB(t)
+	if _, err := y.AddArticle(ingest.Draft{Title: "Our story", Text: "Our different text.", URL: url}); err != nil {
+		t.Fatal(err)
+	}
+	rep := merge(t, y, bundleOf(t, x))
+	if rep.ArticlesAdded != 1 || len(rep.Conflicts) != 1 || !strings.Contains(rep.Conflicts[0], url) {
+		t.Errorf("merge: %+v", rep)
+	}
+	checkClean(t, y)
+	if again := merge(t, y, bundleOf(t, x)); again.ArticlesAdded+again.ArticlesUpdated != 0 || len(again.Conflicts) != 0 {
+		t.Errorf("second merge: %+v", again)
+	}
+}
