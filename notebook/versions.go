@@ -140,7 +140,11 @@ func (n *Notebook) newVersion(tx Tx, c *Change, a Article, d ingest.Draft, reaso
 		item := ReattachItem{ID: an.ID, OldQuote: an.Quote, Score: r.Score, Note: an.Note}
 		switch r.Status {
 		case anchor.Anchored:
-			an.Start, an.End = newOff.Rune(r.Start), newOff.Rune(r.End)
+			// The exact quote in a similar context, possibly shifted by
+			// edits elsewhere: refresh its position and context.
+			t := anchor.NewTarget(text, r.Start, r.End)
+			an.Start, an.End = newOff.Rune(t.Start), newOff.Rune(t.End)
+			an.Prefix, an.Suffix = t.Prefix, t.Suffix
 			an.Status = Anchored
 			rep.Anchored++
 		case anchor.Moved:
