@@ -7,6 +7,7 @@ import (
 	nurl "net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -97,7 +98,7 @@ func htmlArticle(name string, data []byte, contentType, pageURL string) (Draft, 
 	}
 	blocks := htmlPostProcess(htmlBlocks(ex.content), captions, &d)
 	d.Text, d.Kinds = joinBlocks(blocks)
-	words := len(strings.Fields(d.Text))
+	words := htmlWordCount(d.Text)
 	if words < htmlMinWords || (hasPassword && words < htmlFormWords) {
 		return Draft{}, fmt.Errorf("import %s: %w", name, ErrNoText)
 	}
@@ -226,6 +227,21 @@ func htmlPostProcess(blocks []block, captions map[string]bool, d *Draft) []block
 		out = append(out, b)
 	}
 	return out
+}
+
+// htmlWordCount counts words; in scripts written without spaces (Chinese,
+// Japanese) every two characters count as one word.
+func htmlWordCount(s string) int {
+	n, cjk := 0, 0
+	for _, f := range strings.Fields(s) {
+		n++
+		for _, r := range f {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) {
+				cjk++
+			}
+		}
+	}
+	return n + cjk/2
 }
 
 // htmlSameText compares two short texts ignoring case and white space.

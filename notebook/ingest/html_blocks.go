@@ -81,7 +81,8 @@ func htmlBlocks(root *html.Node) []block {
 		case html.ElementNode:
 			tag := htmlAtom(n)
 			switch tag {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Button, atom.Select, atom.Textarea:
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Button, atom.Select, atom.Textarea,
+				atom.Rt, atom.Rp: // ruby annotations (furigana) would double the text
 				return
 			case atom.Br:
 				cur.WriteString("\n")

@@ -17,8 +17,8 @@ func htmlAttr(n *html.Node, key string) string {
 	return ""
 }
 
-// htmlText returns the text content of a node. Inside it, scripts, styles
-// and templates are skipped; a <script> or <style> node itself returns its
+// htmlText returns the text content of a node. Inside it, scripts, styles,
+// templates and ruby annotations (furigana) are skipped; a <script> or <style> node itself returns its
 // body (used for JSON-LD).
 func htmlText(n *html.Node) string {
 	var b strings.Builder
@@ -37,7 +37,8 @@ func htmlText(n *html.Node) string {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template) {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template ||
+				c.DataAtom == atom.Rt || c.DataAtom == atom.Rp) {
 				continue
 			}
 			walk(c)

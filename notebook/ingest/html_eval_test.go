@@ -181,6 +181,7 @@ func TestExtractorEval(t *testing.T) {
 		}
 		htmlExtractor = run.ex
 		var tp, fn, fp, tn, titleOK, titleN, authOK, authN, dateOK, dateN, fails int64
+		var newsTitleOK, newsTitleN, newsAuthOK, newsAuthN, newsDateOK, newsDateN int64
 		var mu sync.Mutex
 		var next atomic.Int64
 		start := time.Now()
@@ -218,26 +219,45 @@ func TestExtractorEval(t *testing.T) {
 							tn++
 						}
 					}
+					news := evalNewsHosts.MatchString(e.url)
 					if e.title != "" {
 						titleN++
+						if news {
+							newsTitleN++
+						}
 						if metaCleanSpace(d.Title) == metaCleanSpace(e.title) {
 							titleOK++
+							if news {
+								newsTitleOK++
+							}
 						} else if verbose {
 							fmt.Printf("TITLE %s\n  want %q\n  got  %q\n%s", e.file, e.title, d.Title, evalTitleSources(pages[i]))
 						}
 					}
 					if len(e.authors) > 0 {
 						authN++
+						if news {
+							newsAuthN++
+						}
 						if evalSameAuthors(d.Byline, e.authors) {
 							authOK++
+							if news {
+								newsAuthOK++
+							}
 						} else if verbose {
 							fmt.Printf("AUTHOR %s\n  want %q\n  got  %q\n", e.file, e.authors, d.Byline)
 						}
 					}
 					if e.date != "" {
 						dateN++
+						if news {
+							newsDateN++
+						}
 						if !d.Published.IsZero() && d.Published.Format("2006-01-02") == e.date {
 							dateOK++
+							if news {
+								newsDateOK++
+							}
 						} else if verbose {
 							fmt.Printf("DATE %s want %s got %v\n", e.file, e.date, d.Published)
 						}
@@ -254,9 +274,16 @@ func TestExtractorEval(t *testing.T) {
 			run.name, p, r, 2*p*r/(p+r),
 			100*float64(titleOK)/float64(titleN), titleN, 100*float64(authOK)/float64(authN), authN,
 			100*float64(dateOK)/float64(dateN), dateN, fails, el.Seconds(), float64(len(entries))/el.Seconds(), runtime.GOMAXPROCS(0))
+		t.Logf("%-36s news pages only: title %.1f%% (%d) author %.1f%% (%d) date %.1f%% (%d)", "",
+			100*float64(newsTitleOK)/float64(newsTitleN), newsTitleN, 100*float64(newsAuthOK)/float64(newsAuthN), newsAuthN,
+			100*float64(newsDateOK)/float64(newsDateN), newsDateN)
 	}
 	htmlExtractor = htmlTrafilatura
 }
+
+// evalNewsHosts are the news outlets among the corpus's pages, for the
+// metadata accuracy on news pages alone.
+var evalNewsHosts = regexp.MustCompile(`(?i)(zeit\.de|faz\.net|spiegel\.de|sueddeutsche\.de|dw\.com|handelsblatt\.com|ndr\.de|zdf\.de|wdr\.de|tagesschau\.de|welt\.de|taz\.de|stern\.de|latimes\.com|nytimes\.com|theguardian\.com|bbc\.co|cnn\.com|reuters\.com|washingtonpost\.com|wired\.com|yle\.fi|nhk\.or\.jp|kbs\.co\.kr|xinhuanet\.com|lemonde\.fr|bloomberg\.com|forbes\.com|phys\.org|spektrum\.de|heise\.de|golem\.de|t-online\.de|n-tv\.de|focus\.de|derstandard\.at|nzz\.ch|orf\.at|independent\.co\.uk|telegraph\.co\.uk|theatlantic\.com|npr\.org|apnews\.com|aljazeera|france24|euronews|huffpost|vox\.com|politico|businessinsider|techcrunch|theverge|engadget|arstechnica|deutschlandfunk\.de|tagesspiegel\.de|berliner-zeitung|fr\.de|merkur\.de|abendblatt\.de|swr\.de|br\.de|mdr\.de|rbb24\.de|uusisuomi\.fi|bondyblog\.fr|refinery29\.com|zdnet|chip\.de|wsvn\.com|wpolityce\.pl|wirtualnemedia\.pl|ok-magazin\.de)`)
 
 // evalSameAuthors compares a byline with the expected author names,
 // ignoring order, case and separators.

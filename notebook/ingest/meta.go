@@ -164,7 +164,7 @@ func metaCollect(doc *html.Node) metaPage {
 			case atom.Style, atom.Noscript, atom.Template:
 				return
 			case atom.H1:
-				if t := metaCleanSpace(htmlText(n)); t != "" && len(p.h1) < 8 {
+				if t := metaHeadingText(n); t != "" && len(p.h1) < 8 {
 					p.h1 = append(p.h1, t)
 				}
 			case atom.Time:
@@ -222,6 +222,48 @@ func metaStartsByline(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// metaKickerClass matches the classes of the kicker ("roof line",
+// "Dachzeile") that news sites set inside their <h1> above the headline,
+// and of separators hidden from readers.
+var metaKickerClass = regexp.MustCompile(`(?i)kicker|dachzeile|roofline|overline|toptitle|topline|eyebrow|supertitle|superheadline|titleheader|spitzmarke|hiddendash|colon`)
+
+// metaHeadingText returns the visible headline of an <h1>: its text with
+// a kicker, hidden separators and ruby annotations left out, and a space
+// between its parts (sites set kicker and headline as adjacent spans).
+func metaHeadingText(h *html.Node) string {
+	var parts []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				parts = append(parts, c.Data)
+			case html.ElementNode:
+				switch c.DataAtom {
+				case atom.Script, atom.Style, atom.Rt, atom.Rp, atom.Template:
+					continue
+				}
+				if htmlAttr(c, "aria-hidden") == "true" || metaKickerClass.MatchString(htmlAttr(c, "class")) {
+					continue
+				}
+				parts = append(parts, " ")
+				walk(c)
+				parts = append(parts, " ")
+			}
+		}
+	}
+	walk(h)
+	t := metaCleanSpace(strings.Join(parts, ""))
+	if t == "" {
+		return metaCleanSpace(htmlText(h)) // nothing but a kicker: keep it
+	}
+	// Inline elements inside a word ("<em>W</em>ord") must not split it.
+	if full := metaCleanSpace(htmlText(h)); strings.ReplaceAll(full, " ", "") == strings.ReplaceAll(t, " ", "") {
+		return full
+	}
+	return t
 }
 
 // metaIsCommentSection reports whether an element holds reader comments.

@@ -75,6 +75,18 @@ func TestMetaExtract(t *testing.T) {
 			want: metaInfo{Title: "Rinderleber mit Apfel", Outlet: "Liebe geht durch den Magen"},
 		},
 		{
+			name: "kicker inside the h1 is not part of the headline",
+			page: `<html><head><meta property="og:title" content="Daten von Rheinmetall gehackt - Interne Unterlagen im Netz">
+<title>Interne Unterlagen im Netz: Daten von Rheinmetall gehackt | tagesschau.de</title></head>
+<body><h1> <span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span> </h1></body></html>`,
+			want: metaInfo{Title: "Daten von Rheinmetall gehackt"},
+		},
+		{
+			name: "ruby annotations are not read",
+			page: `<html><head></head><body><h1><ruby>子<rt>こ</rt></ruby>どもの<ruby>法律<rt>ほうりつ</rt></ruby>ができる</h1></body></html>`,
+			want: metaInfo{Title: "子どもの法律ができる"},
+		},
+		{
 			name: "comment authors are not the byline",
 			page: `<html><head><title>Post</title></head><body><div id="comments"><span class="author">troll42</span></div></body></html>`,
 			want: metaInfo{Title: "Post"},

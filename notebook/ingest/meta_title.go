@@ -44,18 +44,30 @@ func metaChooseTitle(p metaPage, ld metaLD, outlet, host string) string {
 	if ref == "" {
 		ref = titleTag
 	}
+	// Compare each <h1> with every structured title: sites often give the
+	// headline in one place and a variant for search or sharing in another.
+	refs := []string{ref}
+	for _, c := range cands {
+		if c = metaCleanSpace(c); c != "" {
+			refs = append(refs, metaStripSiteName(c, sites, h1s))
+		}
+	}
 	best, bestScore := "", 0.0
 	for _, h := range h1s {
-		if sc := metaTitleSimilarity(h, ref); sc > bestScore {
-			best, bestScore = h, sc
+		for _, r := range refs {
+			if sc := metaTitleSimilarity(h, r); sc > bestScore {
+				best, bestScore = h, sc
+			}
 		}
 	}
 	if best != "" && bestScore >= 0.5 {
 		// An <h1> that is the structured title plus a subtitle run into it
 		// ("Headline Subtitle…") gives way to the structured title, unless
 		// that looks cut short by a length limit.
+		// Likewise a kicker run into it ("Kicker Headline").
 		if ref != "" && utf8.RuneCountInString(ref) < 90 && len(best) > len(ref) &&
-			strings.HasPrefix(strings.ToLower(best), strings.ToLower(ref)) {
+			(strings.HasPrefix(strings.ToLower(best), strings.ToLower(ref)) ||
+				strings.HasSuffix(strings.ToLower(best), strings.ToLower(ref))) {
 			return ref
 		}
 		return best
