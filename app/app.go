@@ -1,16 +1,23 @@
 // Package app is Gloss's desktop front end, built with Fyne over the same
 // notebook.Notebook operations as the CLI.
+//
+// The UI is split by concern: window.go lays out the three panes, library.go,
+// reader.go and annotations.go are the panes, actions.go the selection
+// action bar and its keys, tags.go the tag picker and manager, palette.go
+// the search palette, importing.go and exporting.go the background import and
+// the export dialog, menus.go the menus and shortcuts, undo.go the undo
+// stack, prefs.go the remembered settings, welcome.go the first run and
+// errors.go the error dialogs. Every user operation is one notebook method;
+// long work runs in goroutines and hands its results back through UI.post.
 package app
 
 import (
-	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,12 +31,14 @@ import (
 const AppID = "io.github.glossnotes.gloss"
 
 // Run opens the desktop app on the notebook at dbPath ("" for the default
-// notebook) and returns when the window is closed.
+// notebook, the same file the CLI uses) and returns when the window is
+// closed.
 func Run(dbPath string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	installTheme(a, a.Preferences().StringWithFallback(prefTheme, themeSystem))
 	w := a.NewWindow("Gloss")
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(savedWindowSize(a.Preferences()))
 
 	nb, err := openNotebook(dbPath)
 	if err != nil {
@@ -41,12 +50,57 @@ func Run(dbPath string) error {
 		w.ShowAndRun()
 		return err
 	}
-	defer nb.Close()
-	ui := New(a, w, nb)
-	w.SetContent(ui.Content())
+	h := &host{app: a, win: w}
+	h.attach(nb)
 	quitOnSignal(a)
+	w.SetCloseIntercept(func() {
+		h.ui.savePrefs()
+		w.Close()
+	})
 	w.ShowAndRun()
-	return nil
+	return h.close()
+}
+
+// host owns the window across notebook switches (File → New / Open).
+type host struct {
+	app fyne.App
+	win fyne.Window
+	ui  *UI
+}
+
+// attach shows nb in the window, closing the previous notebook.
+func (h *host) attach(nb *notebook.Notebook) {
+	if h.ui != nil {
+		h.ui.savePrefs()
+		h.ui.nb.Close()
+	}
+	h.ui = New(h.app, h.win, nb)
+	h.ui.openNotebook = h.open
+	h.ui.installMenus()
+	rememberRecent(h.app.Preferences(), nb.Path())
+	h.win.SetContent(h.ui.Content())
+	h.ui.Start()
+}
+
+// open switches to the notebook at path, creating it when missing.
+func (h *host) open(path string) {
+	if h.ui != nil && path == h.ui.nb.Path() {
+		return
+	}
+	nb, err := openNotebook(path)
+	if err != nil {
+		h.ui.showError(err)
+		return
+	}
+	h.attach(nb)
+}
+
+func (h *host) close() error {
+	if h.ui == nil {
+		return nil
+	}
+	h.ui.savePrefs()
+	return h.ui.nb.Close()
 }
 
 // quitOnSignal quits the app cleanly (closing the notebook) on SIGINT or
@@ -69,100 +123,7 @@ func openNotebook(dbPath string) (*notebook.Notebook, error) {
 	}
 	db, err := storage.Open(dbPath)
 	if err != nil {
-		return nil, err
+		return nil, err // storage names the file: "notebook PATH: …"
 	}
 	return notebook.New(db), nil
-}
-
-// UI is the main window's content over one notebook.
-type UI struct {
-	app    fyne.App
-	win    fyne.Window
-	nb     *notebook.Notebook
-	list   *widget.List
-	text   *widget.Label
-	header *widget.Label
-	arts   []notebook.Article
-}
-
-// New builds the UI for a notebook in window w. Tests call it with a test
-// app and window.
-func New(a fyne.App, w fyne.Window, nb *notebook.Notebook) *UI {
-	ui := &UI{app: a, win: w, nb: nb}
-	ui.header = widget.NewLabel("")
-	ui.header.TextStyle = fyne.TextStyle{Bold: true}
-	ui.header.Wrapping = fyne.TextWrapWord
-	ui.text = widget.NewLabel("Select an article.")
-	ui.text.Wrapping = fyne.TextWrapWord
-	ui.text.Selectable = true
-	ui.list = widget.NewList(
-		func() int { return len(ui.arts) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabel("title")
-			title.Truncation = fyne.TextTruncateEllipsis
-			meta := widget.NewLabel("meta")
-			meta.Importance = widget.LowImportance
-			return container.NewVBox(title, meta)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			a := ui.arts[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(a.Title)
-			box.Objects[1].(*widget.Label).SetText(articleMeta(a))
-		},
-	)
-	ui.list.OnSelected = func(i widget.ListItemID) { ui.show(ui.arts[i]) }
-	ui.Reload()
-	return ui
-}
-
-// Content is the window's root object.
-func (ui *UI) Content() fyne.CanvasObject {
-	reader := container.NewBorder(ui.header, nil, nil, nil, container.NewVScroll(ui.text))
-	split := container.NewHSplit(ui.list, reader)
-	split.Offset = 0.3
-	return split
-}
-
-// Reload re-reads the article list.
-func (ui *UI) Reload() {
-	arts, err := ui.nb.Articles(notebook.ListOptions{})
-	if err != nil {
-		dialog.ShowError(err, ui.win)
-		return
-	}
-	ui.arts = arts
-	ui.list.Refresh()
-	if len(arts) == 0 {
-		ui.text.SetText("This notebook is empty. Import articles with: gloss import FILE…")
-		return
-	}
-	ui.list.Select(0)
-}
-
-func (ui *UI) show(a notebook.Article) {
-	body, err := ui.nb.Text(a.ID)
-	if err != nil {
-		dialog.ShowError(fmt.Errorf("open %q: %w", a.Title, err), ui.win)
-		return
-	}
-	ui.header.SetText(a.Title + "\n" + articleMeta(a))
-	ui.text.SetText(body.Text)
-}
-
-func articleMeta(a notebook.Article) string {
-	s := ""
-	for _, part := range []string{a.Byline, a.Outlet, a.Published.String()} {
-		if part == "" {
-			continue
-		}
-		if s != "" {
-			s += " · "
-		}
-		s += part
-	}
-	if a.Annotations > 0 {
-		s += fmt.Sprintf(" · %d highlights", a.Annotations)
-	}
-	return s
 }

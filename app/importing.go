@@ -1,0 +1,135 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/glossnotes/gloss/notebook/importer"
+	"github.com/glossnotes/gloss/notebook/ingest"
+)
+
+// importFiles asks for a file to import (Fyne's file dialog picks one
+// file; Import folder… takes a whole folder, and files can be dropped on
+// the window several at a time).
+func (ui *UI) importFiles() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		ui.importPaths([]string{path})
+	}, ui.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".epub", ".json", ".gz"}))
+	d.Resize(fyne.NewSize(860, 560))
+	d.Show()
+}
+
+// importFolder asks for a folder and imports every supported file in it.
+func (ui *UI) importFolder() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		if u == nil {
+			return
+		}
+		ui.importPaths([]string{u.Path()})
+	}, ui.win)
+	d.Resize(fyne.NewSize(860, 560))
+	d.Show()
+}
+
+// dropped imports files dropped on the window.
+func (ui *UI) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) > 0 {
+		ui.importPaths(paths)
+	}
+}
+
+// importPaths imports files and folders in the background with the same
+// pipeline as `gloss import`, showing progress, then the summary; the
+// first imported article is opened.
+func (ui *UI) importPaths(paths []string) {
+	ui.notify.showProgress("Importing…", 0)
+	ui.background(func() func() {
+		files, refused := importer.Collect(paths)
+		total := len(files)
+		results, err := importer.Run(ui.nb, files, nil, func(done, total int) {
+			ui.post(func() {
+				ui.notify.showProgress(fmt.Sprintf("Importing %d of %d…", done, total), float64(done)/float64(max(total, 1)))
+			})
+		})
+		results = append(results, refused...)
+		return func() { ui.importDone(total, results, err) }
+	})
+}
+
+// importDone reports an import: a notification for a clean one, a dialog
+// listing refused files otherwise.
+func (ui *UI) importDone(total int, results []importer.Result, err error) {
+	if err != nil {
+		ui.showError(fmt.Errorf("import: %w", err))
+	}
+	summary := importer.Summary(results)
+	var open string
+	var problems []string
+	for _, r := range results {
+		if open == "" && r.ID != "" && (r.Outcome == "imported" || r.Outcome == "updated" || r.Outcome == "duplicate") {
+			open = r.ID
+		}
+		if r.Outcome == importer.Refused {
+			problems = append(problems, fmt.Sprintf("%s: %s", r.Path, r.Reason))
+		}
+	}
+	if len(problems) > 0 {
+		dialog.ShowInformation("Import finished", summary+"\n\n"+strings.Join(problems, "\n"), ui.win)
+		ui.notify.show("Import: "+summary, nil)
+	} else {
+		ui.notify.show("Import: "+summary, nil)
+	}
+	if open != "" {
+		ui.lib.reload(open)
+	}
+}
+
+// pasteArticle adds the clipboard's text as a new article.
+func (ui *UI) pasteArticle() {
+	text := ui.app.Clipboard().Content()
+	if strings.TrimSpace(text) == "" {
+		ui.showError(fmt.Errorf("paste as new article: the clipboard holds no text"))
+		return
+	}
+	ui.addPasted(text)
+}
+
+// addPasted adds pasted text as an article and opens it.
+func (ui *UI) addPasted(text string) {
+	d, err := ingest.Paste([]byte(text))
+	if err != nil {
+		ui.showError(err)
+		return
+	}
+	res, err := ui.nb.AddArticle(d)
+	if err != nil {
+		ui.showError(fmt.Errorf("paste as new article: %w", err))
+		return
+	}
+	ui.notify.show(fmt.Sprintf("Pasted article %q: %s.", res.Article.Title, res.Outcome), nil)
+	ui.lib.reload(res.Article.ID)
+}

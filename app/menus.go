@@ -1,0 +1,261 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// key builds a shortcut with the platform's default modifier (Ctrl, or
+// Cmd on macOS), plus Shift when shift is true.
+func key(k fyne.KeyName, shift bool) *desktop.CustomShortcut {
+	m := fyne.KeyModifierShortcutDefault
+	if shift {
+		m |= fyne.KeyModifierShift
+	}
+	return &desktop.CustomShortcut{KeyName: k, Modifier: m}
+}
+
+// item is a menu item with an optional shortcut.
+func (ui *UI) item(label string, s fyne.Shortcut, fn func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, fn)
+	it.Shortcut = s
+	if s != nil {
+		ui.shortcuts[s.ShortcutName()] = fn
+	}
+	return it
+}
+
+// installMenus sets the main menu and the window's shortcuts.
+func (ui *UI) installMenus() {
+	ui.shortcuts = map[string]func(){}
+	recent := fyne.NewMenuItem("Open recent", nil)
+	var recents []*fyne.MenuItem
+	for _, p := range ui.prefs.StringList(prefRecent) {
+		recents = append(recents, fyne.NewMenuItem(p, func() { ui.switchTo(p) }))
+	}
+	if len(recents) == 0 {
+		recents = append(recents, fyne.NewMenuItem("(none)", nil))
+	}
+	recent.ChildMenu = fyne.NewMenu("", recents...)
+	quit := fyne.NewMenuItem("Quit", func() { ui.savePrefs(); ui.app.Quit() })
+	quit.IsQuit = true
+	quit.Shortcut = key(fyne.KeyQ, false)
+	file := fyne.NewMenu("File",
+		ui.item("New notebook…", key(fyne.KeyN, true), ui.newNotebook),
+		ui.item("Open notebook…", key(fyne.KeyO, false), ui.openNotebookDialog),
+		recent,
+		fyne.NewMenuItemSeparator(),
+		ui.item("Import file…", key(fyne.KeyI, false), ui.importFiles),
+		ui.item("Import folder…", key(fyne.KeyI, true), ui.importFolder),
+		ui.item("Paste as new article", key(fyne.KeyV, true), ui.pasteArticle),
+		fyne.NewMenuItemSeparator(),
+		ui.item("Export…", key(fyne.KeyE, false), func() { ui.showExport() }),
+		ui.item("Back up notebook…", nil, ui.backup),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	undo := ui.item("Undo", key(fyne.KeyZ, false), ui.undoAction)
+	redo := ui.item("Redo", key(fyne.KeyZ, true), ui.redoAction)
+	ui.shortcuts[(&fyne.ShortcutUndo{}).ShortcutName()] = ui.undoAction
+	ui.shortcuts[(&fyne.ShortcutRedo{}).ShortcutName()] = ui.redoAction
+	ui.shortcuts[key(fyne.KeyY, false).ShortcutName()] = ui.redoAction
+	ui.shortcuts[key(fyne.KeyF, false).ShortcutName()] = ui.palette.show
+	edit := fyne.NewMenu("Edit",
+		undo, redo,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Copy", ui.copySelection),
+		ui.item("Copy excerpt with citation", key(fyne.KeyC, true), ui.copyCitationShortcut),
+		fyne.NewMenuItemSeparator(),
+		ui.item("Search…", key(fyne.KeyK, false), ui.palette.show),
+		ui.item("Edit article metadata…", nil, ui.editMetadata),
+		ui.item("Edit article text…", nil, ui.editText),
+		ui.item("Tag manager…", key(fyne.KeyT, true), ui.showTagManager),
+		fyne.NewMenuItemSeparator(),
+		ui.item("Delete article", nil, func() {
+			if ui.cur.ID == "" {
+				return
+			}
+			id, title := ui.cur.ID, ui.cur.Title
+			dialog.ShowConfirm("Delete article", fmt.Sprintf("Move “%s” and its highlights to the trash?", title), func(ok bool) {
+				if ok {
+					ui.deleteArticles([]string{id})
+				}
+			}, ui.win)
+		}),
+	)
+	mode := ui.prefs.StringWithFallback(prefTheme, themeSystem)
+	themeItem := func(label, m string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, func() { ui.setTheme(m) })
+		it.Checked = mode == m
+		return it
+	}
+	view := fyne.NewMenu("View",
+		themeItem("System theme", themeSystem),
+		themeItem("Light theme", themeLight),
+		themeItem("Dark theme", themeDark),
+		fyne.NewMenuItemSeparator(),
+		ui.item("Larger text", key(fyne.KeyEqual, false), func() { ui.scaleFont(1.1) }),
+		ui.item("Smaller text", key(fyne.KeyMinus, false), func() { ui.scaleFont(1 / 1.1) }),
+		ui.item("Actual size", key(fyne.Key0, false), func() { ui.scaleFont(0) }),
+	)
+	help := fyne.NewMenu("Help",
+		ui.item("Keyboard shortcuts", key(fyne.KeySlash, false), ui.showShortcuts),
+		fyne.NewMenuItem("About Gloss", ui.showAbout),
+	)
+	ui.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, help))
+	// Canvas shortcuts for when no widget has focus (the menu handles them
+	// first in the desktop driver; aliases such as Ctrl+F need these).
+	for _, s := range []fyne.Shortcut{key(fyne.KeyF, false), key(fyne.KeyK, false), key(fyne.KeyY, false), &fyne.ShortcutUndo{}, &fyne.ShortcutRedo{}} {
+		ui.win.Canvas().AddShortcut(s, func(s fyne.Shortcut) { ui.runShortcut(s) })
+	}
+}
+
+// runShortcut runs the app action bound to a shortcut; it reports whether
+// there was one.
+func (ui *UI) runShortcut(s fyne.Shortcut) bool {
+	if fn, ok := ui.shortcuts[s.ShortcutName()]; ok && fn != nil {
+		fn()
+		return true
+	}
+	return false
+}
+
+// runCustomShortcut is runShortcut for an Entry's custom shortcuts.
+func (ui *UI) runCustomShortcut(s *desktop.CustomShortcut) bool { return ui.runShortcut(s) }
+
+// scaleFont changes the reader's text size (0 resets it).
+func (ui *UI) scaleFont(f float32) {
+	v := ui.reader.view
+	if f == 0 {
+		v.SetFontScale(1)
+	} else {
+		v.SetFontScale(v.FontScale() * f)
+	}
+	ui.prefs.SetFloat(prefFontScale, float64(v.FontScale()))
+}
+
+// shortcutTable lists the keyboard shortcuts (Help → Keyboard shortcuts and
+// the README).
+var shortcutTable = [][2]string{
+	{"Ctrl+K, Ctrl+F", "search palette (↑↓ move, Enter opens, Esc closes)"},
+	{"H", "highlight the selected text in the last colour"},
+	{"1 … 8", "highlight in yellow, red, green, blue, purple, magenta, orange, gray (recolour the selected highlight)"},
+	{"N", "highlight and write a note (edit the selected highlight's note)"},
+	{"T", "highlight and tag (tag the selected highlight)"},
+	{"Delete", "delete the selected highlight (with Undo)"},
+	{"Ctrl+Shift+C", "copy the selected highlight with its citation"},
+	{"Ctrl+C / Ctrl+A", "copy the selected text / select the whole article"},
+	{"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo highlight, note, colour, tag and delete operations"},
+	{"Ctrl+Enter", "save the note being edited"},
+	{"Ctrl+I / Ctrl+Shift+I", "import a file / a folder"},
+	{"Ctrl+Shift+V", "paste the clipboard as a new article"},
+	{"Ctrl+E", "export"},
+	{"Ctrl+Shift+T", "tag manager"},
+	{"Ctrl+O / Ctrl+Shift+N", "open / create a notebook"},
+	{"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / actual text size"},
+	{"Ctrl+/", "this list"},
+	{"Ctrl+Q", "quit"},
+}
+
+func (ui *UI) showShortcuts() {
+	form := widget.NewForm()
+	for _, r := range shortcutTable {
+		l := widget.NewLabel(r[1])
+		l.Wrapping = fyne.TextWrapWord
+		form.Append(r[0], l)
+	}
+	note := widget.NewLabel("On macOS, Cmd replaces Ctrl. Letter keys act while the reader has focus.")
+	note.Importance = widget.LowImportance
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewVBox(form, note)), ui.win)
+	d.Resize(fyne.NewSize(700, 560))
+	d.Show()
+}
+
+func (ui *UI) showAbout() {
+	meta := ui.app.Metadata()
+	text := fmt.Sprintf("Gloss %s\n\nAn offline research notebook: highlight, annotate, tag, search and export articles with citations.\n\nNotebook: %s",
+		strings.TrimSpace(meta.Version), ui.nb.Path())
+	dialog.ShowInformation("About Gloss", text, ui.win)
+}
+
+// backup writes a copy of the notebook to a chosen file.
+func (ui *UI) backup() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		ui.notify.showProgress("Backing up…", 0)
+		ui.background(func() func() {
+			n, err := ui.nb.Backup(path)
+			return func() {
+				if err != nil {
+					ui.showError(fmt.Errorf("backup: %w", err))
+					return
+				}
+				ui.notify.show(fmt.Sprintf("Backed up the notebook to %s (%d KB).", path, n/1024), nil)
+			}
+		})
+	}, ui.win)
+	d.SetFileName("gloss-backup.db")
+	d.Resize(fyne.NewSize(860, 560))
+	d.Show()
+}
+
+// switchTo opens another notebook in this window.
+func (ui *UI) switchTo(path string) {
+	if ui.openNotebook == nil {
+		ui.showError(fmt.Errorf("open notebook %s: not available here", path))
+		return
+	}
+	ui.openNotebook(path)
+}
+
+func (ui *UI) openNotebookDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		ui.switchTo(path)
+	}, ui.win)
+	d.Resize(fyne.NewSize(860, 560))
+	d.Show()
+}
+
+func (ui *UI) newNotebook() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		// The save dialog created an empty file; a notebook is created in
+		// its place.
+		removeEmpty(path)
+		ui.switchTo(path)
+	}, ui.win)
+	d.SetFileName("notebook.db")
+	d.Resize(fyne.NewSize(860, 560))
+	d.Show()
+}

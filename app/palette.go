@@ -1,0 +1,312 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/glossnotes/gloss/notebook"
+)
+
+// paletteLimit is how many hits the palette asks for.
+const paletteLimit = 60
+
+// snippetRunes is the length of a result's snippet.
+const snippetRunes = 140
+
+// Result groups, in display order.
+const (
+	groupHighlights = "Highlights"
+	groupNotes      = "Notes"
+	groupArticles   = "Articles"
+)
+
+// paletteRow is one line of the palette: a group header or a hit.
+type paletteRow struct {
+	header string
+	hit    notebook.SearchHit
+}
+
+// palette is the search palette (Ctrl+K): results update on every
+// keystroke, grouped into highlights, notes and articles, with the matched
+// characters emphasised; arrows move, Enter or a click opens the passage.
+type palette struct {
+	ui     *UI
+	entry  *shortcutEntry
+	list   *widget.List
+	status *widget.Label
+	popup  *widget.PopUp
+	rows   []paletteRow
+	cursor int
+	seq    int
+}
+
+func newPalette(ui *UI) *palette {
+	p := &palette{ui: ui, cursor: -1}
+	p.entry = newShortcutEntry(ui)
+	p.entry.SetPlaceHolder("Search highlights, notes and articles — tag:, color:, in:, by:, \"phrase\", -word")
+	p.entry.OnChanged = p.search
+	p.entry.onSubmit = func() { p.open(p.cursor) }
+	p.entry.onKey = p.key
+	p.status = widget.NewLabel("")
+	p.status.Importance = widget.LowImportance
+	p.list = widget.NewList(func() int { return len(p.rows) }, p.newRow, p.updateRow)
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if p.cursor != i {
+			p.open(i)
+		}
+	}
+	return p
+}
+
+// show opens the palette over the window, keeping the last query.
+func (p *palette) show() {
+	if p.popup == nil {
+		box := container.NewBorder(container.NewVBox(p.entry, p.status), nil, nil, nil, p.list)
+		p.popup = widget.NewModalPopUp(container.NewPadded(box), p.ui.win.Canvas())
+	}
+	cs := p.ui.win.Canvas().Size()
+	size := fyne.NewSize(min(760, cs.Width-40), min(520, cs.Height-60))
+	p.popup.Resize(size)
+	p.popup.Move(fyne.NewPos((cs.Width-size.Width)/2, 40))
+	p.popup.Show()
+	p.ui.win.Canvas().Focus(p.entry)
+	if p.entry.Text == "" {
+		p.status.SetText("Type to search. Words forgive typos; operators: tag:Sahel color:red in:title has:note is:orphan after:2023")
+	}
+}
+
+func (p *palette) hide() {
+	if p.popup != nil {
+		p.popup.Hide()
+	}
+	p.ui.win.Canvas().Focus(p.ui.reader.view)
+}
+
+// search runs the query in the background; only the newest answer is
+// shown.
+func (p *palette) search(q string) {
+	p.seq++
+	seq := p.seq
+	p.ui.lastQuery = q
+	if q == "" {
+		p.setRows(nil, "")
+		return
+	}
+	if err := notebook.ParseQuery(q); err != nil {
+		p.status.SetText(err.Error())
+		return
+	}
+	nb := p.ui.nb
+	p.ui.background(func() func() {
+		hits, err := nb.Search(q, paletteLimit)
+		return func() {
+			if seq != p.seq {
+				return
+			}
+			if err != nil {
+				p.status.SetText(err.Error())
+				return
+			}
+			p.setRows(hits, q)
+		}
+	})
+}
+
+// group says which group a hit belongs to.
+func group(h notebook.SearchHit) string {
+	if h.Kind != "annotation" {
+		return groupArticles
+	}
+	if len(h.Matches) > 0 && h.Matches[0].Field == "note" {
+		return groupNotes
+	}
+	return groupHighlights
+}
+
+func (p *palette) setRows(hits []notebook.SearchHit, q string) {
+	byGroup := map[string][]notebook.SearchHit{}
+	for _, h := range hits {
+		g := group(h)
+		byGroup[g] = append(byGroup[g], h)
+	}
+	p.rows = p.rows[:0]
+	for _, g := range []string{groupHighlights, groupNotes, groupArticles} {
+		if len(byGroup[g]) == 0 {
+			continue
+		}
+		p.rows = append(p.rows, paletteRow{header: fmt.Sprintf("%s (%d)", g, len(byGroup[g]))})
+		for _, h := range byGroup[g] {
+			p.rows = append(p.rows, paletteRow{hit: h})
+		}
+	}
+	switch {
+	case q == "":
+		p.status.SetText("")
+	case len(hits) == 0:
+		p.status.SetText("Nothing found for " + q)
+	case len(hits) >= paletteLimit:
+		p.status.SetText(fmt.Sprintf("The best %d results — ↑↓ to move, Enter to open", len(hits)))
+	default:
+		p.status.SetText(fmt.Sprintf("%d results — ↑↓ to move, Enter to open", len(hits)))
+	}
+	p.cursor = -1
+	p.move(1)
+	p.list.Refresh()
+}
+
+// move moves the cursor by d hit rows, skipping headers.
+func (p *palette) move(d int) {
+	i := p.cursor
+	for {
+		i += d
+		if i < 0 || i >= len(p.rows) {
+			return
+		}
+		if p.rows[i].header == "" {
+			break
+		}
+	}
+	p.cursor = i
+	p.list.Select(i)
+	p.list.ScrollTo(i)
+}
+
+func (p *palette) key(ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case fyne.KeyDown:
+		p.move(1)
+	case fyne.KeyUp:
+		p.move(-1)
+	case fyne.KeyEscape:
+		p.hide()
+	default:
+		return false
+	}
+	return true
+}
+
+// open jumps to the hit in row i.
+func (p *palette) open(i int) {
+	if i < 0 || i >= len(p.rows) || p.rows[i].header != "" {
+		return
+	}
+	h := p.rows[i].hit
+	p.hide()
+	switch {
+	case h.Annotation != nil:
+		p.ui.openAt(h.ArticleID, h.ID, h.Annotation.Start)
+	default:
+		off := -1
+		for _, m := range h.Matches {
+			if m.Field == "body" && len(m.Ranges) > 0 {
+				off = m.Offset + m.Ranges[0][0]
+				break
+			}
+		}
+		p.ui.openAt(h.ArticleID, "", off)
+	}
+}
+
+func (p *palette) newRow() fyne.CanvasObject {
+	head := widget.NewLabelWithStyle("Group", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.SizeName = theme.SizeNameCaptionText
+	text := widget.NewRichText()
+	text.Truncation = fyne.TextTruncateEllipsis
+	src := widget.NewLabel("article")
+	src.Importance = widget.LowImportance
+	src.SizeName = theme.SizeNameCaptionText
+	src.Truncation = fyne.TextTruncateEllipsis
+	return container.New(&tightVBox{}, head, text, src)
+}
+
+func (p *palette) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(p.rows) {
+		return
+	}
+	row := p.rows[i]
+	box := o.(*fyne.Container)
+	head := box.Objects[0].(*widget.Label)
+	text := box.Objects[1].(*widget.RichText)
+	src := box.Objects[2].(*widget.Label)
+	if row.header != "" {
+		head.SetText(row.header)
+		head.Show()
+		text.Hide()
+		src.Hide()
+		return
+	}
+	head.Hide()
+	text.Show()
+	src.Show()
+	h := row.hit
+	var m notebook.SearchMatch
+	if len(h.Matches) > 0 {
+		m = h.Matches[0]
+	} else if h.Annotation != nil {
+		m = notebook.SearchMatch{Field: "quote", Text: h.Annotation.Quote}
+	} else {
+		m = notebook.SearchMatch{Field: "title", Text: h.Title}
+	}
+	text.Segments = emphasise(m.Text, m.Ranges, snippetRunes)
+	text.Refresh()
+	where := h.Title
+	if m.Field != "title" {
+		where += " · " + m.Field
+	}
+	src.SetText(where)
+}
+
+// emphasise turns text into rich-text segments with the matched ranges
+// (code-point offsets) in bold primary colour, clipped to about n runes
+// around the first match and folded onto one line.
+func emphasise(text string, ranges [][2]int, n int) []widget.RichTextSegment {
+	r := []rune(text)
+	from := 0
+	if len(ranges) > 0 && ranges[0][0] > n/3 {
+		from = ranges[0][0] - n/3
+	}
+	to := min(len(r), from+n)
+	var segs []widget.RichTextSegment
+	plain := widget.RichTextStyleInline
+	strong := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	add := func(s string, st widget.RichTextStyle) {
+		if s != "" {
+			segs = append(segs, &widget.TextSegment{Text: oneLineKeep(s), Style: st})
+		}
+	}
+	if from > 0 {
+		add("…", plain)
+	}
+	pos := from
+	for _, rg := range ranges {
+		s, e := max(rg[0], pos), min(rg[1], to)
+		if s >= e || s >= to {
+			continue
+		}
+		add(string(r[pos:s]), plain)
+		add(string(r[s:e]), strong)
+		pos = e
+	}
+	if pos < to {
+		add(string(r[pos:to]), plain)
+	}
+	if to < len(r) {
+		add("…", plain)
+	}
+	return segs
+}
+
+// oneLineKeep replaces line breaks by spaces, keeping the length.
+func oneLineKeep(s string) string {
+	b := []rune(s)
+	for i, c := range b {
+		if c == '\n' || c == '\r' || c == '\t' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
