@@ -212,4 +212,3 @@ func (ui *UI) copySelection() {
 		ui.app.Clipboard().SetContent(s)
 	}
 }
-

@@ -257,4 +257,3 @@ func (ui *UI) openAt(articleID, annID string, offset int) {
 		ui.reader.view.ScrollToOffset(offset)
 	}
 }
-

@@ -268,4 +268,3 @@ func (ui *UI) askText(title, label, initial string, fn func(string)) {
 	d.Show()
 	ui.win.Canvas().Focus(e)
 }
-
