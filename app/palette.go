@@ -154,8 +154,24 @@ func (p *palette) setRows(hits []notebook.SearchHit, q string) {
 		p.status.SetText(fmt.Sprintf("%d results — ↑↓ to move, Enter to open", len(hits)))
 	}
 	p.cursor = -1
-	p.move(1)
+	// Group headers are one short line; hits keep the template's height.
+	headerH, hitH := p.headerHeight(), p.newRow().MinSize().Height
+	for i, r := range p.rows {
+		if r.header != "" {
+			p.list.SetItemHeight(i, headerH)
+		} else {
+			p.list.SetItemHeight(i, hitH)
+		}
+	}
 	p.list.Refresh()
+	p.move(1)
+}
+
+// headerHeight is the height of a group header row.
+func (p *palette) headerHeight() float32 {
+	l := widget.NewLabelWithStyle("Group", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameCaptionText
+	return l.MinSize().Height
 }
 
 // move moves the cursor by d hit rows, skipping headers.
@@ -214,7 +230,8 @@ func (p *palette) open(i int) {
 func (p *palette) newRow() fyne.CanvasObject {
 	head := widget.NewLabelWithStyle("Group", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameCaptionText
-	text := widget.NewRichText()
+	head.Hide() // shown only on header rows
+	text := widget.NewRichText(&widget.TextSegment{Text: "Result", Style: widget.RichTextStyleInline})
 	text.Truncation = fyne.TextTruncateEllipsis
 	src := widget.NewLabel("article")
 	src.Importance = widget.LowImportance
