@@ -50,8 +50,12 @@ func New(store Store) *Notebook {
 // Path is the notebook file's location.
 func (n *Notebook) Path() string { return n.store.Path() }
 
-// Close closes the underlying store.
-func (n *Notebook) Close() error { return n.store.Close() }
+// Close saves the search index for the next run (when it changed) and
+// closes the underlying store.
+func (n *Notebook) Close() error {
+	n.saveSearchIndex()
+	return n.store.Close()
+}
 
 // Watch registers fn to be called after every committed change, on the
 // goroutine that made it.

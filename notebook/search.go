@@ -41,6 +41,7 @@ type searchState struct {
 	built    chan struct{}
 	err      error
 	pending  []Change
+	changed  bool // the index took changes since it was loaded or built
 }
 
 // WarmSearch builds the search index now (it is otherwise built by the
@@ -70,10 +71,11 @@ func (n *Notebook) searchIndex() (*search.Index, error) {
 	s.building, s.built, s.err = true, make(chan struct{}), nil
 	s.mu.Unlock()
 
-	ix, err := n.buildIndex()
+	ix, _, err := n.loadOrBuildIndex()
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.changed = len(s.pending) > 0
 	if err == nil {
 		for _, c := range s.pending {
 			if err = n.applyChange(ix, c); err != nil {
@@ -101,6 +103,7 @@ func (n *Notebook) onChange(c Change) {
 	case s.building:
 		s.pending = append(s.pending, c)
 	case s.index != nil:
+		s.changed = true
 		if err := n.applyChange(s.index, c); err != nil {
 			// The index can no longer be trusted: rebuild on next use.
 			s.index = nil
@@ -109,10 +112,12 @@ func (n *Notebook) onChange(c Change) {
 }
 
 // buildIndex reads every article (with its text) and annotation in one
-// read transaction and indexes them.
-func (n *Notebook) buildIndex() (*search.Index, error) {
+// read transaction and indexes them; it returns the generation it read.
+func (n *Notebook) buildIndex() (*search.Index, uint64, error) {
 	var docs []search.Doc
+	var gen uint64
 	err := n.view(func(tx Tx) error {
+		_, gen = tx.Generation()
 		arts := map[string]Article{}
 		if err := tx.ForEachArticle(func(a Article) error {
 			body, err := tx.Body(a.ID)
@@ -131,9 +136,26 @@ func (n *Notebook) buildIndex() (*search.Index, error) {
 		})
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return search.Build(docs), nil
+	return search.Build(docs), gen, nil
+}
+
+// saveSearchIndex writes the index to the cache file if it took changes
+// since it was loaded, so the next run starts fast. Called by Close.
+func (n *Notebook) saveSearchIndex() {
+	s := &n.idx
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.index == nil || !s.changed || s.building {
+		return
+	}
+	uid, gen, err := n.generation()
+	if err != nil {
+		return
+	}
+	n.writeSearchCache(s.index, uid, gen)
+	s.changed = false
 }
 
 // applyChange re-reads the changed items and updates the index in one

@@ -108,6 +108,12 @@ type Tx interface {
 	// DeleteTrash removes a trash entry.
 	DeleteTrash(id string) error
 
+	// Generation identifies the committed state the transaction sees: a
+	// random ID of the notebook file and a counter that every committed
+	// Update increases. Caches derived from the notebook (the search
+	// index) are valid while both match.
+	Generation() (uid string, gen uint64)
+
 	// IDsWithPrefix returns up to limit IDs of articles, annotations and
 	// trash entries that start with prefix, in key order.
 	IDsWithPrefix(prefix string, limit int) ([]string, error)

@@ -45,7 +45,11 @@ var (
 	bIdxTag      = []byte("idx_tag")
 )
 
-var keySchema = []byte("schema")
+var (
+	keySchema     = []byte("schema")
+	keyUID        = []byte("uid")        // random ID of this notebook file
+	keyGeneration = []byte("generation") // committed updates so far
+)
 
 // DB is a notebook stored in one bbolt file. It implements notebook.Store.
 type DB struct {
@@ -162,9 +166,16 @@ func (s *DB) View(fn func(notebook.Tx) error) error {
 	return s.db.View(func(tx *bolt.Tx) error { return fn(&txn{tx: tx}) })
 }
 
-// Update runs fn in one read-write transaction.
+// Update runs fn in one read-write transaction and, when fn succeeds,
+// advances the notebook's generation counter in the same transaction.
 func (s *DB) Update(fn func(notebook.Tx) error) error {
-	return s.db.Update(func(tx *bolt.Tx) error { return fn(&txn{tx: tx}) })
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := fn(&txn{tx: tx}); err != nil {
+			return err
+		}
+		_, gen := (&txn{tx: tx}).Generation()
+		return tx.Bucket(bMeta).Put(keyGeneration, strconv.AppendUint(nil, gen+1, 10))
+	})
 }
 
 // Backup writes a consistent copy of the file, taken inside one read

@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"strconv"
 	"time"
@@ -22,6 +24,7 @@ type migration struct {
 // one's To. A test may append steps to exercise the framework.
 var migrations = []migration{
 	{To: 1, Name: "create buckets", Apply: createBuckets},
+	{To: 2, Name: "notebook UID for caches", Apply: addUID},
 }
 
 // SchemaVersion is the schema this program writes.
@@ -33,6 +36,20 @@ func createBuckets(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return fmt.Errorf("create bucket %s: %w", b, err)
 		}
+	}
+	return nil
+}
+
+// addUID gives the notebook file a random ID, so that caches kept beside
+// it (the search index) can tell this file from a copy or a replacement.
+func addUID(tx *bolt.Tx) error {
+	meta := tx.Bucket(bMeta)
+	if meta.Get(keyUID) == nil {
+		uid := make([]byte, 16)
+		if _, err := rand.Read(uid); err != nil {
+			return err
+		}
+		return meta.Put(keyUID, []byte(hex.EncodeToString(uid)))
 	}
 	return nil
 }

@@ -187,14 +187,15 @@ func TestMigrate_BackupAndAtomicity(t *testing.T) {
 	t.Cleanup(func() { migrations = saved })
 
 	// A failing step: the file stays at the old schema, with a backup.
-	migrations = append(append([]migration(nil), saved...), migration{To: 2, Name: "fails", Apply: func(tx *bolt.Tx) error {
+	cur := SchemaVersion()
+	migrations = append(append([]migration(nil), saved...), migration{To: cur + 1, Name: "fails", Apply: func(tx *bolt.Tx) error {
 		tx.Bucket(bArticles).Delete([]byte("A1"))
 		return errors.New("boom")
 	}})
 	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Fatalf("err = %v, want the failing migration's error", err)
 	}
-	backups, _ := filepath.Glob(path + ".schema1-*.bak")
+	backups, _ := filepath.Glob(path + fmt.Sprintf(".schema%d-*.bak", cur))
 	if len(backups) != 1 {
 		t.Fatalf("backups = %v, want one", backups)
 	}
@@ -213,7 +214,7 @@ func TestMigrate_BackupAndAtomicity(t *testing.T) {
 
 	// A working step runs once and records the new schema.
 	ran := 0
-	migrations = append(append([]migration(nil), saved...), migration{To: 2, Name: "adds", Apply: func(tx *bolt.Tx) error {
+	migrations = append(append([]migration(nil), saved...), migration{To: cur + 1, Name: "adds", Apply: func(tx *bolt.Tx) error {
 		ran++
 		_, err := tx.CreateBucketIfNotExists([]byte("extra"))
 		return err
@@ -235,6 +236,46 @@ func TestMigrate_BackupAndAtomicity(t *testing.T) {
 		t.Fatalf("backup does not open: %v", err)
 	}
 	b.Close()
+}
+
+// TestMigrate_Schema1To2 opens a file written at schema 1 (before notebook
+// UIDs): it is backed up, migrated in place and keeps its data.
+func TestMigrate_Schema1To2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	bdb, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		if err := createBuckets(tx); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bMeta).Put(keySchema, []byte("1")); err != nil {
+			return err
+		}
+		return (&txn{tx: tx}).PutArticle(notebook.Article{ID: "A1", Title: "old", TextHash: "h"})
+	})
+	bdb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.View(func(tx notebook.Tx) error {
+		if uid, _ := tx.Generation(); len(uid) != 32 {
+			t.Errorf("uid = %q after migration", uid)
+		}
+		if a, err := tx.Article("A1"); err != nil || a.Title != "old" {
+			t.Errorf("data lost: %v", err)
+		}
+		return nil
+	})
+	if b, _ := filepath.Glob(path + ".schema1-*.bak"); len(b) != 1 {
+		t.Errorf("backups %v", b)
+	}
 }
 
 func TestCheck_FindsIndexProblems(t *testing.T) {

@@ -438,6 +438,13 @@ func (t *txn) IDsWithPrefix(prefix string, limit int) ([]string, error) {
 	return out, nil
 }
 
+// Generation implements notebook.Tx.
+func (t *txn) Generation() (string, uint64) {
+	meta := t.bucket(bMeta)
+	gen, _ := strconv.ParseUint(string(meta.Get(keyGeneration)), 10, 64)
+	return string(meta.Get(keyUID)), gen
+}
+
 // schemaOf reads the schema version recorded in the meta bucket.
 func schemaOf(tx *bolt.Tx) (int, error) {
 	meta := tx.Bucket(bMeta)
