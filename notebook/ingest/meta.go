@@ -54,16 +54,18 @@ func metaExtract(doc *html.Node) metaInfo {
 		m.Outlet = metaSuffixOutlet(p.title, m.Title)
 	}
 
-	m.Byline = metaJoinNames(ld.authors)
-	if m.Byline == "" {
-		m.Byline = metaJoinNames(metaAuthorsFromMeta(p))
+	// The byline: JSON-LD authors, then <meta> authors, then the visible
+	// byline. A source that names only the site ("CNN", "tagesschau.de")
+	// or a CMS account ("admin") says nothing and the next one is tried.
+	sites := []string{m.Outlet, metaHost(m.URL)}
+	cands := []string{metaJoinNames(ld.authors), metaJoinNames(metaAuthorsFromMeta(p))}
+	for _, b := range append(p.bylines, p.byText...) {
+		cands = append(cands, metaCleanByline(b))
 	}
-	if m.Byline == "" {
-		for _, b := range append(p.bylines, p.byText...) {
-			if name := metaCleanByline(b); name != "" {
-				m.Byline = name
-				break
-			}
+	for _, c := range cands {
+		if c = metaBylineWithoutSite(c, sites); c != "" {
+			m.Byline = c
+			break
 		}
 	}
 

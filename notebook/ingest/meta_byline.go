@@ -75,3 +75,35 @@ func metaJoinNames(names []string) string {
 	}
 	return strings.Join(out, ", ")
 }
+
+// metaAccountNames are CMS account names that are not authors.
+var metaAccountNames = map[string]bool{
+	"admin": true, "administrator": true, "wordpressadmin": true, "webmaster": true,
+	"user": true, "editor": true, "root": true, "guest": true,
+}
+
+// metaBylineWithoutSite removes a trailing site name from a byline ("Rob
+// Picheta, CNN" → "Rob Picheta") and returns "" for a byline that is only
+// the site's name or a CMS account. sites is the outlet, then the host.
+func metaBylineWithoutSite(b string, sites []string) string {
+	b = strings.TrimSpace(b)
+	if b == "" || metaAccountNames[strings.ToLower(b)] {
+		return ""
+	}
+	// A person's blog is often named after them ("janedoe.example"), so a
+	// byline is taken for the host name only when it is written as one.
+	for i, s := range sites {
+		if metaNamesSite(b, []string{s}) && (i == 0 || strings.Contains(b, ".")) {
+			return ""
+		}
+	}
+	for _, sep := range []string{", ", " - ", " | ", " / "} {
+		if i := strings.LastIndex(b, sep); i > 0 && metaNamesSite(b[i+len(sep):], sites) {
+			return strings.TrimSpace(b[:i])
+		}
+	}
+	if i := strings.LastIndex(b, " ("); i > 0 && strings.HasSuffix(b, ")") && metaNamesSite(b[i+2:len(b)-1], sites) {
+		return strings.TrimSpace(b[:i])
+	}
+	return b
+}

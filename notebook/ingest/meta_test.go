@@ -171,6 +171,23 @@ func TestMetaCleanByline(t *testing.T) {
 	}
 }
 
+func TestMetaBylineWithoutSite(t *testing.T) {
+	sites := []string{"CNN", "edition.cnn.com"}
+	tests := map[string]string{
+		"Rob Picheta, CNN":    "Rob Picheta",
+		"CNN":                 "",
+		"edition.cnn.com":     "",
+		"admin":               "",
+		"Ana Ruiz (CNN)":      "Ana Ruiz",
+		"Ana Ruiz, Tom Baker": "Ana Ruiz, Tom Baker",
+	}
+	for in, want := range tests {
+		if got := metaBylineWithoutSite(in, sites); got != want {
+			t.Errorf("metaBylineWithoutSite(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestMetaFromJSONLD_Forgiving(t *testing.T) {
 	blocks := []string{
 		"<!-- {\"@type\": \"BlogPosting\", \"headline\": \"Line\nbreak &amp; more\", \"author\": [\"A. One\", {\"name\": \"B. Two\"}]} -->",
