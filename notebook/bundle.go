@@ -10,8 +10,6 @@ import (
 	"io"
 	"os"
 	"time"
-
-	"github.com/glossnotes/gloss/notebook/anchor"
 )
 
 // BundleVersion is the bundle format this Gloss writes and the newest it
@@ -668,25 +666,11 @@ func (m *merger) reattach(from, to string, a Annotation) Annotation {
 	if from == to || a.Status == Orphaned {
 		return a
 	}
-	fromOff, toOff := anchor.NewOffsets(from), anchor.NewOffsets(to)
-	t := anchor.Target{Exact: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix,
-		Start: fromOff.Byte(a.Start), End: fromOff.Byte(a.End)}
-	r := anchor.Reattach(to, t)
-	prev := AnchorChange{Start: a.Start, End: a.End, Quote: a.Quote, Status: a.Status, Changed: m.now, Reason: "merge"}
+	version := 0
 	if art, err := m.tx.Article(a.ArticleID); err == nil {
-		prev.Version = art.Version
+		version = art.Version
 	}
-	switch r.Status {
-	case anchor.Anchored:
-		a.Start, a.End, a.Status = toOff.Rune(r.Start), toOff.Rune(r.End), Anchored
-	case anchor.Moved:
-		a.History = append(a.History, prev)
-		nt := anchor.NewTarget(to, r.Start, r.End)
-		a.Start, a.End = toOff.Rune(nt.Start), toOff.Rune(nt.End)
-		a.Quote, a.Prefix, a.Suffix, a.Status = nt.Exact, nt.Prefix, nt.Suffix, Moved
-	default:
-		a.History = append(a.History, prev)
-		a.Start, a.End, a.Status = 0, 0, Orphaned
-	}
-	return a
+	anns := []Annotation{a}
+	reanchor(from, to, anns, version, "merge", m.now)
+	return anns[0]
 }

@@ -124,43 +124,20 @@ func (n *Notebook) newVersion(tx Tx, c *Change, a Article, d ingest.Draft, reaso
 		return ReattachReport{}, err
 	}
 	rep := ReattachReport{ArticleID: a.ID, Version: a.Version, Moved: []ReattachItem{}, Orphaned: []ReattachItem{}}
-	oldOff := anchor.NewOffsets(old.Text)
-	targets := make([]anchor.Target, len(anns))
+	oldQuotes := make([]string, len(anns))
 	for i, an := range anns {
-		targets[i] = anchor.Target{Exact: an.Quote, Prefix: an.Prefix, Suffix: an.Suffix}
-		if an.Status != Orphaned {
-			targets[i].Start, targets[i].End = oldOff.Byte(an.Start), oldOff.Byte(an.End)
-		}
+		oldQuotes[i] = an.Quote
 	}
-	results := anchor.ReattachAll(text, targets)
-	newOff := anchor.NewOffsets(text)
+	results := reanchor(old.Text, text, anns, oldVersion, reason, now)
 	for i, an := range anns {
-		r := results[i]
-		prev := AnchorChange{Version: oldVersion, Start: an.Start, End: an.End, Quote: an.Quote, Status: an.Status, Changed: now, Reason: reason}
-		item := ReattachItem{ID: an.ID, OldQuote: an.Quote, Score: r.Score, Note: an.Note}
-		switch r.Status {
-		case anchor.Anchored:
-			// The exact quote in a similar context, possibly shifted by
-			// edits elsewhere: refresh its position and context.
-			t := anchor.NewTarget(text, r.Start, r.End)
-			an.Start, an.End = newOff.Rune(t.Start), newOff.Rune(t.End)
-			an.Prefix, an.Suffix = t.Prefix, t.Suffix
-			an.Status = Anchored
+		item := ReattachItem{ID: an.ID, OldQuote: oldQuotes[i], Score: results[i].Score, Note: an.Note}
+		switch an.Status {
+		case Anchored:
 			rep.Anchored++
-		case anchor.Moved:
-			an.History = append(an.History, prev)
-			t := anchor.NewTarget(text, r.Start, r.End)
-			an.Start, an.End = newOff.Rune(t.Start), newOff.Rune(t.End)
-			an.Quote, an.Prefix, an.Suffix = t.Exact, t.Prefix, t.Suffix
-			an.Status = Moved
+		case Moved:
 			item.NewQuote = an.Quote
 			rep.Moved = append(rep.Moved, item)
 		default:
-			if an.Status != Orphaned {
-				an.History = append(an.History, prev)
-			}
-			an.Start, an.End = 0, 0
-			an.Status = Orphaned
 			rep.Orphaned = append(rep.Orphaned, item)
 		}
 		an.Updated = now
@@ -170,6 +147,48 @@ func (n *Notebook) newVersion(tx Tx, c *Change, a Article, d ingest.Draft, reaso
 		c.Annotations = append(c.Annotations, an.ID)
 	}
 	return rep, nil
+}
+
+// reanchor moves annotations made on oldText (article version
+// oldVersion) onto newText in place (see package anchor): anchored ones get
+// their new position and context; moved ones also their new quote, and
+// orphaned ones keep their quote with no position. The old anchor of every
+// moved or newly orphaned annotation goes into its history with the reason.
+// Annotations already orphaned are searched for by their quote again.
+func reanchor(oldText, newText string, anns []Annotation, oldVersion int, reason string, now time.Time) []anchor.Result {
+	oldOff := anchor.NewOffsets(oldText)
+	targets := make([]anchor.Target, len(anns))
+	for i, an := range anns {
+		targets[i] = anchor.Target{Exact: an.Quote, Prefix: an.Prefix, Suffix: an.Suffix}
+		if an.Status != Orphaned {
+			targets[i].Start, targets[i].End = oldOff.Byte(an.Start), oldOff.Byte(an.End)
+		}
+	}
+	results := anchor.ReattachAll(newText, targets)
+	newOff := anchor.NewOffsets(newText)
+	for i := range anns {
+		an, r := &anns[i], results[i]
+		prev := AnchorChange{Version: oldVersion, Start: an.Start, End: an.End, Quote: an.Quote, Status: an.Status, Changed: now, Reason: reason}
+		if r.Status == anchor.Orphaned {
+			if an.Status != Orphaned {
+				an.History = append(an.History, prev)
+			}
+			an.Start, an.End, an.Status = 0, 0, Orphaned
+			continue
+		}
+		t := anchor.NewTarget(newText, r.Start, r.End)
+		an.Start, an.End = newOff.Rune(t.Start), newOff.Rune(t.End)
+		an.Prefix, an.Suffix = t.Prefix, t.Suffix
+		if r.Status == anchor.Anchored {
+			// The exact quote in a similar context, perhaps shifted by edits
+			// elsewhere.
+			an.Status = Anchored
+			continue
+		}
+		an.History = append(an.History, prev)
+		an.Quote, an.Status = t.Exact, Moved
+	}
+	return results
 }
 
 // carryKinds gives the paragraphs of a new text the kinds (heading, quote,
