@@ -201,11 +201,7 @@ func tagCmd(e *env) *cobra.Command {
 		Short: "Tag an article or annotation",
 		Args:  minArgs(2, "an ID and at least one TAG"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			id, err := nb.Resolve(args[0])
+			nb, id, err := e.resolve(args[0])
 			if err != nil {
 				return err
 			}
@@ -220,11 +216,7 @@ func tagCmd(e *env) *cobra.Command {
 		Short: "Remove tags from an article or annotation",
 		Args:  minArgs(2, "an ID and at least one TAG"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			id, err := nb.Resolve(args[0])
+			nb, id, err := e.resolve(args[0])
 			if err != nil {
 				return err
 			}

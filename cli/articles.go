@@ -87,11 +87,7 @@ func showCmd(e *env) *cobra.Command {
 		Short: "Show an article's metadata, note and text",
 		Args:  exactArgs(1, "an article ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			id, err := nb.Resolve(args[0])
+			nb, id, err := e.resolve(args[0])
 			if err != nil {
 				return err
 			}
@@ -154,11 +150,7 @@ func setCmd(e *env) *cobra.Command {
 			if u == (notebook.ArticleUpdate{}) {
 				return usagef("nothing to change: give at least one of --title, --byline, --outlet, --url, --published, --language")
 			}
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			id, err := nb.Resolve(args[0])
+			nb, id, err := e.resolve(args[0])
 			if err != nil {
 				return err
 			}
@@ -200,11 +192,7 @@ func noteCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			id, err := nb.Resolve(args[0])
+			nb, id, err := e.resolve(args[0])
 			if err != nil {
 				return err
 			}

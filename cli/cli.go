@@ -64,6 +64,16 @@ func (e *env) notebook() (*notebook.Notebook, error) {
 	return e.nb, nil
 }
 
+// resolve opens the notebook and expands an ID or unique ID prefix.
+func (e *env) resolve(idOrPrefix string) (*notebook.Notebook, string, error) {
+	nb, err := e.notebook()
+	if err != nil {
+		return nil, "", err
+	}
+	id, err := nb.Resolve(idOrPrefix)
+	return nb, id, err
+}
+
 func (e *env) close() {
 	if e.nb != nil {
 		e.nb.Close()

@@ -42,11 +42,7 @@ with its quote and note; re-attach it by hand with gloss reattach).
 			if err != nil {
 				return err
 			}
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			id, err := nb.Resolve(args[0])
+			nb, id, err := e.resolve(args[0])
 			if err != nil {
 				return err
 			}
@@ -87,11 +83,7 @@ func versionsCmd(e *env) *cobra.Command {
 		Short: "List an article's earlier texts, or print one (--show N)",
 		Args:  exactArgs(1, "an article ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			id, err := nb.Resolve(args[0])
+			nb, id, err := e.resolve(args[0])
 			if err != nil {
 				return err
 			}
@@ -144,11 +136,7 @@ func reattachCmd(e *env) *cobra.Command {
 			if spec.Quote == "" && !(f.Changed("start") && f.Changed("end")) {
 				return usagef("give --quote, or --start and --end")
 			}
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			id, err := nb.Resolve(args[0])
+			nb, id, err := e.resolve(args[0])
 			if err != nil {
 				return err
 			}
