@@ -61,13 +61,16 @@ func parsePDF(name string, data []byte) (d Draft, err error) {
 		if p.V.IsNull() {
 			continue
 		}
-		content := p.Content()
-		glyphs += len(content.Text)
+		text, err := pdfPageGlyphs(p)
+		if err != nil {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("page %d: %v", i, err))
+		}
+		glyphs += len(text)
 		if glyphs > pdfMaxGlyphs {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("only the first %d pages were read (too much text)", i-1))
 			break
 		}
-		pages = append(pages, pdfBuildPage(content.Text))
+		pages = append(pages, pdfBuildPage(text))
 	}
 	if n > pdfMaxPages {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("only the first %d of %d pages were read", pdfMaxPages, n))

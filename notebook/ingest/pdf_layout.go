@@ -17,6 +17,7 @@ type pdfLine struct {
 	size     float64 // font size of most of the line's glyphs
 	colRight float64 // right edge of the line's column
 	col      int     // column index on the page (0 = left or only column)
+	bold     bool    // nearly all glyphs are in a bold face
 	text     string
 }
 
@@ -67,7 +68,10 @@ func pdfSegments(row []pdf.Text) []pdfLine {
 	var b strings.Builder
 	var cur pdfLine
 	sizes := map[float64]int{}
+	boldChars, chars := 0, 0
 	flush := func() {
+		cur.bold = chars > 0 && boldChars*10 >= chars*9
+		boldChars, chars = 0, 0
 		cur.text = strings.TrimSpace(pdfSpaces.ReplaceAllString(b.String(), " "))
 		best := 0
 		for s, n := range sizes {
@@ -100,7 +104,14 @@ func pdfSegments(row []pdf.Text) []pdfLine {
 			cur = pdfLine{x0: g.X, y: g.Y}
 		}
 		b.WriteString(g.S)
-		sizes[float64(int(g.FontSize*2+0.5))/2] += utf8.RuneCountInString(g.S)
+		n := utf8.RuneCountInString(g.S)
+		sizes[float64(int(g.FontSize*2+0.5))/2] += n
+		if g.S != " " {
+			chars += n
+			if pdfBoldFont.MatchString(g.Font) {
+				boldChars += n
+			}
+		}
 		cur.x1 = g.X + w
 		prevEnd = g.X + w
 	}
@@ -109,6 +120,9 @@ func pdfSegments(row []pdf.Text) []pdfLine {
 }
 
 var pdfSpaces = regexp.MustCompile(`\s+`)
+
+// pdfBoldFont matches the names of bold font faces.
+var pdfBoldFont = regexp.MustCompile(`(?i)bold|black|heavy|semibold|demi`)
 
 // pdfReadingOrder orders a page's lines for reading and marks their
 // columns. Lines arrive sorted top to bottom, left to right.
@@ -181,6 +195,7 @@ var pdfBullet = regexp.MustCompile(`^(?:[•◦▪▸►‣∙·■□–-]|\d{1
 func pdfLayout(pages []pdfPage) ([]block, string) {
 	pdfDropRunning(pages)
 	body := pdfBodySize(pages)
+	pitch := pdfLinePitch(pages, body)
 	title := pdfFirstPageTitle(pages, body)
 
 	var blocks []block
@@ -197,7 +212,7 @@ func pdfLayout(pages []pdfPage) ([]block, string) {
 	for pi := range pages {
 		for li := range pages[pi].lines {
 			l := &pages[pi].lines[li]
-			heading := l.size >= 1.2*body && len(l.text) <= 200
+			heading := pdfIsHeading(*l, body)
 			bullet := pdfBullet.MatchString(l.text)
 			switch {
 			case prev == nil:
@@ -209,7 +224,7 @@ func pdfLayout(pages []pdfPage) ([]block, string) {
 				flush()
 			case bullet:
 				flush()
-			case pdfNewParagraph(*prev, *l, li == 0, curKind == Item):
+			case pdfNewParagraph(*prev, *l, li == 0, curKind == Item, pitch):
 				flush()
 			}
 			text := l.text
@@ -228,14 +243,14 @@ func pdfLayout(pages []pdfPage) ([]block, string) {
 }
 
 // pdfNewParagraph decides whether line l starts a new paragraph after
-// prev: a wider gap than the line spacing, a first-line indent, or a
+// prev: a wider gap than the line pitch of the body text, a first-line indent, or a
 // previous line that ended a sentence well short of the column's edge.
 // Under a list item an indented line continues the item.
 // Across a column or page break only the last rule applies.
-func pdfNewParagraph(prev, l pdfLine, newPage, inItem bool) bool {
+func pdfNewParagraph(prev, l pdfLine, newPage, inItem bool, pitch float64) bool {
 	sameColumn := !newPage && prev.col == l.col && prev.y > l.y
 	if sameColumn {
-		if prev.y-l.y > 1.8*l.size {
+		if gap := prev.y - l.y; gap > 1.8*l.size || (pitch > 0 && gap > 1.25*pitch && gap > pitch+2) {
 			return true
 		}
 		// An indented line starts a paragraph, except under a list item,
@@ -339,6 +354,43 @@ func pdfDropRunning(pages []pdfPage) {
 		}
 		p.lines = kept
 	}
+}
+
+// pdfIsHeading reports whether a line is a heading: set clearly larger
+// than the body, or wholly bold at body size without ending a sentence.
+func pdfIsHeading(l pdfLine, body float64) bool {
+	if len(l.text) > 200 {
+		return false
+	}
+	if l.size >= 1.2*body {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(l.text)
+	return l.bold && l.size >= 0.95*body && len(l.text) <= 120 && !strings.ContainsRune(".,;", last)
+}
+
+// pdfLinePitch returns the usual distance between the baselines of
+// consecutive body-text lines, or 0 when there are too few.
+func pdfLinePitch(pages []pdfPage, body float64) float64 {
+	count := map[float64]int{}
+	for _, p := range pages {
+		for i := 1; i < len(p.lines); i++ {
+			a, b := p.lines[i-1], p.lines[i]
+			if a.col != b.col || pdfAbs(a.size-body) > 0.5 || pdfAbs(b.size-body) > 0.5 {
+				continue
+			}
+			if d := a.y - b.y; d > 0.8*body && d < 3*body {
+				count[float64(int(d*2+0.5))/2]++
+			}
+		}
+	}
+	best, pitch := 2, 0.0
+	for d, n := range count {
+		if n > best || (n == best && d < pitch) {
+			best, pitch = n, d
+		}
+	}
+	return pitch
 }
 
 // pdfBodySize returns the font size of most of the text.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -152,6 +154,47 @@ func TestParsePDF_Report(t *testing.T) {
 				t.Errorf("Source/MediaType not kept")
 			}
 		})
+	}
+}
+
+// TestParsePDF_LibreOffice reads a report as LibreOffice exports it: two
+// columns, subset TrueType fonts with ToUnicode maps, words hyphenated by
+// the typesetter, a running header and a page-number footer, bold headings
+// only a little larger than the text.
+func TestParsePDF_LibreOffice(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "pdf", "report-libreoffice.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(filepath.Join("testdata", "pdf", "report-libreoffice.body.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := parsePDF("report-libreoffice.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	htmlCheckDraft(t, d)
+	if d.Title != "Regional Review 2023" || d.Byline != "Northern Research Unit" {
+		t.Errorf("Title, Byline = %q, %q", d.Title, d.Byline)
+	}
+	want := strings.TrimSpace(string(golden))
+	if d.Text != want {
+		t.Errorf("text differs (F1 %.3f):\n%s", htmlWordF1(d.Text, want), d.Text)
+	}
+	headings := 0
+	for _, k := range d.Kinds {
+		if k == Heading {
+			headings++
+		}
+	}
+	if headings != 8 {
+		t.Errorf("%d headings, want 8 (kinds %v)", headings, d.Kinds)
+	}
+	for _, junk := range []string{"Page 1", "Page 2", "Northern Research Unit ·"} {
+		if strings.Contains(d.Text, junk) {
+			t.Errorf("text has %q", junk)
+		}
 	}
 }
 
