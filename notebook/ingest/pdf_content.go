@@ -42,6 +42,7 @@ type pdfFont struct {
 	name    string
 	enc     pdf.TextEncoding
 	twoByte bool            // Type0 font with two-byte codes (Identity-H)
+	toUni   *pdfToUnicode   // our reading of a Type0 font's ToUnicode map
 	widths  map[int]float64 // glyph widths in 1/1000 text space units
 	dw      float64         // width of codes missing from widths
 	// standard is set for a simple font without widths: one of the
@@ -62,6 +63,7 @@ func pdfLoadFont(p pdf.Page, name string) *pdfFont {
 	}
 	if f.V.Key("Subtype").Name() == "Type0" {
 		pf.twoByte = true
+		pf.toUni = pdfReadToUnicode(f.V.Key("ToUnicode"))
 		pf.dw = 1000
 		desc := f.V.Key("DescendantFonts").Index(0)
 		if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
@@ -142,7 +144,9 @@ func pdfPageGlyphs(p pdf.Page) (glyphs []pdf.Text, err error) {
 				code = code<<8 | int(raw[i+1])
 			}
 			s := raw[i : i+step]
-			if g.font.enc != nil {
+			if t, ok := g.font.toUni.lookup(code); ok {
+				s = t
+			} else if g.font.enc != nil {
 				s = g.font.enc.Decode(s)
 			}
 			w0, ok := g.font.widths[code]

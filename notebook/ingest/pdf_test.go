@@ -198,6 +198,48 @@ func TestParsePDF_LibreOffice(t *testing.T) {
 	}
 }
 
+// TestParsePDF_Type0 reads a PDF whose text is set in an embedded
+// TrueType font with two-byte codes (Type0, Identity-H) and an identity
+// ToUnicode range, as fpdf writes UTF-8 fonts: accented Latin, Greek,
+// Cyrillic and typographic quotes must come through.
+func TestParsePDF_Type0(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "pdf", "unicode-type0.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := parsePDF("unicode-type0.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	htmlCheckDraft(t, d)
+	want := "Die Bürgermeisterin erklärte am Dienstag, dass die Straße über den Fluss bis Ende des Jahres erneuert wird. " +
+		"Ελληνικά και русский текст: «Привет, мир» — and “curly quotes” with a café. The second sentence of this paragraph " +
+		"continues long enough to wrap over several lines of the page so that line joining is tested too.\n\n" +
+		"A second paragraph follows after a gap, with a few more words to read."
+	if d.Text != want {
+		t.Errorf("text = %q\nwant   %q", d.Text, want)
+	}
+	if d.Title != "Ünïcödé Report" {
+		t.Errorf("Title = %q", d.Title)
+	}
+}
+
+func TestPDFReadToUnicode_Ranges(t *testing.T) {
+	m := &pdfToUnicode{chars: map[int]string{0x41: "fi"}, ranges: []pdfCodeRange{
+		{lo: 0, hi: 0xFFFF, dst: []uint16{0}},
+		{lo: 0x10, hi: 0x12, list: []string{"a", "b", "c"}},
+	}}
+	for code, want := range map[int]string{0x0395: "Ε", 0x41: "fi", 0x20AC: "€"} {
+		if got, ok := m.lookup(code); !ok || got != want {
+			t.Errorf("lookup(%#x) = %q, %v; want %q", code, got, ok, want)
+		}
+	}
+	var none *pdfToUnicode
+	if _, ok := none.lookup(1); ok {
+		t.Errorf("nil map found a code")
+	}
+}
+
 func TestParsePDF_Refusals(t *testing.T) {
 	scanned := fpdf.New("P", "pt", "A4", "")
 	scanned.AddPage()
