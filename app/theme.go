@@ -23,13 +23,29 @@ type glossTheme struct {
 	mode string
 }
 
-// Color is part of fyne.Theme: it forces the chosen variant.
+// Secondary text (low-importance labels: dates, counts, tags on cards,
+// result sources) is drawn in Fyne's "disabled" colour, which the default
+// theme makes too faint to read on the selection or card backgrounds. These
+// keep it clearly secondary but legible (about 4.5:1 on the background).
+var (
+	secondaryLight = color.NRGBA{R: 0x6e, G: 0x6e, B: 0x6e, A: 0xff}
+	secondaryDark  = color.NRGBA{R: 0xa2, G: 0xa2, B: 0xa2, A: 0xff}
+)
+
+// Color is part of fyne.Theme: it forces the chosen variant and sets the
+// secondary text colour.
 func (t glossTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch t.mode {
 	case themeLight:
 		v = theme.VariantLight
 	case themeDark:
 		v = theme.VariantDark
+	}
+	if n == theme.ColorNameDisabled {
+		if v == theme.VariantDark {
+			return secondaryDark
+		}
+		return secondaryLight
 	}
 	return t.Theme.Color(n, v)
 }
