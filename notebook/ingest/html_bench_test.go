@@ -12,6 +12,7 @@ import (
 	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 )
 
@@ -84,10 +85,20 @@ func BenchmarkParseHTML(b *testing.B) {
 			b.ReportMetric(float64(runtime.GOMAXPROCS(0))/cpu, "idle-pages/s")
 		})
 	}
-	run("gloss-trafilatura", func() error {
+	run("gloss", func() error {
 		_, err := parseHTML("bench.html", page)
 		return err
 	})
+	// The extractor without its fallback (go-readability and
+	// go-domdistiller compared with its own result), set before the
+	// parallel run starts.
+	saved := htmlExtractor
+	htmlExtractor = htmlTrafilaturaWith(func(o *trafilatura.Options) { o.EnableFallback = false })
+	run("gloss-no-fallback", func() error {
+		_, err := parseHTML("bench.html", page)
+		return err
+	})
+	htmlExtractor = saved
 	run("baseline-html.Parse", func() error {
 		_, err := html.Parse(bytes.NewReader(page))
 		return err

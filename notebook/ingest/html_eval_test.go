@@ -140,37 +140,15 @@ func TestExtractorEval(t *testing.T) {
 	}
 	t.Logf("%d pages, %.1f MB", len(entries), float64(total)/(1<<20))
 
-	trafFallback := func(doc *html.Node, u *nurl.URL) (htmlExtraction, error) {
-		saved := htmlExtractorOptions
-		defer func() { htmlExtractorOptions = saved }()
-		o := saved
-		o.EnableFallback = true
-		o.OriginalURL = u
-		res, err := trafilatura.ExtractDocument(doc, o)
-		if err != nil {
-			return htmlExtraction{}, err
-		}
-		m := res.Metadata
-		return htmlExtraction{content: res.ContentNode, title: m.Title, author: m.Author, site: m.Sitename, language: m.Language, date: m.Date}, nil
-	}
-	trafRecall := func(doc *html.Node, u *nurl.URL) (htmlExtraction, error) {
-		o := htmlExtractorOptions
-		o.Focus = trafilatura.FavorRecall
-		o.OriginalURL = u
-		res, err := trafilatura.ExtractDocument(doc, o)
-		if err != nil {
-			return htmlExtraction{}, err
-		}
-		m := res.Metadata
-		return htmlExtraction{content: res.ContentNode, title: m.Title, author: m.Author, site: m.Sitename, language: m.Language, date: m.Date}, nil
-	}
+	noFallback := htmlTrafilaturaWith(func(o *trafilatura.Options) { o.EnableFallback = false })
+	recall := htmlTrafilaturaWith(func(o *trafilatura.Options) { o.Focus = trafilatura.FavorRecall })
 	runs := []struct {
 		name string
 		ex   func(*html.Node, *nurl.URL) (htmlExtraction, error)
 	}{
-		{"go-trafilatura v1.12.2", htmlTrafilatura},
-		{"go-trafilatura v1.12.2 + fallback", trafFallback},
-		{"go-trafilatura v1.12.2 favor recall", trafRecall},
+		{"go-trafilatura v1.12.2 alone", noFallback},
+		{"go-trafilatura + fallback (Gloss)", htmlTrafilatura},
+		{"go-trafilatura + fallback, recall", recall},
 		{"go-readability/v2 v2.1.3", evalReadability},
 	}
 	verbose := os.Getenv("EVAL_VERBOSE") != ""
@@ -184,7 +162,7 @@ func TestExtractorEval(t *testing.T) {
 		var newsTitleOK, newsTitleN, newsAuthOK, newsAuthN, newsDateOK, newsDateN int64
 		var mu sync.Mutex
 		var next atomic.Int64
-		start := time.Now()
+		start, cpu0 := time.Now(), htmlCPUTime()
 		var wg sync.WaitGroup
 		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 			wg.Add(1)
@@ -268,12 +246,13 @@ func TestExtractorEval(t *testing.T) {
 		}
 		wg.Wait()
 		el := time.Since(start)
+		cpuMS := float64((htmlCPUTime() - cpu0).Milliseconds()) / float64(len(entries))
 		p := float64(tp) / float64(tp+fp)
 		r := float64(tp) / float64(tp+fn)
-		t.Logf("%-36s P %.3f R %.3f F1 %.3f | title %.1f%% (%d) author %.1f%% (%d) date %.1f%% (%d) | refused %d | %.1f s, %.0f pages/s (%d workers)",
+		t.Logf("%-36s P %.3f R %.3f F1 %.3f | title %.1f%% (%d) author %.1f%% (%d) date %.1f%% (%d) | refused %d | %.1f s, %.0f pages/s (%d workers), %.1f CPU ms/page",
 			run.name, p, r, 2*p*r/(p+r),
 			100*float64(titleOK)/float64(titleN), titleN, 100*float64(authOK)/float64(authN), authN,
-			100*float64(dateOK)/float64(dateN), dateN, fails, el.Seconds(), float64(len(entries))/el.Seconds(), runtime.GOMAXPROCS(0))
+			100*float64(dateOK)/float64(dateN), dateN, fails, el.Seconds(), float64(len(entries))/el.Seconds(), runtime.GOMAXPROCS(0), cpuMS)
 		t.Logf("%-36s news pages only: title %.1f%% (%d) author %.1f%% (%d) date %.1f%% (%d)", "",
 			100*float64(newsTitleOK)/float64(newsTitleN), newsTitleN, 100*float64(newsAuthOK)/float64(newsAuthN), newsAuthN,
 			100*float64(newsDateOK)/float64(newsDateN), newsDateN)
