@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	nurl "net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -241,8 +242,20 @@ func htmlPostProcess(blocks []block, captions map[string]bool, d *Draft) []block
 		}
 		out = append(out, b)
 	}
+	// Page footers that the extractor kept at the end ("© 2023 …", "Page
+	// last updated …").
+	for len(out) > 1 {
+		last := out[len(out)-1]
+		if len(strings.Fields(last.text)) > 20 || !htmlFooterLine.MatchString(last.text) {
+			break
+		}
+		out = out[:len(out)-1]
+	}
 	return out
 }
+
+// htmlFooterLine matches the boilerplate of a page footer.
+var htmlFooterLine = regexp.MustCompile(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|last (?:updated|modified)|zuletzt aktualisiert|\bimpressum\b|privacy policy|datenschutzerklärung`)
 
 // htmlWordCount counts words; in scripts written without spaces (Chinese,
 // Japanese) every two characters count as one word.

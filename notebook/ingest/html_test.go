@@ -115,7 +115,7 @@ func TestParseHTML_Fixtures(t *testing.T) {
 			outlet:    "Lower Marsh Parish News",
 			published: time.Date(2019, 3, 30, 0, 0, 0, 0, time.UTC),
 			contains:  []string{"£8,400", "summer fête", "St Mary’s school", "£312 towards the fund – the largest"},
-			absent:    []string{"Back to news", "Contact"},
+			absent:    []string{"Back to news", "Contact", "last updated"},
 		},
 		{
 			file:      "malformed.html",
