@@ -86,3 +86,15 @@ func TestParseMHTML_Refusals(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseMHTML checks that any archive gives a valid draft or an error,
+// never a panic.
+func FuzzParseMHTML(f *testing.F) {
+	f.Add(mhtmlBuild(f, htmlFixture(f, "news-jsonld.html"), "utf-8"))
+	f.Add([]byte("Content-Type: multipart/related; boundary=x\r\n\r\n--x\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPGh0bWw+\r\n--x--"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if d, err := parseMHTML("fuzz.mhtml", data); err == nil {
+			htmlCheckDraft(t, d)
+		}
+	})
+}
