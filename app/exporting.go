@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -195,22 +197,16 @@ func (ui *UI) showExport() *exportDialog {
 		d.refresh()
 	}
 	tmplBtn.OnTapped = func() {
-		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			defer r.Close()
-			src, err := io.ReadAll(r)
+		ui.askOpenPath(nil, func(path string) {
+			src, err := os.ReadFile(path)
 			if err != nil {
 				ui.showError(fmt.Errorf("template: %w", err))
 				return
 			}
-			d.choice.template, d.choice.tmplName = string(src), r.URI().Name()
-			tmplLabel.SetText(r.URI().Name())
+			d.choice.template, d.choice.tmplName = string(src), filepath.Base(path)
+			tmplLabel.SetText(d.choice.tmplName)
 			d.refresh()
-		}, ui.win)
-		fd.Resize(fyne.NewSize(800, 520))
-		fd.Show()
+		})
 	}
 	citations := widget.NewSelect([]string{"default", "chicago", "apa"}, func(s string) {
 		d.choice.citation, _ = export.ParseCitationStyle(s)
@@ -303,25 +299,11 @@ func (d *exportDialog) refresh() {
 
 // askPath shows the save dialog, then writes the export.
 func (d *exportDialog) askPath() {
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			d.ui.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		d.save(path)
-	}, d.ui.win)
 	name := "gloss-export." + string(d.choice.format)
 	if d.choice.template != "" {
 		name = "gloss-export.txt"
 	}
-	fd.SetFileName(name)
-	fd.Resize(fyne.NewSize(860, 560))
-	fd.Show()
+	d.ui.askSavePath(name, d.save)
 }
 
 // save writes the export to path in the background.

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/glossnotes/gloss/notebook/importer"
 	"github.com/glossnotes/gloss/notebook/ingest"
@@ -16,21 +15,9 @@ import (
 // file; Import folder… takes a whole folder, and files can be dropped on
 // the window several at a time).
 func (ui *UI) importFiles() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		ui.importPaths([]string{path})
-	}, ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".epub", ".json", ".gz"}))
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	// Every format the importers read, and Gloss bundles.
+	exts := append(ingest.Extensions(), ".json", ".gz")
+	ui.askOpenPath(exts, func(path string) { ui.importPaths([]string{path}) })
 }
 
 // importFolder asks for a folder and imports every supported file in it.
@@ -45,7 +32,7 @@ func (ui *UI) importFolder() {
 		}
 		ui.importPaths([]string{u.Path()})
 	}, ui.win)
-	d.Resize(fyne.NewSize(860, 560))
+	d.Resize(fileDialogSize)
 	d.Show()
 }
 

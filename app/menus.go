@@ -186,16 +186,7 @@ func (ui *UI) showAbout() {
 
 // backup writes a copy of the notebook to a chosen file.
 func (ui *UI) backup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	ui.askSavePath("gloss-backup.db", func(path string) {
 		ui.notify.showProgress("Backing up…", 0)
 		ui.background(func() func() {
 			n, err := ui.nb.Backup(path)
@@ -207,10 +198,7 @@ func (ui *UI) backup() {
 				ui.notify.show(fmt.Sprintf("Backed up the notebook to %s (%d KB).", path, n/1024), nil)
 			}
 		})
-	}, ui.win)
-	d.SetFileName("gloss-backup.db")
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	})
 }
 
 // switchTo opens another notebook in this window.
@@ -223,39 +211,14 @@ func (ui *UI) switchTo(path string) {
 }
 
 func (ui *UI) openNotebookDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		ui.switchTo(path)
-	}, ui.win)
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	ui.askOpenPath(nil, ui.switchTo)
 }
 
 func (ui *UI) newNotebook() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	ui.askSavePath("notebook.db", func(path string) {
 		// The save dialog created an empty file; a notebook is created in
 		// its place.
 		removeEmpty(path)
 		ui.switchTo(path)
-	}, ui.win)
-	d.SetFileName("notebook.db")
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	})
 }
