@@ -209,6 +209,10 @@ func parseOne(path string, stdin io.Reader) parsed {
 		return parsed{path: path, bundle: true}
 	}
 	d, err := ingest.File(path)
+	if err == nil && strings.TrimSpace(d.Title) == "" {
+		// No title in the document: its file name says more than "Untitled".
+		d.Title = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	}
 	return parsed{path: path, draft: d, err: err}
 }
 

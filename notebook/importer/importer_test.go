@@ -77,6 +77,10 @@ func TestRun_OrderOutcomesAndProgress(t *testing.T) {
 			t.Errorf("%s: %s (%s), want %s", r.Path, r.Outcome, r.Reason, w)
 		}
 	}
+	untitled := write("c/field-notes_2023.txt", "just one line of notes without any title at all, ending in a full stop.")
+	if rs, _ := Run(nb, []string{untitled}, nil, nil); rs[0].Title != "field-notes_2023" {
+		t.Errorf("untitled file: title %q, want the file name", rs[0].Title)
+	}
 	if s := Summary(rs); s != "7 imported, 0 updated, 1 duplicate, 0 merged, 1 refused" {
 		t.Errorf("summary %q", s)
 	}
