@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -11,13 +12,25 @@ import (
 	"github.com/glossnotes/gloss/notebook/ingest"
 )
 
-// importFiles asks for a file to import (Fyne's file dialog picks one
-// file; Import folder… takes a whole folder, and files can be dropped on
-// the window several at a time).
+// importFiles asks for files to import: with the desktop's own chooser
+// (several files at once) when one is installed, else with Fyne's dialog
+// (one file; Import folder… and drag-and-drop take several).
 func (ui *UI) importFiles() {
 	// Every format the importers read, and Gloss bundles.
 	exts := append(ingest.Extensions(), ".json", ".gz")
-	ui.askOpenPath(exts, func(path string) { ui.importPaths([]string{path}) })
+	ui.background(func() func() {
+		paths, err := chooseFilesNative("Import articles", exts)
+		return func() {
+			switch {
+			case errors.Is(err, errNoNativeDialog):
+				ui.askOpenPath(exts, func(path string) { ui.importPaths([]string{path}) })
+			case err != nil:
+				ui.showError(fmt.Errorf("file chooser: %w", err))
+			case len(paths) > 0:
+				ui.importPaths(paths)
+			}
+		}
+	})
 }
 
 // importFolder asks for a folder and imports every supported file in it.
