@@ -209,3 +209,48 @@ func (ui *UI) renameTag(from, to string) error {
 	})
 	return nil
 }
+
+// mergeTag folds one tag (and its children) into another; Undo puts every
+// affected item's tags and the tag records back.
+func (ui *UI) mergeTag(from, into string) error {
+	snap, err := ui.nb.SnapshotTags(from, into)
+	if err != nil {
+		return err
+	}
+	if _, err := ui.nb.MergeTag(from, into); err != nil {
+		return err
+	}
+	ui.undo.push(undoOp{label: "merge tag " + from,
+		undo: func() error { return ui.nb.RestoreTags(snap) },
+		redo: func() error { _, err := ui.nb.MergeTag(from, into); return err },
+	})
+	return nil
+}
+
+// deleteTag removes a tag (and its children) from everything, undoably.
+func (ui *UI) deleteTag(name string) error {
+	snap, err := ui.nb.SnapshotTags(name)
+	if err != nil {
+		return err
+	}
+	if _, err := ui.nb.DeleteTag(name); err != nil {
+		return err
+	}
+	ui.undo.push(undoOp{label: "delete tag " + name,
+		undo: func() error { return ui.nb.RestoreTags(snap) },
+		redo: func() error { _, err := ui.nb.DeleteTag(name); return err },
+	})
+	return nil
+}
+
+// setTagColor recolours a tag, undoably.
+func (ui *UI) setTagColor(name, old, color string) error {
+	if err := ui.nb.SetTagColor(name, color); err != nil {
+		return err
+	}
+	ui.undo.push(undoOp{label: "colour tag " + name,
+		undo: func() error { return ui.nb.SetTagColor(name, old) },
+		redo: func() error { return ui.nb.SetTagColor(name, color) },
+	})
+	return nil
+}

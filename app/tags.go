@@ -183,13 +183,13 @@ func (ui *UI) showTagManager() {
 			return
 		}
 		ui.pickTag("Merge "+t.Name+" into", func(into string) {
-			msg := fmt.Sprintf("Move everything tagged %s (%d articles, %d highlights) to %s and remove %s? This cannot be undone.",
+			msg := fmt.Sprintf("Move everything tagged %s (%d articles, %d highlights) to %s and remove %s? Edit → Undo takes it back.",
 				t.Name, t.Articles, t.Annotations, into, t.Name)
 			dialog.ShowConfirm("Merge tags", msg, func(yes bool) {
 				if !yes {
 					return
 				}
-				if _, err := ui.nb.MergeTag(t.Name, into); err != nil {
+				if err := ui.mergeTag(t.Name, into); err != nil {
 					ui.showError(fmt.Errorf("merge tag %s: %w", t.Name, err))
 				}
 				load()
@@ -218,7 +218,7 @@ func (ui *UI) showTagManager() {
 			if c == "none" {
 				c = ""
 			}
-			if err := ui.nb.SetTagColor(t.Name, c); err != nil {
+			if err := ui.setTagColor(t.Name, t.Color, c); err != nil {
 				ui.showError(fmt.Errorf("colour tag %s: %w", t.Name, err))
 			}
 			load()
@@ -229,12 +229,12 @@ func (ui *UI) showTagManager() {
 		if !ok {
 			return
 		}
-		msg := fmt.Sprintf("Remove %s and its children from %d articles and %d highlights? This cannot be undone.", t.Name, t.Articles, t.Annotations)
+		msg := fmt.Sprintf("Remove %s and its children from %d articles and %d highlights? Edit → Undo takes it back.", t.Name, t.Articles, t.Annotations)
 		dialog.ShowConfirm("Delete tag", msg, func(yes bool) {
 			if !yes {
 				return
 			}
-			if _, err := ui.nb.DeleteTag(t.Name); err != nil {
+			if err := ui.deleteTag(t.Name); err != nil {
 				ui.showError(fmt.Errorf("delete tag %s: %w", t.Name, err))
 			}
 			load()

@@ -401,6 +401,51 @@ func TestUI_TagRenameUndo(t *testing.T) {
 	}
 }
 
+func TestUI_TagMergeDeleteColourUndo(t *testing.T) {
+	h := newHarness(t, false)
+	id := h.importSample()
+	h.ui.tagArticles([]string{id}, "Sahel/Mali")
+	h.settle()
+	steps := []struct {
+		name string
+		do   func() error
+		gone string // a tag the step removes from the tree
+	}{
+		{"merge", func() error { return h.ui.mergeTag("Sahel", "West Africa") }, "Sahel"},
+		{"delete", func() error { return h.ui.deleteTag("Sahel") }, "Sahel/Mali"},
+		{"colour", func() error { return h.ui.setTagColor("Sahel", "", "red") }, ""},
+	}
+	for _, st := range steps {
+		if err := st.do(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		h.settle()
+		if _, ok := h.ui.lib.tags[st.gone]; st.gone != "" && ok {
+			t.Errorf("%s: %s still in the tree: %v", st.name, st.gone, h.ui.tagNames())
+		}
+		h.ui.undoAction()
+		h.settle()
+		for _, name := range []string{"Sahel", "Sahel/Mali"} {
+			if _, ok := h.ui.lib.tags[name]; !ok {
+				t.Errorf("%s undone: %s missing from %v", st.name, name, h.ui.tagNames())
+			}
+		}
+		if _, ok := h.ui.lib.tags["West Africa"]; ok {
+			t.Errorf("%s undone: West Africa left behind", st.name)
+		}
+	}
+	tags, _ := h.ui.nb.Tags()
+	for _, tc := range tags {
+		if tc.Name == "Sahel" && tc.Color != "" {
+			t.Errorf("colour not undone: %q", tc.Color)
+		}
+	}
+	a, _ := h.ui.nb.Article(id)
+	if len(a.Tags) != 1 || a.Tags[0] != "Sahel/Mali" {
+		t.Errorf("article tags after the undos: %v", a.Tags)
+	}
+}
+
 func TestUI_LockedNotebookIsAnError(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "nb.db")
 	first, err := openNotebook(path)
