@@ -42,12 +42,26 @@ func (ui *UI) editMetadata() {
 		}
 		u := notebook.ArticleUpdate{Title: ptr(entries[0].Text), Byline: ptr(entries[1].Text), Outlet: ptr(entries[2].Text),
 			URL: ptr(entries[3].Text), Published: &date, Language: ptr(entries[5].Text)}
-		if _, err := ui.nb.SetArticle(a.ID, u); err != nil {
+		if err := ui.setMetadata(a, u); err != nil {
 			ui.showError(fmt.Errorf("edit metadata: %w", err))
 		}
 	}, ui.win)
 	d.Resize(fyne.NewSize(560, 380))
 	d.Show()
+}
+
+// setMetadata changes an article's metadata, undoably.
+func (ui *UI) setMetadata(a notebook.Article, u notebook.ArticleUpdate) error {
+	if _, err := ui.nb.SetArticle(a.ID, u); err != nil {
+		return err
+	}
+	prev := notebook.ArticleUpdate{Title: ptr(a.Title), Byline: ptr(a.Byline), Outlet: ptr(a.Outlet),
+		URL: ptr(a.URL), Published: ptr(a.Published), Language: ptr(a.Language)}
+	ui.undo.push(undoOp{label: "edit metadata",
+		undo: func() error { _, err := ui.nb.SetArticle(a.ID, prev); return err },
+		redo: func() error { _, err := ui.nb.SetArticle(a.ID, u); return err },
+	})
+	return nil
 }
 
 // editText opens the current article's text for editing (fix typos or

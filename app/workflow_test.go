@@ -446,6 +446,30 @@ func TestUI_TagMergeDeleteColourUndo(t *testing.T) {
 	}
 }
 
+func TestUI_MetadataUndo(t *testing.T) {
+	h := newHarness(t, false)
+	id := h.importSample()
+	a, _ := h.ui.nb.Article(id)
+	title := "A shorter title"
+	if err := h.ui.setMetadata(a, notebook.ArticleUpdate{Title: &title}); err != nil {
+		t.Fatal(err)
+	}
+	h.settle()
+	if got, _ := h.ui.nb.Article(id); got.Title != title {
+		t.Fatalf("title %q", got.Title)
+	}
+	h.ui.undoAction()
+	h.settle()
+	if got, _ := h.ui.nb.Article(id); got.Title != a.Title || got.Byline != a.Byline || got.Published != a.Published {
+		t.Errorf("after undo: %q %q %v", got.Title, got.Byline, got.Published)
+	}
+	h.ui.redoAction()
+	h.settle()
+	if got, _ := h.ui.nb.Article(id); got.Title != title {
+		t.Errorf("after redo: %q", got.Title)
+	}
+}
+
 func TestUI_LockedNotebookIsAnError(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "nb.db")
 	first, err := openNotebook(path)
