@@ -277,7 +277,7 @@ func TestCLI_EditVersionsReattach(t *testing.T) {
 	db := filepath.Join(dir, "nb.db")
 	var rs []importer.Result
 	mustJSON(t, &rs, "--db", db, "import", samplePath)
-	id := rs[0].ID[:10] // a prefix is enough
+	id := rs[0].ID[:24] // a prefix is enough (IDs made in the same millisecond share up to ~20 characters)
 	var h1, h2 map[string]any
 	mustJSON(t, &h1, "--db", db, "highlight", id, "--quote", "they are systematically satisfied", "--note", "keep me")
 	mustJSON(t, &h2, "--db", db, "highlight", id, "--quote", "Wagner Group", "--occurrence", "1")

@@ -53,7 +53,7 @@ func TestExport_scopesAndFormats(t *testing.T) {
 				t.Errorf("got\n%s", out)
 			}
 		}},
-		{"article prefix, csv", []string{"--article", id[:10], "--format", "csv"}, func(t *testing.T, out string) {
+		{"article prefix, csv", []string{"--article", id[:24], "--format", "csv"}, func(t *testing.T, out string) {
 			rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 			if err != nil || len(rows) != 3 {
 				t.Fatalf("%d rows, %v", len(rows), err)

@@ -239,14 +239,8 @@ func (n *Notebook) retag(from, to string, merge bool) (int, error) {
 			return invalidf("tag %q already exists; merge into it instead", existing.Name)
 		}
 		// Records: move every tag record under from to the new path.
-		var moves []Tag
-		if err := tx.ForEachTag(func(t Tag) error {
-			k := TagKey(t.Name)
-			if k == fromKey || strings.HasPrefix(k, fromKey+"/") {
-				moves = append(moves, t)
-			}
-			return nil
-		}); err != nil {
+		moves, err := subtreeRecords(tx, fromKey)
+		if err != nil {
 			return err
 		}
 		// rename replaces the leading segments that spell `from` by `to`.
@@ -284,31 +278,11 @@ func (n *Notebook) retag(from, to string, merge bool) (int, error) {
 			}
 		}
 		// Items.
-		arts, anns, err := tx.TaggedWith(fromKey)
+		changed, err = rewriteTagged(tx, c, n.now, fromKey, func(t string) (string, error) {
+			return canonicalTag(tx, rename(cleanOr(t)))
+		})
 		if err != nil {
 			return err
-		}
-		for _, id := range append(arts, anns...) {
-			item, err := loadTaggable(tx, id)
-			if err != nil {
-				return err
-			}
-			var tags []string
-			for _, t := range item.tags() {
-				k := TagKey(t)
-				if k == fromKey || strings.HasPrefix(k, fromKey+"/") {
-					ct, err := canonicalTag(tx, rename(cleanOr(t)))
-					if err != nil {
-						return err
-					}
-					t = ct
-				}
-				tags = addTag(tags, t)
-			}
-			if err := item.save(tx, tags, n.now, c); err != nil {
-				return err
-			}
-			changed++
 		}
 		c.Tags = true
 		return nil
@@ -336,37 +310,16 @@ func (n *Notebook) DeleteTag(name string) (int, error) {
 		} else if !ok {
 			return fmt.Errorf("tag %q: %w", name, ErrNotFound)
 		}
-		arts, anns, err := tx.TaggedWith(key)
+		var err error
+		if changed, err = rewriteTagged(tx, c, n.now, key, func(string) (string, error) { return "", nil }); err != nil {
+			return err
+		}
+		recs, err := subtreeRecords(tx, key)
 		if err != nil {
 			return err
 		}
-		for _, id := range append(arts, anns...) {
-			item, err := loadTaggable(tx, id)
-			if err != nil {
-				return err
-			}
-			var tags []string
-			for _, t := range item.tags() {
-				if k := TagKey(t); k != key && !strings.HasPrefix(k, key+"/") {
-					tags = append(tags, t)
-				}
-			}
-			if err := item.save(tx, tags, n.now, c); err != nil {
-				return err
-			}
-			changed++
-		}
-		var keys []string
-		if err := tx.ForEachTag(func(t Tag) error {
-			if k := TagKey(t.Name); k == key || strings.HasPrefix(k, key+"/") {
-				keys = append(keys, k)
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-		for _, k := range keys {
-			if err := tx.DeleteTag(k); err != nil {
+		for _, t := range recs {
+			if err := tx.DeleteTag(TagKey(t.Name)); err != nil {
 				return err
 			}
 		}
@@ -374,6 +327,52 @@ func (n *Notebook) DeleteTag(name string) (int, error) {
 		return nil
 	})
 	return changed, err
+}
+
+// subtreeRecords returns the tag records of key and its children.
+func subtreeRecords(tx Tx, key string) ([]Tag, error) {
+	var out []Tag
+	err := tx.ForEachTag(func(t Tag) error {
+		if underKey(TagKey(t.Name), key) {
+			out = append(out, t)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// rewriteTagged visits every article and annotation carrying key or one of
+// its children and replaces each such tag by what rewrite returns ("" drops
+// it), returning how many items it saved.
+func rewriteTagged(tx Tx, c *Change, now func() time.Time, key string, rewrite func(tag string) (string, error)) (int, error) {
+	arts, anns, err := tx.TaggedWith(key)
+	if err != nil {
+		return 0, err
+	}
+	changed := 0
+	for _, id := range append(arts, anns...) {
+		item, err := loadTaggable(tx, id)
+		if err != nil {
+			return changed, err
+		}
+		var tags []string
+		for _, t := range item.tags() {
+			if underKey(TagKey(t), key) {
+				if t, err = rewrite(t); err != nil {
+					return changed, err
+				}
+				if t == "" {
+					continue
+				}
+			}
+			tags = addTag(tags, t)
+		}
+		if err := item.save(tx, tags, now, c); err != nil {
+			return changed, err
+		}
+		changed++
+	}
+	return changed, nil
 }
 
 // SetTagColor sets a tag's display colour ("" clears it).

@@ -23,18 +23,18 @@ func (n *Notebook) SnapshotTags(names ...string) (TagSnapshot, error) {
 		s.Keys = append(s.Keys, TagKey(name))
 	}
 	err := n.view(func(tx Tx) error {
-		if err := tx.ForEachTag(func(t Tag) error {
-			for _, key := range s.Keys {
-				if underKey(TagKey(t.Name), key) {
+		seen := map[string]bool{}
+		for _, key := range s.Keys {
+			recs, err := subtreeRecords(tx, key)
+			if err != nil {
+				return err
+			}
+			for _, t := range recs {
+				if !seen[TagKey(t.Name)] {
+					seen[TagKey(t.Name)] = true
 					s.Records = append(s.Records, t)
-					break
 				}
 			}
-			return nil
-		}); err != nil {
-			return err
-		}
-		for _, key := range s.Keys {
 			arts, anns, err := tx.TaggedWith(key)
 			if err != nil {
 				return err
@@ -57,21 +57,15 @@ func (n *Notebook) SnapshotTags(names ...string) (TagSnapshot, error) {
 // gets its recorded tag list again. Items deleted since are skipped.
 func (n *Notebook) RestoreTags(s TagSnapshot) error {
 	return n.update(func(tx Tx, c *Change) error {
-		var stale []string
-		if err := tx.ForEachTag(func(t Tag) error {
-			for _, key := range s.Keys {
-				if k := TagKey(t.Name); underKey(k, key) {
-					stale = append(stale, k)
-					break
-				}
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-		for _, k := range stale {
-			if err := tx.DeleteTag(k); err != nil {
+		for _, key := range s.Keys {
+			stale, err := subtreeRecords(tx, key)
+			if err != nil {
 				return err
+			}
+			for _, t := range stale {
+				if err := tx.DeleteTag(TagKey(t.Name)); err != nil {
+					return err
+				}
 			}
 		}
 		for _, t := range s.Records {
