@@ -75,6 +75,11 @@ func htmlDecode(data []byte, contentType string) htmlDecoded {
 			// A page labelled UTF-8 whose bytes are not is almost always an
 			// old Western page re-labelled by a server or editor.
 			out.warnings = append(out.warnings, fmt.Sprintf("declared %q but the bytes are not valid UTF-8; read as windows-1252", label))
+		case enc != unicode.UTF8 && valid && htmlMultibyteRunes(data, 3) >= 3:
+			// Text in a legacy encoding is almost never valid UTF-8 by
+			// accident once it has a few non-ASCII characters: this is a
+			// page saved as UTF-8 that kept its original declaration.
+			out.warnings = append(out.warnings, fmt.Sprintf("declared %q but the bytes are UTF-8; read as UTF-8", label))
 		case htmlIsUTF16(enc):
 			// Without a byte-order mark a UTF-16 label on an ASCII-compatible
 			// page (the declaration was readable) is wrong, as browsers agree.
@@ -98,6 +103,18 @@ func htmlDecode(data []byte, contentType string) htmlDecoded {
 	out.encoding = name
 	out.text = htmlDecodeWith(enc, data, &out.warnings)
 	return out
+}
+
+// htmlMultibyteRunes counts the characters of valid UTF-8 data that take
+// more than one byte, stopping at limit.
+func htmlMultibyteRunes(data []byte, limit int) int {
+	n := 0
+	for i := 0; i < len(data) && n < limit; i++ {
+		if data[i] >= 0xC2 && data[i] <= 0xF4 {
+			n++
+		}
+	}
+	return n
 }
 
 // htmlBOMEncoding reports the encoding given by a byte-order mark.

@@ -25,6 +25,10 @@ func TestHTMLDecode(t *testing.T) {
 		{"unknown charset, latin bytes", []byte("<meta charset=\"bogus\"><p>caf\xe9</p>"), "", "café", "windows-1252", 1},
 		{"declared utf-8 but latin bytes", []byte("<meta charset=\"utf-8\"><p>caf\xe9</p>"), "", "café", "windows-1252", 1},
 		{"utf-16 label without BOM ignored", []byte("<meta charset=\"utf-16\"><p>ok</p>"), "", "<p>ok", "utf-8", 1},
+		{"gb2312 declared, saved as utf-8", []byte("<meta charset=\"gb2312\"><title>人工智能迈上新台阶</title>"), "", "人工智能迈上新台阶", "utf-8", 1},
+		{"windows-1252 declared, utf-8 bytes", []byte("<meta charset=\"windows-1252\"><p>café naïve à</p>"), "", "café naïve à", "utf-8", 1},
+		{"gb2312 bytes stay gb2312", []byte("<meta charset=\"gb2312\"><p>\xc8\xcb\xb9\xa4\xd6\xc7\xc4\xdc</p>"), "", "人工智能", "gbk", 0},
+		{"one utf-8-looking pair is not enough", []byte("<meta charset=\"windows-1252\"><p>\xc3\xa9t\xc3\xa9</p>"), "", "Ã©tÃ©", "windows-1252", 0},
 		{"xml declaration", []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><p>\xe0 bient\xf4t</p>"), "", "à bientôt", "windows-1252", 0},
 	}
 	for _, tt := range tests {

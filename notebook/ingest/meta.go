@@ -59,9 +59,7 @@ func metaExtract(doc *html.Node) metaInfo {
 	// or a CMS account ("admin") says nothing and the next one is tried.
 	sites := []string{m.Outlet, metaHost(m.URL)}
 	cands := []string{metaJoinNames(ld.authors), metaJoinNames(metaAuthorsFromMeta(p))}
-	for _, b := range append(p.bylines, p.byText...) {
-		cands = append(cands, metaCleanByline(b))
-	}
+	cands = append(cands, metaBylineCandidates(append(p.bylines, p.byText...))...)
 	for _, c := range cands {
 		if c = metaBylineWithoutSite(c, sites); c != "" {
 			m.Byline = c
@@ -125,8 +123,8 @@ func metaHost(u string) string {
 // metaCollect walks the document once and gathers every metadata source.
 func metaCollect(doc *html.Node) metaPage {
 	p := metaPage{metas: map[string]string{}}
-	// skip is set inside comment sections and forms, whose "author"
-	// elements are not the article's byline.
+	// skip is set inside comment sections, forms and asides (author lists
+	// of a sidebar), whose "author" elements are not the article's byline.
 	var walk func(n *html.Node, inBody, skip bool)
 	walk = func(n *html.Node, inBody, skip bool) {
 		switch n.Type {
@@ -176,7 +174,7 @@ func metaCollect(doc *html.Node) metaPage {
 					}
 				}
 			}
-			if n.DataAtom == atom.Form || metaIsCommentSection(n) {
+			if n.DataAtom == atom.Form || n.DataAtom == atom.Aside || htmlAttr(n, "role") == "complementary" || metaIsCommentSection(n) {
 				skip = true
 			}
 			if inBody && !skip && len(p.byText) < 4 && metaStartsByline(n) {

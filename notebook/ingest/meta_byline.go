@@ -60,6 +60,29 @@ func metaCleanByline(s string) string {
 	return s
 }
 
+// metaBylineMore matches what continues a list of names after the first:
+// a comma or a conjunction ("Jane Doe and John Roe", "Jane Doe, John Roe").
+var metaBylineMore = regexp.MustCompile(`(?i)^\s*(?:[,;&+/]|(?:and|und|et|y|e|en|och|og|with|mit|avec|con)\s)`)
+
+// metaBylineCandidates cleans the visible byline texts, found in document
+// order. A byline container is found before the name element inside it, so
+// a container whose text is that name plus more than further names ("Ben
+// Silverman Games Editor", a role) gives way to the name itself.
+func metaBylineCandidates(texts []string) []string {
+	out := make([]string, 0, len(texts))
+	for i, t := range texts {
+		c := metaCleanByline(t)
+		if i+1 < len(texts) && c != "" {
+			next := metaCleanByline(texts[i+1])
+			if next != "" && len(next) < len(c) && strings.HasPrefix(c, next) && !metaBylineMore.MatchString(c[len(next):]) {
+				c = next
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // metaJoinNames joins author names, dropping duplicates (ignoring case).
 func metaJoinNames(names []string) string {
 	var out []string

@@ -198,3 +198,25 @@ func TestMetaFromJSONLD_Forgiving(t *testing.T) {
 		t.Errorf("got %+v", ld)
 	}
 }
+
+func TestMetaBylineCandidates(t *testing.T) {
+	tests := []struct {
+		name  string
+		texts []string
+		want  []string
+	}{
+		{"container with a role", []string{"Ben Silverman Games Editor", "Ben Silverman", "Games Editor"}, []string{"Ben Silverman", "Ben Silverman", "Games Editor"}},
+		{"container with two names", []string{"By Jane Doe and John Roe", "Jane Doe", "John Roe"}, []string{"Jane Doe and John Roe", "Jane Doe", "John Roe"}},
+		{"container with a comma list", []string{"Jane Doe, John Roe", "Jane Doe"}, []string{"Jane Doe, John Roe", "Jane Doe"}},
+		{"unrelated next", []string{"Jane Doe", "John Roe"}, []string{"Jane Doe", "John Roe"}},
+		{"label only", []string{"By", "Jane Doe"}, []string{"", "Jane Doe"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := metaBylineCandidates(tt.texts)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -44,9 +44,11 @@ func metaChooseTitle(p metaPage, ld metaLD, outlet, host string) string {
 	if ref == "" {
 		ref = titleTag
 	}
-	// Compare each <h1> with every structured title: sites often give the
-	// headline in one place and a variant for search or sharing in another.
-	refs := []string{ref}
+	// Compare each <h1> with every structured title and the <title>: sites
+	// often give the headline in one place and a variant for search or
+	// sharing in another (Wikipedia's JSON-LD "headline" is the article's
+	// one-line description).
+	refs := []string{ref, titleTag}
 	for _, c := range cands {
 		if c = metaCleanSpace(c); c != "" {
 			refs = append(refs, metaStripSiteName(c, sites, h1s))
