@@ -77,6 +77,13 @@ func htmlArticle(name string, data []byte, contentType, pageURL string) (Draft, 
 	}
 	hasPassword := htmlHasPasswordField(doc)
 	captions := htmlLiftCaptions(doc)
+	// The date printed on the page, for pages whose markup gave none; read
+	// before the pruning, which removes the comments and menus it must
+	// recognise.
+	var visibleDate time.Time
+	if meta.Published.IsZero() {
+		visibleDate, _ = htmlVisibleDate(doc, meta.URL)
+	}
 	htmlPrune(doc)
 
 	var u *nurl.URL
@@ -114,6 +121,9 @@ func htmlArticle(name string, data []byte, contentType, pageURL string) (Draft, 
 	}
 	if d.Outlet == "" {
 		d.Outlet = metaCleanSpace(ex.site)
+	}
+	if d.Published.IsZero() && !visibleDate.IsZero() {
+		d.Published = visibleDate
 	}
 	if d.Published.IsZero() && !ex.date.IsZero() {
 		if t, ok := metaPlausible(ex.date); ok {

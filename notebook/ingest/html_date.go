@@ -1,0 +1,480 @@
+package ingest
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlVisibleDate finds the publication date printed on a page, for pages
+// whose metadata (read by metaExtract) gave none. In order of trust it
+// takes: a date marked up as the publication date (<time>, itemprop or
+// RDFa datePublished, <abbr class=published>); the text of an element
+// whose class or id names a date (class="date", "post-meta", "byline"…),
+// the one nearest the headline; a day-precise date in the page's address
+// (pageURL, may be empty); a short date line near the headline. Dates in
+// comment sections, related-article lists, sidebars and page footers and
+// copyright lines are never taken, and a date labelled as an update is
+// taken only when nothing else is found.
+func htmlVisibleDate(doc *html.Node, pageURL string) (time.Time, bool) {
+	s := dateScan{h1: -1}
+	s.walk(doc, dateCtx{})
+	return s.choose(pageURL)
+}
+
+// dateKind is where a date candidate was found, most trusted first.
+type dateKind int
+
+const (
+	dateMarked  dateKind = iota // <time>, itemprop, RDFa, abbr.published
+	dateClassed                 // an element whose class or id names a date
+	dateLoose                   // a short text somewhere near the headline
+)
+
+// dateCand is one date found on a page.
+type dateCand struct {
+	t       time.Time
+	kind    dateKind
+	pos     int  // offset in the page's visible text
+	updated bool // labelled as an update, not the first publication
+}
+
+// dateScan gathers the date candidates of a page in one walk.
+type dateScan struct {
+	text  int // bytes of visible text seen so far
+	h1    int // text offset of the first headline, or -1
+	last  string
+	cands []dateCand
+}
+
+// dateCtx is what a node inherits from its ancestors.
+type dateCtx struct {
+	skip      bool // inside comments, related lists, sidebars, footers…
+	article   bool // inside <article> or <main>
+	inClassed bool // inside a date element that already gave a date
+}
+
+// dateMaxCands bounds the candidates kept per page.
+const dateMaxCands = 64
+
+// walk visits n and its descendants in document order.
+func (s *dateScan) walk(n *html.Node, ctx dateCtx) {
+	switch n.Type {
+	case html.TextNode:
+		s.textNode(n.Data, ctx)
+		return
+	case html.ElementNode:
+		if dateNoText[n.DataAtom] {
+			return
+		}
+		ctx = s.element(n, ctx)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s.walk(c, ctx)
+	}
+}
+
+// dateNoText are elements whose content is never a printed date.
+var dateNoText = map[atom.Atom]bool{
+	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true,
+	atom.Template: true, atom.Svg: true, atom.Iframe: true, atom.Select: true,
+	atom.Textarea: true, atom.Button: true, atom.Option: true,
+}
+
+// element records the candidates of one element and returns the context
+// of its children.
+func (s *dateScan) element(n *html.Node, ctx dateCtx) dateCtx {
+	names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
+	switch n.DataAtom {
+	case atom.Article, atom.Main:
+		ctx.article = true
+	case atom.Nav, atom.Aside, atom.Form:
+		ctx.skip = true
+	case atom.Footer:
+		if !ctx.article {
+			ctx.skip = true
+		}
+	case atom.H1:
+		if s.h1 < 0 && !ctx.skip {
+			s.h1 = s.text
+		}
+	}
+	if htmlAttr(n, "role") == "complementary" || htmlAttr(n, "role") == "contentinfo" || dateSkipNames.MatchString(names) {
+		ctx.skip = true
+	}
+	if ctx.skip || len(s.cands) >= dateMaxCands {
+		return ctx
+	}
+	if t, updated, ok := dateMarkup(n, names); ok {
+		s.add(dateCand{t: t, kind: dateMarked, pos: s.text, updated: updated})
+	}
+	if !ctx.inClassed && dateClassNames.MatchString(names) {
+		text := dateShortText(n, dateMaxLine)
+		if len(text) <= dateMaxLine && s.addText(text, dateClassed, dateUpdatedNames.MatchString(names)) {
+			ctx.inClassed = true
+		}
+	}
+	return ctx
+}
+
+// textNode counts the visible text of a text node and records a date on a
+// short line of its own.
+func (s *dateScan) textNode(data string, ctx dateCtx) {
+	t := strings.TrimSpace(data)
+	if t == "" {
+		return
+	}
+	if !ctx.skip && !ctx.inClassed && len(t) <= dateMaxLoose && len(s.cands) < dateMaxCands {
+		// A label may sit in the text node before the date ("Stand:"
+		// in a <span>, the date after it).
+		prev := ""
+		if len(s.last) <= 40 && !strings.ContainsAny(s.last, "0123456789") {
+			prev = s.last
+		}
+		s.addText(prev+" "+t, dateLoose, false)
+	}
+	s.last = t
+	s.text += len(t) + 1
+}
+
+// dateMaxLine is the longest element text read as a date line; dateMaxLoose
+// the longest text node.
+const (
+	dateMaxLine  = 150
+	dateMaxLoose = 80
+)
+
+// addText records the dates in a short text; it reports whether there was
+// one.
+func (s *dateScan) addText(text string, kind dateKind, updatedClass bool) bool {
+	text = strings.ReplaceAll(text, "\u00a0", " ")
+	dates, updated := visibleDatesLabelled(text)
+	found := false
+	for i, f := range dates {
+		if dateCopyright.MatchString(text[:f.start]) {
+			continue
+		}
+		s.add(dateCand{t: f.t, kind: kind, pos: s.text, updated: updated[i] || (updatedClass && i == 0)})
+		found = true
+	}
+	return found
+}
+
+func (s *dateScan) add(c dateCand) {
+	if len(s.cands) < dateMaxCands {
+		s.cands = append(s.cands, c)
+	}
+}
+
+// dateCopyright matches a copyright notice before a date.
+var dateCopyright = regexp.MustCompile(`(?i)©|\(c\)|copyright`)
+
+// dateMarkup reads a date marked up as such: <time datetime>, itemprop or
+// RDFa datePublished/dateModified, <abbr class="published" title>.
+func dateMarkup(n *html.Node, names string) (t time.Time, updated, ok bool) {
+	prop := strings.ToLower(htmlAttr(n, "itemprop") + " " + htmlAttr(n, "property"))
+	switch {
+	case strings.Contains(prop, "datepublished") || strings.Contains(prop, "datecreated") ||
+		strings.Contains(prop, "dc:date") || strings.Contains(prop, "dcterms:"):
+	case strings.Contains(prop, "datemodified"):
+		updated = true
+	case n.DataAtom == atom.Time:
+		updated = strings.Contains(names, "updated") && !strings.Contains(names, "publish")
+	case n.DataAtom == atom.Abbr && (strings.Contains(names, "published") || strings.Contains(names, "updated")):
+		updated = !strings.Contains(names, "published")
+	default:
+		return time.Time{}, false, false
+	}
+	for _, key := range []string{"datetime", "content", "title"} {
+		if v := htmlAttr(n, key); v != "" {
+			if t, ok := metaParseDate(v); ok {
+				return t, updated, true
+			}
+			if ds := visibleDates(v); len(ds) > 0 {
+				return ds[0].t, updated, true
+			}
+		}
+	}
+	if text := dateShortText(n, dateMaxLine); len(text) <= dateMaxLine {
+		if ds := visibleDates(text); len(ds) > 0 {
+			return ds[0].t, updated, true
+		}
+	}
+	return time.Time{}, false, false
+}
+
+// dateShortText returns the visible text of n with white space collapsed,
+// stopping once it is longer than max.
+func dateShortText(n *html.Node, max int) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && b.Len() <= max; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			case html.ElementNode:
+				if !dateNoText[c.DataAtom] {
+					walk(c)
+				}
+			}
+		}
+	}
+	walk(n)
+	return metaCleanSpace(b.String())
+}
+
+// dateSkipNames matches the class and id words of page parts whose dates
+// are not the article's: comments, related and recommended articles,
+// teaser lists, sidebars, footers, menus, calendars.
+var dateSkipNames = regexp.MustCompile(`(?:^|[\s_-])(?:comment|kommentar|respond|reply|discussion|disqus|related|recommend|empfehl|teaser|sidebar|footer|breadcrumb|menu|calendar|kalender|newsletter|popular|trending|most-read|meistgelesen|share|social|cookie|advert|sponsor|similar|more-articles|weitere)`)
+
+// dateClassNames matches the class and id words of elements that hold a
+// date line.
+var dateClassNames = regexp.MustCompile(`date|datum|time|zeit|publish|posted|dateline|byline|meta|stamp|fecha|erstellt|created|submitted|info|subline|entry-header|article-header`)
+
+// dateUpdatedNames matches class and id words of an update date.
+var dateUpdatedNames = regexp.MustCompile(`modified|last-?updated|lastmod|geaendert|aktualisiert`)
+
+// dateURL matches a day-precise date in a page address: /2023/02/08/,
+// /2023-02-08-, /20230208/.
+var dateURL = regexp.MustCompile(`[/_-](\d{4})([/-])(\d{2})[/-](\d{2})(?:[/_.-]|$)|/(\d{4})(\d{2})(\d{2})(?:[/_.-]|$)`)
+
+// urlDate returns the date in a page address.
+func urlDate(u string) (time.Time, bool) {
+	m := dateURL.FindStringSubmatch(u)
+	if m == nil {
+		return time.Time{}, false
+	}
+	var t time.Time
+	var ok bool
+	if m[1] != "" {
+		t, ok = makeDate(atoi(m[1]), atoi(m[3]), atoi(m[4]))
+	} else {
+		t, ok = makeDate(atoi(m[5]), atoi(m[6]), atoi(m[7]))
+	}
+	if !ok {
+		return time.Time{}, false
+	}
+	return metaPlausible(t)
+}
+
+// choose picks the publication date among the candidates.
+func (s *dateScan) choose(pageURL string) (time.Time, bool) {
+	for _, updated := range []bool{false, true} {
+		if c, ok := s.best(dateMarked, updated, false); ok {
+			return c.t, true
+		}
+		if c, ok := s.best(dateClassed, updated, false); ok {
+			return c.t, true
+		}
+		if !updated {
+			if t, ok := urlDate(pageURL); ok {
+				return t, true
+			}
+		}
+		if c, ok := s.best(dateLoose, updated, true); ok {
+			return c.t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// dateLooseBefore and dateLooseAfter bound how far before and after the
+// headline a loose date line may be, in bytes of visible text.
+const (
+	dateLooseBefore = 300
+	dateLooseAfter  = 600
+)
+
+// best returns the candidate of a kind nearest the headline (the first
+// when the page has no <h1>); near limits it to a window around it.
+func (s *dateScan) best(kind dateKind, updated, near bool) (dateCand, bool) {
+	var best dateCand
+	bestCost := -1
+	for _, c := range s.cands {
+		if c.kind != kind || c.updated != updated {
+			continue
+		}
+		cost := c.pos
+		if s.h1 >= 0 {
+			if c.pos >= s.h1 {
+				cost = c.pos - s.h1
+				if near && cost > dateLooseAfter {
+					continue
+				}
+			} else {
+				cost = 2 * (s.h1 - c.pos)
+				if near && s.h1-c.pos > dateLooseBefore {
+					continue
+				}
+			}
+		} else if near && c.pos > dateLooseAfter {
+			continue
+		}
+		if bestCost < 0 || cost < bestCost {
+			best, bestCost = c, cost
+		}
+	}
+	return best, bestCost >= 0
+}
+
+// Finding dates inside short visible texts ("Mi 08.02.2023 | 10:15 Uhr",
+// "vom 8. Feb. 2023", "Publié le 8 février 2023"), in the main European
+// languages. Unlike parseDate, which reads a whole value known to be a
+// date, these functions look for dates anywhere in a line of text.
+
+// visibleMonths maps lower-case month names and abbreviations of English,
+// German, French, Spanish, Italian, Portuguese, Dutch, the Scandinavian
+// languages, Finnish and Polish (genitive and nominative) to 1–12.
+var visibleMonths = func() map[string]int {
+	names := [12]string{
+		"january jan jänner jän januar janvier janv enero ene gennaio gen janeiro januari tammikuuta tammikuu stycznia styczeń",
+		"february feb februar feber février fevrier févr fevr febrero febbraio fevereiro fev februari helmikuuta helmikuu lutego luty",
+		"march mar märz maerz mrz mär mars marzo março marco maart mrt marts maaliskuuta maaliskuu marca marzec",
+		"april apr avril avr abril abr aprile huhtikuuta huhtikuu kwietnia kwiecień",
+		"may mai mai mayo maggio mag maio mei maj toukokuuta toukokuu maja",
+		"june jun juni juin junio giugno giu junho kesäkuuta kesäkuu czerwca czerwiec",
+		"july jul juli juillet juil julio luglio lug julho heinäkuuta heinäkuu lipca lipiec",
+		"august aug août aout agosto ago augustus augusti elokuuta elokuu sierpnia sierpień",
+		"september sep sept septembre septiembre setiembre settembre set setembro syyskuuta syyskuu września wrzesień",
+		"october oct oktober okt octobre octubre ottobre ott outubro out lokakuuta lokakuu października październik",
+		"november nov novembre noviembre novembro marraskuuta marraskuu listopada listopad",
+		"december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro desember des joulukuuta joulukuu grudnia grudzień",
+	}
+	m := map[string]int{}
+	for i, list := range names {
+		for _, n := range strings.Fields(list) {
+			m[n] = i + 1
+		}
+	}
+	return m
+}()
+
+// visibleMonthPat is a regexp alternation of the visibleMonths keys,
+// longest first so that "februar" is not read as "feb".
+var visibleMonthPat = func() string {
+	keys := make([]string, 0, len(visibleMonths))
+	for k := range visibleMonths {
+		keys = append(keys, regexp.QuoteMeta(k))
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	return `(` + strings.Join(keys, "|") + `)`
+}()
+
+// visibleDateRE finds a date in a line of text. Its alternatives, each
+// with its own groups:
+//
+//	1-3   2023-02-08, 2023/2/8, 2023.02.08 (year first)
+//	4-6   2023年2月8日, 2023년 2월 8일
+//	7-9   08.02.2023, 8. 2. 2023, 08.02.23 (day first, dotted)
+//	10-12 08/02/2023, 2-8-2023 (read only when unambiguous)
+//	13-15 8. Februar 2023, 8 de febrero de 2023, 1er mars 2023, 8-Feb-2023
+//	16-18 February 8, 2023, Feb. 8th 2023
+//
+// Every alternative starts after a character that is not a digit (or a
+// letter, for month names) and ends before one that is not a digit.
+var visibleDateRE = regexp.MustCompile(`(?i)(?:^|[^\d.])(?:` +
+	`(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)` +
+	`|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]` +
+	`|(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?:[^\d.]|\.\D|\.?$)` +
+	`|(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:\D|$)` +
+	`|(\d{1,2})(?:\.|er|st|nd|rd|th)?[\s-]*(?:de\s+|of\s+)?` + visibleMonthPat + `\.?,?[\s-]*(?:de\s+)?(\d{4})(?:\D|$)` +
+	`)` +
+	`|(?:^|[^\p{L}])` + visibleMonthPat + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\D|$)`)
+
+// visibleFound is one date found in a text, with the byte offsets of its
+// match.
+type visibleFound struct {
+	t          time.Time
+	start, end int
+}
+
+// visibleDates returns the day-precise dates in s, in order. Dates whose
+// day and month cannot be told apart (08/02/2023) and impossible dates are
+// left out; two-digit years are read as 19xx or 20xx, whichever is not in
+// the future.
+func visibleDates(s string) []visibleFound {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
+	var out []visibleFound
+	for _, m := range visibleDateRE.FindAllStringSubmatchIndex(s, 8) {
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return s[m[2*i]:m[2*i+1]]
+		}
+		var y, mo, d int
+		switch {
+		case g(1) != "":
+			y, mo, d = atoi(g(1)), atoi(g(2)), atoi(g(3))
+		case g(4) != "":
+			y, mo, d = atoi(g(4)), atoi(g(5)), atoi(g(6))
+		case g(7) != "":
+			d, mo, y = atoi(g(7)), atoi(g(8)), visibleYear(g(9))
+		case g(10) != "":
+			a, b := atoi(g(10)), atoi(g(11))
+			y = atoi(g(12))
+			switch {
+			case a == b || b > 12:
+				mo, d = a, b
+			case a > 12:
+				d, mo = a, b
+			default:
+				continue
+			}
+		case g(13) != "":
+			d, mo, y = atoi(g(13)), visibleMonths[strings.ToLower(g(14))], atoi(g(15))
+		case g(16) != "":
+			mo, d, y = visibleMonths[strings.ToLower(g(16))], atoi(g(17)), atoi(g(18))
+		}
+		t, ok := makeDate(y, mo, d)
+		if !ok {
+			continue
+		}
+		if t, ok = metaPlausible(t); ok {
+			out = append(out, visibleFound{t: t, start: m[0], end: m[1]})
+		}
+	}
+	return out
+}
+
+// visibleYear reads a four- or two-digit year.
+func visibleYear(s string) int {
+	y := atoi(s)
+	if len(s) != 2 {
+		return y
+	}
+	if 2000+y <= time.Now().Year()+1 {
+		return 2000 + y
+	}
+	return 1900 + y
+}
+
+// visibleUpdated matches a label saying that the date after it is when the
+// page was updated or modified, not first published.
+var visibleUpdated = regexp.MustCompile(`(?i)aktualisiert|update|geändert|modified|zuletzt|letzte änderung|bearbeitet|mis à jour|modifié|actualizado|actualización|aggiornat|bijgewerkt|gewijzigd|päivitetty|zaktualizowano|uppdaterad|opdateret|oppdatert|revised|edited`)
+
+// visibleDatesLabelled returns the dates in s with, for each, whether the
+// text between it and the previous date labels it as an update.
+func visibleDatesLabelled(s string) (dates []visibleFound, updated []bool) {
+	dates = visibleDates(s)
+	prev := 0
+	for _, f := range dates {
+		updated = append(updated, visibleUpdated.MatchString(s[prev:f.start]))
+		prev = f.end
+	}
+	return dates, updated
+}
