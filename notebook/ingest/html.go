@@ -252,6 +252,7 @@ func htmlPostProcess(blocks []block, captions map[string]bool, d *Draft) []block
 		}
 		out = append(out, b)
 	}
+	out = htmlTrimTail(out)
 	// Page footers that the extractor kept at the end ("© 2023 …", "Page
 	// last updated …").
 	for len(out) > 1 {

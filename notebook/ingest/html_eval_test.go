@@ -191,11 +191,17 @@ func TestExtractorEval(t *testing.T) {
 							tp++
 						} else {
 							fn++
+							if os.Getenv("EVAL_SNIPPETS") != "" {
+								fmt.Printf("FN %s: %q\n", e.file, s)
+							}
 						}
 					}
 					for _, s := range e.without {
 						if strings.Contains(text, metaCleanSpace(s)) {
 							fp++
+							if os.Getenv("EVAL_SNIPPETS") != "" {
+								fmt.Printf("FP %s: %q\n", e.file, s)
+							}
 						} else {
 							tn++
 						}

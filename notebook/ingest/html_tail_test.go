@@ -1,0 +1,58 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHTMLTrimTail(t *testing.T) {
+	para := func(n int) string { return strings.Repeat("word ", n) + "end." }
+	blocks := func(texts ...string) []block {
+		var out []block
+		for _, s := range texts {
+			out = append(out, block{text: s})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		in   []block
+		want []string
+	}{
+		{"related list at the end goes",
+			blocks(para(30), para(30), para(30), "Related stories", "Mali junta expels envoy", "Wagner in the Sahel"),
+			[]string{para(30), para(30), para(30)}},
+		{"German heading with colon",
+			blocks(para(30), para(30), "Mehr zum Thema:", "Russland baut Präsenz aus"),
+			[]string{para(30), para(30)}},
+		{"inline box between paragraphs goes alone",
+			blocks(para(30), para(30), "Lire aussi", "Le Mali et la Russie", para(20)),
+			[]string{para(30), para(30), para(20)}},
+		{"heading followed by a paragraph stays",
+			blocks(para(30), para(30), "See also", para(20)),
+			[]string{para(30), para(30), "See also", para(20)}},
+		{"heading in the first half stays",
+			blocks("Related", "A headline", para(30), para(30), para(30), para(30), para(30)),
+			[]string{"Related", "A headline", para(30), para(30), para(30), para(30), para(30)}},
+		{"prompt lines go anywhere",
+			blocks("Share this article", para(30), "4 min read", para(30), "Rezept drucken"),
+			[]string{para(30), para(30)}},
+		{"a sentence that starts like a prompt stays",
+			blocks(para(30), "Share prices fell sharply on Monday.", para(30)),
+			[]string{para(30), "Share prices fell sharply on Monday.", para(30)}},
+		{"a long heading is not a related heading",
+			blocks(para(30), para(30), "Read more about how the junta came to power in two coups in 2020 and 2021", "x"),
+			[]string{para(30), para(30), "Read more about how the junta came to power in two coups in 2020 and 2021", "x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, b := range htmlTrimTail(tt.in) {
+				got = append(got, b.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
