@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -14,14 +15,16 @@ import (
 // whose metadata (read by metaExtract) gave none. In order of trust it
 // takes: a date marked up as the publication date (<time>, itemprop or
 // RDFa datePublished, <abbr class=published>); the text of an element
-// whose class or id names a date (class="date", "post-meta", "byline"…),
-// the one nearest the headline; a day-precise date in the page's address
-// (pageURL, may be empty); a short date line near the headline. Dates in
-// comment sections, related-article lists, sidebars and page footers and
-// copyright lines are never taken, and a date labelled as an update is
-// taken only when nothing else is found.
+// whose class or id names a date (class="date", "post-meta", "byline"…);
+// a date after a label such as "Veröffentlicht am" or "Published"; a
+// day-precise date in the page's address (pageURL, may be empty); a short
+// date line near the headline. Among dates of one kind the one nearest the
+// headline wins. Dates in comment sections, related-article lists,
+// sidebars, page footers and copyright lines are never taken, and a date
+// labelled as an update is taken only when nothing else is found.
 func htmlVisibleDate(doc *html.Node, pageURL string) (time.Time, bool) {
 	s := dateScan{h1: -1}
+	s.headline, s.heads = dateHeadline(doc)
 	s.walk(doc, dateCtx{})
 	return s.choose(pageURL)
 }
@@ -30,9 +33,10 @@ func htmlVisibleDate(doc *html.Node, pageURL string) (time.Time, bool) {
 type dateKind int
 
 const (
-	dateMarked  dateKind = iota // <time>, itemprop, RDFa, abbr.published
-	dateClassed                 // an element whose class or id names a date
-	dateLoose                   // a short text somewhere near the headline
+	dateMarked   dateKind = iota // <time>, itemprop, RDFa, abbr.published
+	dateClassed                  // an element whose class or id names a date
+	dateLabelled                 // a short text with a publication label
+	dateLoose                    // a short date line near the headline
 )
 
 // dateCand is one date found on a page.
@@ -45,10 +49,15 @@ type dateCand struct {
 
 // dateScan gathers the date candidates of a page in one walk.
 type dateScan struct {
-	text  int // bytes of visible text seen so far
-	h1    int // text offset of the first headline, or -1
-	last  string
-	cands []dateCand
+	text     int        // bytes of visible text seen so far
+	h1       int        // text offset of the headline, or -1
+	headline *html.Node // the page's headline <h1>, or nil
+	last     string     // the previous text node, trimmed
+	cands    []dateCand
+	// heads are the ancestors of the page's <h1> elements, which are not
+	// skipped whatever their class says (a page-wide class may name a
+	// menu or a sidebar).
+	heads map[*html.Node]bool
 }
 
 // dateCtx is what a node inherits from its ancestors.
@@ -56,10 +65,41 @@ type dateCtx struct {
 	skip      bool // inside comments, related lists, sidebars, footers…
 	article   bool // inside <article> or <main>
 	inClassed bool // inside a date element that already gave a date
+	inH1      bool // inside an <h1>, whose dates are the subject's
 }
 
 // dateMaxCands bounds the candidates kept per page.
 const dateMaxCands = 64
+
+// dateHeadline returns a page's headline, the <h1> with the longest text
+// among the first few (a site's logo is often an <h1> too), and the
+// ancestors of those <h1> elements.
+func dateHeadline(doc *html.Node) (*html.Node, map[*html.Node]bool) {
+	heads := map[*html.Node]bool{}
+	var headline *html.Node
+	found, longest := 0, -1
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found < 4; c = c.NextSibling {
+			if c.Type != html.ElementNode || dateNoText[c.DataAtom] {
+				continue
+			}
+			if c.DataAtom != atom.H1 {
+				walk(c)
+				continue
+			}
+			found++
+			if l := len(dateShortText(c, 200)); l > longest {
+				headline, longest = c, l
+			}
+			for p := c.Parent; p != nil && !heads[p]; p = p.Parent {
+				heads[p] = true
+			}
+		}
+	}
+	walk(doc)
+	return headline, heads
+}
 
 // walk visits n and its descendants in document order.
 func (s *dateScan) walk(n *html.Node, ctx dateCtx) {
@@ -99,14 +139,16 @@ func (s *dateScan) element(n *html.Node, ctx dateCtx) dateCtx {
 			ctx.skip = true
 		}
 	case atom.H1:
-		if s.h1 < 0 && !ctx.skip {
+		ctx.inH1 = true
+		if n == s.headline {
 			s.h1 = s.text
 		}
 	}
-	if htmlAttr(n, "role") == "complementary" || htmlAttr(n, "role") == "contentinfo" || dateSkipNames.MatchString(names) {
+	if !s.heads[n] && n.DataAtom != atom.Body && n.DataAtom != atom.Html &&
+		(htmlAttr(n, "role") == "complementary" || htmlAttr(n, "role") == "contentinfo" || dateSkipNames.MatchString(names)) {
 		ctx.skip = true
 	}
-	if ctx.skip || len(s.cands) >= dateMaxCands {
+	if ctx.skip || ctx.inH1 || len(s.cands) >= dateMaxCands {
 		return ctx
 	}
 	if t, updated, ok := dateMarkup(n, names); ok {
@@ -114,7 +156,7 @@ func (s *dateScan) element(n *html.Node, ctx dateCtx) dateCtx {
 	}
 	if !ctx.inClassed && dateClassNames.MatchString(names) {
 		text := dateShortText(n, dateMaxLine)
-		if len(text) <= dateMaxLine && s.addText(text, dateClassed, dateUpdatedNames.MatchString(names)) {
+		if len(text) <= dateMaxLine && s.addText(s.label(), text, dateClassed, dateUpdatedNames.MatchString(names)) {
 			ctx.inClassed = true
 		}
 	}
@@ -128,17 +170,20 @@ func (s *dateScan) textNode(data string, ctx dateCtx) {
 	if t == "" {
 		return
 	}
-	if !ctx.skip && !ctx.inClassed && len(t) <= dateMaxLoose && len(s.cands) < dateMaxCands {
-		// A label may sit in the text node before the date ("Stand:"
-		// in a <span>, the date after it).
-		prev := ""
-		if len(s.last) <= 40 && !strings.ContainsAny(s.last, "0123456789") {
-			prev = s.last
-		}
-		s.addText(prev+" "+t, dateLoose, false)
+	if !ctx.skip && !ctx.inClassed && !ctx.inH1 && len(t) <= dateMaxLoose && len(s.cands) < dateMaxCands {
+		s.addText(s.label(), t, dateLoose, false)
 	}
 	s.last = t
 	s.text += len(t) + 1
+}
+
+// label returns the previous text node when it may be a label of what
+// follows ("Stand:" in a <span>, the date after it), or "".
+func (s *dateScan) label() string {
+	if len(s.last) <= 40 && !strings.ContainsAny(s.last, "0123456789") {
+		return s.last
+	}
+	return ""
 }
 
 // dateMaxLine is the longest element text read as a date line; dateMaxLoose
@@ -148,30 +193,90 @@ const (
 	dateMaxLoose = 80
 )
 
-// addText records the dates in a short text; it reports whether there was
-// one.
-func (s *dateScan) addText(text string, kind dateKind, updatedClass bool) bool {
-	text = strings.ReplaceAll(text, "\u00a0", " ")
-	dates, updated := visibleDatesLabelled(text)
+// addText records the dates in a short text, label being the text before
+// it that may label its first date; it reports whether there was one. A
+// loose text must be a date line: little else than the date. Dates after a
+// copyright sign or a label that names another kind of date (a birth date,
+// a registration date, an access date) and date ranges are left out; a
+// loose date after a publication label becomes a labelled one.
+func (s *dateScan) addText(label, text string, kind dateKind, updatedClass bool) bool {
+	dates := visibleDates(text)
+	if len(dates) == 0 {
+		return false
+	}
+	if kind == dateLoose && dateOtherLetters(text, dates) > dateLooseLetters {
+		return false
+	}
 	found := false
+	prev := 0
 	for i, f := range dates {
-		if dateCopyright.MatchString(text[:f.start]) {
+		before := text[prev:f.start]
+		prev = f.end
+		if i == 0 {
+			before = label + " " + before
+		}
+		if dateCopyright.MatchString(before) || dateOtherLabel.MatchString(before) {
 			continue
 		}
-		s.add(dateCand{t: f.t, kind: kind, pos: s.text, updated: updated[i] || (updatedClass && i == 0)})
+		if dateRangeNext.MatchString(text[f.end:]) || (i > 0 && dateRangePrev.MatchString(before)) {
+			continue
+		}
+		c := dateCand{t: f.t, kind: kind, pos: s.text}
+		c.updated = visibleUpdated.MatchString(before) || (updatedClass && i == 0)
+		if kind == dateLoose && !c.updated && datePublishedLabel.MatchString(before) {
+			c.kind = dateLabelled
+		}
+		s.add(c)
 		found = true
 	}
 	return found
 }
 
+// add records a candidate.
 func (s *dateScan) add(c dateCand) {
 	if len(s.cands) < dateMaxCands {
 		s.cands = append(s.cands, c)
 	}
 }
 
+// dateLooseLetters is the most letters a loose date line may have besides
+// its date: "Veröffentlicht am Mittwoch," but not a sentence.
+const dateLooseLetters = 30
+
+// dateOtherLetters counts the letters of text outside the dates found in
+// it.
+func dateOtherLetters(text string, dates []visibleFound) int {
+	n, prev := 0, 0
+	count := func(s string) {
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+	}
+	for _, f := range dates {
+		count(text[prev:f.start])
+		prev = f.end
+	}
+	count(text[prev:])
+	return n
+}
+
 // dateCopyright matches a copyright notice before a date.
 var dateCopyright = regexp.MustCompile(`(?i)©|\(c\)|copyright`)
+
+// dateOtherLabel matches labels of dates that are not a publication date.
+var dateOtherLabel = regexp.MustCompile(`(?i)geboren|\bborn\b|出生|生日|registriert|registered|joined|beigetreten|mitglied seit|member since|abgerufen|retrieved|accessed|引用日期|zugriff|gültig|valid until|expires|läuft ab`)
+
+// datePublishedLabel matches labels of a publication date.
+var datePublishedLabel = regexp.MustCompile(`(?i)ver(?:ö|oe)ffentlicht|publiziert|erschienen|erstellt|datum|\bdate\b|\bstand\b|published|posted|publié|publicado|pubblicato|gepubliceerd|julkaistu|opublikowano|publicerad|udgivet|publisert`)
+
+// dateRangeNext and dateRangePrev match the text between the two dates of
+// a range ("31. Dezember 2021 - 6. Januar 2022").
+var (
+	dateRangeNext = regexp.MustCompile(`^\s*(?:[-–—]|bis\b|to\b|au\b|al\b|until\b)\s*\d`)
+	dateRangePrev = regexp.MustCompile(`^\s*(?:[-–—]|bis|to|au|al|until)\s*$`)
+)
 
 // dateMarkup reads a date marked up as such: <time datetime>, itemprop or
 // RDFa datePublished/dateModified, <abbr class="published" title>.
@@ -219,7 +324,7 @@ func dateShortText(n *html.Node, max int) string {
 				b.WriteString(c.Data)
 				b.WriteByte(' ')
 			case html.ElementNode:
-				if !dateNoText[c.DataAtom] {
+				if !dateNoText[c.DataAtom] && c.DataAtom != atom.H1 {
 					walk(c)
 				}
 			}
@@ -232,7 +337,7 @@ func dateShortText(n *html.Node, max int) string {
 // dateSkipNames matches the class and id words of page parts whose dates
 // are not the article's: comments, related and recommended articles,
 // teaser lists, sidebars, footers, menus, calendars.
-var dateSkipNames = regexp.MustCompile(`(?:^|[\s_-])(?:comment|kommentar|respond|reply|discussion|disqus|related|recommend|empfehl|teaser|sidebar|footer|breadcrumb|menu|calendar|kalender|newsletter|popular|trending|most-read|meistgelesen|share|social|cookie|advert|sponsor|similar|more-articles|weitere)`)
+var dateSkipNames = regexp.MustCompile(`(?:^|[\s_-])(?:comment|kommentar|respond|reply|discussion|disqus|related|recommend|empfehl|teaser|sidebar|footer|breadcrumb|menu|calendar|kalender|newsletter|popular|trending|most-read|meistgelesen|cookie|advert|sponsor|similar|more-articles|weitere)`)
 
 // dateClassNames matches the class and id words of elements that hold a
 // date line.
@@ -271,6 +376,9 @@ func (s *dateScan) choose(pageURL string) (time.Time, bool) {
 			return c.t, true
 		}
 		if c, ok := s.best(dateClassed, updated, false); ok {
+			return c.t, true
+		}
+		if c, ok := s.best(dateLabelled, updated, false); ok {
 			return c.t, true
 		}
 		if !updated {
@@ -466,15 +574,3 @@ func visibleYear(s string) int {
 // visibleUpdated matches a label saying that the date after it is when the
 // page was updated or modified, not first published.
 var visibleUpdated = regexp.MustCompile(`(?i)aktualisiert|update|geändert|modified|zuletzt|letzte änderung|bearbeitet|mis à jour|modifié|actualizado|actualización|aggiornat|bijgewerkt|gewijzigd|päivitetty|zaktualizowano|uppdaterad|opdateret|oppdatert|revised|edited`)
-
-// visibleDatesLabelled returns the dates in s with, for each, whether the
-// text between it and the previous date labels it as an update.
-func visibleDatesLabelled(s string) (dates []visibleFound, updated []bool) {
-	dates = visibleDates(s)
-	prev := 0
-	for _, f := range dates {
-		updated = append(updated, visibleUpdated.MatchString(s[prev:f.start]))
-		prev = f.end
-	}
-	return dates, updated
-}
