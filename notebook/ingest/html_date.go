@@ -62,10 +62,10 @@ type dateScan struct {
 
 // dateCtx is what a node inherits from its ancestors.
 type dateCtx struct {
-	skip      bool // inside comments, related lists, sidebars, footers…
+	skip      bool // inside comments, related lists, sidebars, menus…
+	footer    bool // inside a footer: only labelled dates count
 	article   bool // inside <article> or <main>
 	inClassed bool // inside a date element that already gave a date
-	inH1      bool // inside an <h1>, whose dates are the subject's
 }
 
 // dateMaxCands bounds the candidates kept per page.
@@ -132,31 +132,32 @@ func (s *dateScan) element(n *html.Node, ctx dateCtx) dateCtx {
 	switch n.DataAtom {
 	case atom.Article, atom.Main:
 		ctx.article = true
-	case atom.Nav, atom.Aside, atom.Form:
-		ctx.skip = true
-	case atom.Footer:
-		if !ctx.article {
-			ctx.skip = true
-		}
 	case atom.H1:
-		ctx.inH1 = true
 		if n == s.headline {
 			s.h1 = s.text
 		}
 	}
-	if !s.heads[n] && n.DataAtom != atom.Body && n.DataAtom != atom.Html &&
-		(htmlAttr(n, "role") == "complementary" || htmlAttr(n, "role") == "contentinfo" || dateSkipNames.MatchString(names)) {
-		ctx.skip = true
+	if !s.heads[n] && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+		role := htmlAttr(n, "role")
+		switch {
+		case n.DataAtom == atom.Nav || n.DataAtom == atom.Aside || n.DataAtom == atom.Form ||
+			role == "complementary" || role == "navigation" || dateSkipNames.MatchString(names):
+			ctx.skip = true
+		case (n.DataAtom == atom.Footer && !ctx.article) || role == "contentinfo" || dateFooterNames.MatchString(names):
+			ctx.footer = true
+		}
 	}
-	if ctx.skip || ctx.inH1 || len(s.cands) >= dateMaxCands {
+	if ctx.skip || len(s.cands) >= dateMaxCands {
 		return ctx
 	}
-	if t, updated, ok := dateMarkup(n, names); ok {
-		s.add(dateCand{t: t, kind: dateMarked, pos: s.text, updated: updated})
+	if !ctx.footer {
+		if t, updated, ok := dateMarkup(n, names); ok {
+			s.add(dateCand{t: t, kind: dateMarked, pos: s.text, updated: updated})
+		}
 	}
 	if !ctx.inClassed && dateClassNames.MatchString(names) {
 		text := dateShortText(n, dateMaxLine)
-		if len(text) <= dateMaxLine && s.addText(s.label(), text, dateClassed, dateUpdatedNames.MatchString(names)) {
+		if len(text) <= dateMaxLine && s.addText(s.label(), text, dateClassed, dateUpdatedNames.MatchString(names), ctx.footer) {
 			ctx.inClassed = true
 		}
 	}
@@ -164,18 +165,45 @@ func (s *dateScan) element(n *html.Node, ctx dateCtx) dateCtx {
 }
 
 // textNode counts the visible text of a text node and records a date on a
-// short line of its own.
+// short line of its own, or a dateline at the start of a paragraph
+// ("Berlin, 8. Februar 2023 – …").
 func (s *dateScan) textNode(data string, ctx dateCtx) {
 	t := strings.TrimSpace(data)
 	if t == "" {
 		return
 	}
-	if !ctx.skip && !ctx.inClassed && !ctx.inH1 && len(t) <= dateMaxLoose && len(s.cands) < dateMaxCands {
-		s.addText(s.label(), t, dateLoose, false)
+	if !ctx.skip && !ctx.inClassed && len(s.cands) < dateMaxCands {
+		if len(t) <= dateMaxLoose {
+			s.addText(s.label(), t, dateLoose, false, ctx.footer)
+		} else if !ctx.footer {
+			s.dateline(t)
+		}
 	}
 	s.last = t
 	s.text += len(t) + 1
 }
+
+// dateline records the date that opens a paragraph, as in press releases:
+// "29.11.2022 – Mehrfach …", "Berlin, 29. November 2022. Weihnachten …".
+func (s *dateScan) dateline(t string) {
+	head := t
+	if len(head) > 60 {
+		head = head[:60]
+	}
+	m := dateDateline.FindStringSubmatchIndex(head)
+	if m == nil {
+		return
+	}
+	ds := visibleDates(head[m[2]:m[3]])
+	if len(ds) == 1 {
+		s.add(dateCand{t: ds[0].t, kind: dateLoose, pos: s.text})
+	}
+}
+
+// dateDateline matches the start of a paragraph that opens with a date: an
+// optional place name, the date (group 1), then a dash, a period or a
+// colon.
+var dateDateline = regexp.MustCompile(`^(?:\p{Lu}[\p{L}/ .-]{1,25},\s*)?([^–—:|]{6,24}?)\s*(?:[–—|]|-\s|\.\s|:\s)`)
 
 // label returns the previous text node when it may be a label of what
 // follows ("Stand:" in a <span>, the date after it), or "".
@@ -195,11 +223,12 @@ const (
 
 // addText records the dates in a short text, label being the text before
 // it that may label its first date; it reports whether there was one. A
-// loose text must be a date line: little else than the date. Dates after a
+// loose text must be a date line: little else than the date. In a footer
+// only dates with a publication label count. Dates after a
 // copyright sign or a label that names another kind of date (a birth date,
 // a registration date, an access date) and date ranges are left out; a
 // loose date after a publication label becomes a labelled one.
-func (s *dateScan) addText(label, text string, kind dateKind, updatedClass bool) bool {
+func (s *dateScan) addText(label, text string, kind dateKind, updatedClass, footer bool) bool {
 	dates := visibleDates(text)
 	if len(dates) == 0 {
 		return false
@@ -223,8 +252,12 @@ func (s *dateScan) addText(label, text string, kind dateKind, updatedClass bool)
 		}
 		c := dateCand{t: f.t, kind: kind, pos: s.text}
 		c.updated = visibleUpdated.MatchString(before) || (updatedClass && i == 0)
-		if kind == dateLoose && !c.updated && datePublishedLabel.MatchString(before) {
-			c.kind = dateLabelled
+		if !c.updated && datePublishedLabel.MatchString(before) {
+			if kind == dateLoose || footer {
+				c.kind = dateLabelled
+			}
+		} else if footer {
+			continue
 		}
 		s.add(c)
 		found = true
@@ -337,7 +370,11 @@ func dateShortText(n *html.Node, max int) string {
 // dateSkipNames matches the class and id words of page parts whose dates
 // are not the article's: comments, related and recommended articles,
 // teaser lists, sidebars, footers, menus, calendars.
-var dateSkipNames = regexp.MustCompile(`(?:^|[\s_-])(?:comment|kommentar|respond|reply|discussion|disqus|related|recommend|empfehl|teaser|sidebar|footer|breadcrumb|menu|calendar|kalender|newsletter|popular|trending|most-read|meistgelesen|cookie|advert|sponsor|similar|more-articles|weitere)`)
+var dateSkipNames = regexp.MustCompile(`(?:^|[\s_-])(?:comment|kommentar|respond|reply|discussion|disqus|related|recommend|empfehl|sidebar|breadcrumb|menu|calendar|kalender|newsletter|popular|trending|most-read|meistgelesen|cookie|advert|sponsor|similar|more-articles|weitere)`)
+
+// dateFooterNames matches the class and id words of footers, where only a
+// labelled date ("Erschienen am …") is taken.
+var dateFooterNames = regexp.MustCompile(`(?:^|[\s_-])footer`)
 
 // dateClassNames matches the class and id words of elements that hold a
 // date line.
@@ -517,7 +554,19 @@ func visibleDates(s string) []visibleFound {
 		return nil
 	}
 	var out []visibleFound
-	for _, m := range visibleDateRE.FindAllStringSubmatchIndex(s, 8) {
+	// Each search starts at the end of the previous date rather than of
+	// its match, which may have taken the separator before the next date.
+	for from, i := 0, 0; from < len(s) && i < 8; i++ {
+		m := visibleDateRE.FindStringSubmatchIndex(s[from:])
+		if m == nil {
+			break
+		}
+		for j := range m {
+			if m[j] >= 0 {
+				m[j] += from
+			}
+		}
+		from = m[1]
 		g := func(i int) string {
 			if m[2*i] < 0 {
 				return ""
@@ -525,14 +574,18 @@ func visibleDates(s string) []visibleFound {
 			return s[m[2*i]:m[2*i+1]]
 		}
 		var y, mo, d int
+		first := 1 // the first group of the alternative that matched
 		switch {
 		case g(1) != "":
 			y, mo, d = atoi(g(1)), atoi(g(2)), atoi(g(3))
 		case g(4) != "":
 			y, mo, d = atoi(g(4)), atoi(g(5)), atoi(g(6))
+			first = 4
 		case g(7) != "":
 			d, mo, y = atoi(g(7)), atoi(g(8)), visibleYear(g(9))
+			first = 7
 		case g(10) != "":
+			first = 10
 			a, b := atoi(g(10)), atoi(g(11))
 			y = atoi(g(12))
 			switch {
@@ -545,15 +598,24 @@ func visibleDates(s string) []visibleFound {
 			}
 		case g(13) != "":
 			d, mo, y = atoi(g(13)), visibleMonths[strings.ToLower(g(14))], atoi(g(15))
+			first = 13
 		case g(16) != "":
 			mo, d, y = visibleMonths[strings.ToLower(g(16))], atoi(g(17)), atoi(g(18))
+			first = 16
 		}
 		t, ok := makeDate(y, mo, d)
 		if !ok {
 			continue
 		}
+		// The match may take one character on either side of the date;
+		// the date is from the alternative's first group to its last.
+		end := m[2*(first+2)+1]
+		if first == 4 {
+			end = m[1]
+		}
+		from = end
 		if t, ok = metaPlausible(t); ok {
-			out = append(out, visibleFound{t: t, start: m[0], end: m[1]})
+			out = append(out, visibleFound{t: t, start: m[2*first], end: end})
 		}
 	}
 	return out
