@@ -12,7 +12,6 @@ import (
 	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
-	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 )
 
@@ -89,16 +88,6 @@ func BenchmarkParseHTML(b *testing.B) {
 		_, err := parseHTML("bench.html", page)
 		return err
 	})
-	// The extractor without its fallback (go-readability and
-	// go-domdistiller compared with its own result), set before the
-	// parallel run starts.
-	saved := htmlExtractor
-	htmlExtractor = htmlTrafilaturaWith(func(o *trafilatura.Options) { o.EnableFallback = false })
-	run("gloss-no-fallback", func() error {
-		_, err := parseHTML("bench.html", page)
-		return err
-	})
-	htmlExtractor = saved
 	run("baseline-html.Parse", func() error {
 		_, err := html.Parse(bytes.NewReader(page))
 		return err

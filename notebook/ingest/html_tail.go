@@ -23,12 +23,13 @@ var (
 		`)\s*[:.!?…]*$`)
 
 	// htmlPromptLine matches a one-line prompt that is not article text.
-	htmlPromptLine = regexp.MustCompile(`(?i)^(?:` +
-		`share(?: (?:this|on \S+|the article|this (?:article|story|post)))?|print(?: (?:this|recipe|article))?|back(?: to (?:top|overview|the list))?|` +
+	htmlPromptLine = regexp.MustCompile(`(?i)^[«‹<←↑\s]*(?:` +
+		`share(?: (?:this|on \S+|the article|this (?:article|story|post)))?|print(?: (?:this|recipe|article))?|back(?: to (?:top|overview|the list|\S+(?: \S+)?))?|` +
+		`advertisement|advert|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|` +
 		`\d+\s*min(?:ute)?s? read|` +
 		`(?:diesen |den )?artikel (?:teilen|drucken)(?:/\S+)?|(?:möchten sie|jetzt) (?:den|diesen) artikel teilen|artikel gefallen\?.*teilen|teilen|drucken|rezept drucken|zurück(?: zur (?:übersicht|listenansicht|liste|startseite))?|zur übersicht|nach oben|lade weitere inhalte|quellen (?:ausblenden|einblenden|anzeigen)|permalien|permalink|` +
 		`partager(?: cet article)?|imprimer|compartir|imprimir|condividi|stampa|delen|udostępnij` +
-		`)\s*[:.!?…]*$`)
+		`)\s*[:.!?…»›>→]*$`)
 )
 
 // htmlHeadlineMaxWords is the longest a teaser headline may be.
