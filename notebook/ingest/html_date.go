@@ -233,7 +233,7 @@ func (s *dateScan) addText(label, text string, kind dateKind, updatedClass, foot
 	if len(dates) == 0 {
 		return false
 	}
-	if kind == dateLoose && dateOtherLetters(text, dates) > dateLooseLetters {
+	if kind == dateLoose && !dateIsLine(text, dates) {
 		return false
 	}
 	found := false
@@ -247,7 +247,7 @@ func (s *dateScan) addText(label, text string, kind dateKind, updatedClass, foot
 		if dateCopyright.MatchString(before) || dateOtherLabel.MatchString(before) {
 			continue
 		}
-		if dateRangeNext.MatchString(text[f.end:]) || (i > 0 && dateRangePrev.MatchString(before)) {
+		if dateRangeNext.MatchString(text[f.end:]) || dateRangeDay.MatchString(before) || (i > 0 && dateRangePrev.MatchString(before)) {
 			continue
 		}
 		c := dateCand{t: f.t, kind: kind, pos: s.text}
@@ -272,27 +272,39 @@ func (s *dateScan) add(c dateCand) {
 	}
 }
 
-// dateLooseLetters is the most letters a loose date line may have besides
-// its date: "Veröffentlicht am Mittwoch," but not a sentence.
-const dateLooseLetters = 30
+// dateLooseLetters and dateLooseWords are the most letters and words a
+// loose date line may have besides its date: "Veröffentlicht am Mittwoch,"
+// but not a sentence.
+const (
+	dateLooseLetters = 30
+	dateLooseWords   = 5
+)
 
-// dateOtherLetters counts the letters of text outside the dates found in
-// it.
-func dateOtherLetters(text string, dates []visibleFound) int {
-	n, prev := 0, 0
+// dateIsLine reports whether text is a date line: little else besides
+// the dates found in it.
+func dateIsLine(text string, dates []visibleFound) bool {
+	letters, words := 0, 0
 	count := func(s string) {
+		inWord := false
 		for _, r := range s {
 			if unicode.IsLetter(r) {
-				n++
+				letters++
+				if !inWord {
+					words++
+				}
+				inWord = true
+			} else {
+				inWord = false
 			}
 		}
 	}
+	prev := 0
 	for _, f := range dates {
 		count(text[prev:f.start])
 		prev = f.end
 	}
 	count(text[prev:])
-	return n
+	return letters <= dateLooseLetters && words <= dateLooseWords
 }
 
 // dateCopyright matches a copyright notice before a date.
@@ -305,10 +317,12 @@ var dateOtherLabel = regexp.MustCompile(`(?i)geboren|\bborn\b|出生|生日|regi
 var datePublishedLabel = regexp.MustCompile(`(?i)ver(?:ö|oe)ffentlicht|publiziert|erschienen|erstellt|datum|\bdate\b|\bstand\b|published|posted|publié|publicado|pubblicato|gepubliceerd|julkaistu|opublikowano|publicerad|udgivet|publisert`)
 
 // dateRangeNext and dateRangePrev match the text between the two dates of
-// a range ("31. Dezember 2021 - 6. Januar 2022").
+// a range ("31. Dezember 2021 - 6. Januar 2022"), dateRangeDay the start
+// of a range whose first date is a day without a year ("31. Januar – ").
 var (
 	dateRangeNext = regexp.MustCompile(`^\s*(?:[-–—]|bis\b|to\b|au\b|al\b|until\b)\s*\d`)
 	dateRangePrev = regexp.MustCompile(`^\s*(?:[-–—]|bis|to|au|al|until)\s*$`)
+	dateRangeDay  = regexp.MustCompile(`\d\.?(?:\s*\p{L}{3,}\.?)?\s*(?:[-–—]|bis|to|au|al|until)\s*$`)
 )
 
 // dateMarkup reads a date marked up as such: <time datetime>, itemprop or
