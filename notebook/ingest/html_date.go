@@ -14,13 +14,15 @@ import (
 // whose metadata (read by metaExtract) gave none. In order of trust it
 // takes: a date marked up as the publication date (<time>, itemprop or
 // RDFa datePublished, <abbr class=published>); the text of an element
-// whose class or id names a date (class="date", "post-meta", "byline"…);
-// a date after a label such as "Veröffentlicht am" or "Published"; a
-// day-precise date in the page's address (pageURL, may be empty); a short
-// date line near the headline. Among dates of one kind the one nearest the
-// headline wins. Dates in comment sections, related-article lists,
-// sidebars, page footers and copyright lines are never taken, and a date
-// labelled as an update is taken only when nothing else is found.
+// whose class or id names a date (class="date", "post-meta", "byline",
+// "author"…); a date after a label such as "Veröffentlicht am" or
+// "Published"; a day-precise date in the page's address (pageURL, may be
+// empty); a short date line near the headline. Among dates of one kind the
+// one nearest the headline wins. Dates in comment sections, related-article
+// lists, sidebars and menus, in copyright lines and unlabelled ones in
+// footers are never taken. A date labelled as an update ("Aktualisiert",
+// "zuletzt geändert") is taken only when there is no other, and a date
+// line far from the headline only when there is nothing else at all.
 func htmlVisibleDate(doc *html.Node, pageURL string) (time.Time, bool) {
 	s := dateScan{h1: -1}
 	s.headline, s.heads = dateHeadline(doc)
@@ -309,7 +311,7 @@ func (s *dateScan) addText(label, text string, kind dateKind, updatedClass, foot
 			if kind == dateLoose || footer {
 				c.kind = dateLabelled
 			}
-		} else if footer {
+		} else if footer && !visibleUpdated.MatchString(before) {
 			continue
 		}
 		s.add(c)
@@ -451,7 +453,7 @@ var dateFooterWords = []string{"footer"}
 // dateClassWords are parts of the class and id names of elements that
 // hold a date line.
 var dateClassWords = []string{"date", "datum", "time", "zeit", "publish", "posted", "byline",
-	"meta", "stamp", "fecha", "erstellt", "created", "submitted", "info", "subline",
+	"meta", "stamp", "fecha", "erstellt", "created", "submitted", "info", "subline", "author",
 	"entry-header", "article-header"}
 
 // dateUpdatedWords are parts of the class and id names of an update date.
@@ -520,6 +522,9 @@ func (s *dateScan) choose(pageURL string) (time.Time, bool) {
 		if c, ok := s.best(dateLoose, updated, true); ok {
 			return c.t, true
 		}
+	}
+	if c, ok := s.best(dateLoose, false, false); ok {
+		return c.t, true
 	}
 	return time.Time{}, false
 }

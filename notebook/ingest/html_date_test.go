@@ -109,6 +109,15 @@ func TestHTMLVisibleDate(t *testing.T) {
 		{"label in the element before the date", "",
 			`<body><h1>Gesetz beschlossen</h1><p><span>Stand:</span> 08.02.2023</p>` + article + `</body>`, "2023-02-08"},
 
+		{"author element with a date", "",
+			`<body><h1>Clan news</h1>` + article + `<div class="left author">Author: <a href="/u/58">Bo</a> am 29.12.2010, 13:36 Uhr</div></body>`, "2010-12-29"},
+		{"date line far from the headline when nothing else", "",
+			`<body><h1>Time to say goodbye</h1>` + strings.Repeat(article, 10) + `<p>Benni<br>10. September 2017</p></body>`, "2017-09-10"},
+		{"last-modified line in the page footer as a last resort", "",
+			`<body><h1>Stammtisch</h1>` + article + `<div id="footer" role="contentinfo"><ul><li id="footer-info-lastmod">Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body>`, "2020-01-29"},
+		{"published date beats a last-modified footer", "",
+			`<body><h1>Stammtisch</h1><p class="date">08.02.2020</p>` + article + `<div id="footer" role="contentinfo"><ul><li id="footer-info-lastmod">Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body>`, "2020-02-08"},
+
 		// Dates that must not be taken.
 		{"date in a sentence", "",
 			`<body><h1>Gesetz beschlossen</h1><p>Das Gesetz tritt am 1. März 2023 in Kraft, wie die Regierung am Mittwoch mitteilte.</p></body>`, ""},
