@@ -279,7 +279,7 @@ const (
 // addText records the dates in a short text, label being the text before
 // it that may label its first date; it reports whether there was one. A
 // loose text must be a date line: little else than the date. In a footer
-// only dates with a publication label count. Dates after a
+// only dates with a publication or an update label count. Dates after a
 // copyright sign or a label that names another kind of date (a birth date,
 // a registration date, an access date) and date ranges are left out; a
 // loose date after a publication label becomes a labelled one.
@@ -307,11 +307,15 @@ func (s *dateScan) addText(label, text string, kind dateKind, updatedClass, foot
 		}
 		c := dateCand{t: f.t, kind: kind, pos: s.text}
 		c.updated = visibleUpdated.MatchString(before) || (updatedClass && i == 0)
-		if !c.updated && datePublishedLabel.MatchString(before) {
+		switch {
+		case c.updated:
+			// Kept everywhere, footers included ("Diese Seite wurde
+			// zuletzt am … geändert"), as a last resort.
+		case datePublishedLabel.MatchString(before):
 			if kind == dateLoose || footer {
 				c.kind = dateLabelled
 			}
-		} else if footer && !visibleUpdated.MatchString(before) {
+		case footer:
 			continue
 		}
 		s.add(c)
@@ -380,14 +384,20 @@ var (
 	dateRangeDay  = regexp.MustCompile(`\d\.?(?:\s*\p{L}{3,}\.?)?\s*(?:[-–—]|bis|to|au|al|until)\s*$`)
 )
 
+// datePublishedProps and dateModifiedProps are the itemprop and RDFa
+// property values of a publication and a modification date.
+var (
+	datePublishedProps = []string{"datepublished", "datecreated", "dc:date", "dcterms:created", "dcterms:issued", "dcterms:date"}
+	dateModifiedProps  = []string{"datemodified", "dcterms:modified"}
+)
+
 // dateMarkup reads a date marked up as such: <time datetime>, itemprop or
 // RDFa datePublished/dateModified, <abbr class="published" title>.
 func dateMarkup(n *html.Node, names string) (t time.Time, updated, ok bool) {
 	prop := strings.ToLower(htmlAttr(n, "itemprop") + " " + htmlAttr(n, "property"))
 	switch {
-	case strings.Contains(prop, "datepublished") || strings.Contains(prop, "datecreated") ||
-		strings.Contains(prop, "dc:date") || strings.Contains(prop, "dcterms:"):
-	case strings.Contains(prop, "datemodified"):
+	case dateHasWord(prop, datePublishedProps, false):
+	case dateHasWord(prop, dateModifiedProps, false):
 		updated = true
 	case n.DataAtom == atom.Time:
 		updated = strings.Contains(names, "updated") && !strings.Contains(names, "publish")
