@@ -265,3 +265,25 @@ func BenchmarkHTMLVisibleDate(b *testing.B) {
 		}
 	})
 }
+
+// FuzzVisibleDates checks that any text gives dates inside it, in order,
+// or none, and never a panic.
+func FuzzVisibleDates(f *testing.F) {
+	for _, s := range []string{"8. Februar 2023", "Mi 08.02.2023 | 10:15 Uhr", "2023年2月8日", "February 8, 2023",
+		"31. Dezember 2022-06. Januar 2023", "1er mars 2023", "08/02/2023", "12.1.", "ä.ö.2023"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, d := range visibleDates(s) {
+			if d.start < prev || d.end <= d.start || d.end > len(s) {
+				t.Fatalf("visibleDates(%q): bad span %d-%d after %d", s, d.start, d.end, prev)
+			}
+			prev = d.end
+		}
+		doc, err := html.Parse(strings.NewReader("<h1>" + s + "</h1><p class=date>" + s + "</p><p>" + s + "</p>"))
+		if err == nil {
+			htmlVisibleDate(doc, "https://example.org/"+s)
+		}
+	})
+}
