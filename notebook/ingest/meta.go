@@ -75,6 +75,7 @@ func metaExtract(doc *html.Node) metaInfo {
 		p.metas["dcterms.created"], p.metas["sailthru.date"], p.metas["parsely-pub-date"],
 		p.metas["citation_publication_date"], p.metas["citation_date"], p.metas["article.published"],
 		p.metas["og:published_time"], p.metas["published_time"], p.metas["datecreated"],
+		p.metas["publication_date"], p.metas["sw-pubdate"], p.metas["shareaholic:article_published_time"],
 		ld.created, p.metas["article:modified_time"], ld.modified} {
 		if t, ok := metaParseDate(v); ok {
 			m.Published = t
@@ -168,7 +169,7 @@ func metaCollect(doc *html.Node) metaPage {
 					p.h1 = append(p.h1, t)
 				}
 			case atom.Time:
-				if inBody && len(p.times) < 8 {
+				if inBody && !skip && len(p.times) < 8 {
 					if v := htmlAttr(n, "datetime"); v != "" {
 						p.times = append(p.times, v)
 					}

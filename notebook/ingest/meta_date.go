@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,10 @@ var metaDateLayouts = []string{
 	"Mon Jan 2 15:04:05 MST 2006",
 }
 
+// metaWeekdayPrefix matches a short weekday name before a date: "Di., ",
+// "Mi ", "lun. ", "Wed, ".
+var metaWeekdayPrefix = regexp.MustCompile(`^\p{L}{2,4}\.?,?\s+`)
+
 // metaParseDate reads a publication date from page metadata: the forms of
 // the shared parseDate, a few more timestamp layouts and Unix times.
 // Values that are not a date, or whose year is implausible, are rejected.
@@ -44,6 +49,16 @@ func metaParseDate(s string) (time.Time, bool) {
 	for _, layout := range metaDateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return metaPlausible(t)
+		}
+	}
+	// A date with a leading weekday in any language and a trailing time,
+	// as some CMSs write their meta tags: "Di., 25.01.2022 - 14:45".
+	if m := metaWeekdayPrefix.FindString(s); m != "" {
+		if t, rest, ok := parseDatePrefix(s[len(m):]); ok {
+			rest = strings.TrimSpace(strings.TrimLeft(rest, " -–,|"))
+			if rest == "" || dateTimeTail.MatchString(rest) {
+				return metaPlausible(t)
+			}
 		}
 	}
 	// "2023-02-08T10:00:00+0100 (CET)" and similar trailing notes.
