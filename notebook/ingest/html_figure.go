@@ -12,8 +12,9 @@ import (
 // ("… in Bamako. Photo: Jane Doe/AFP", "…UkraineImage: X/dpa").
 var htmlCaptionCredit = regexp.MustCompile(`(?i)\s*[(\[]?\b(?:photo(?:graph)?s?|images?|pictures?|picture credit|credits?|illustration|foto|bild|source|quelle)(?:\s+(?:credit|by))?\s*[:：]\s*[^.!?]*$|\s*(?:©|\(c\)|copyright\b).*$|\s*[(\[]\s*(?:photo|image|picture|foto)s?\s+by\b[^)\]]*[)\]]\s*$|\s*\((?:AP|AFP|Reuters|EPA|Getty Images|dpa)(?:\s*(?:/|via)[^)]*)?\)\s*$`)
 
-// htmlCreditLine matches a paragraph that is only a photo credit.
-var htmlCreditLine = regexp.MustCompile(`(?i)^(?:(?:photo(?:graph)?s?|images?|pictures?|credits?|illustration|foto|bild|video|graphic)(?:\s+(?:credit|by))?\s*[:：]|(?:photo|image|picture)s?\s+by\s|©|\(c\)\s|copyright\s|(?:getty images|ap photo|reuters|afp|epa|shutterstock|dpa|picture alliance)\b[^.]{0,60}$)`)
+// htmlCreditLine matches a paragraph that is only a photo credit, including
+// "CreditKevin Frayer/Getty Images" (label and name in adjacent elements).
+var htmlCreditLine = regexp.MustCompile(`(?i)^(?:(?-i:Credits?(?:\p{Lu}|\s+\p{Lu}[^.]*/))|(?:photo(?:graph)?s?|images?|pictures?|credits?|illustration|foto|bild|video|graphic)(?:\s+(?:credit|by))?\s*[:：]|(?:photo|image|picture)s?\s+by\s|©|\(c\)\s|copyright\s|(?:getty images|ap photo|reuters|afp|epa|shutterstock|dpa|picture alliance)\b[^.]{0,60}$)`)
 
 // htmlCreditClass matches class names of caption credit elements.
 var htmlCreditClass = regexp.MustCompile(`(?i)credit|copyright|photographer|image-source|img-source|caption-source|attribution`)

@@ -59,3 +59,23 @@ func TestHTMLTrimTail(t *testing.T) {
 		})
 	}
 }
+
+func TestHTMLIsCredit(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Photo: Maria Okafor/Reuters", true},
+		{"CreditKevin Frayer/Getty Images", true},
+		{"Credit Ellen Surrey/The New York Times", true},
+		{"Getty Images", true},
+		{"Credit Suisse collapse", false},
+		{"Credit card debt is rising fast.", false},
+		{"Credits roll as the film ends", false},
+	}
+	for _, tt := range tests {
+		if got := htmlIsCredit(tt.text); got != tt.want {
+			t.Errorf("htmlIsCredit(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
