@@ -14,7 +14,7 @@ var htmlCaptionCredit = regexp.MustCompile(`(?i)\s*[(\[]?\b(?:photo(?:graph)?s?|
 
 // htmlCreditLine matches a paragraph that is only a photo credit, including
 // "CreditKevin Frayer/Getty Images" (label and name in adjacent elements).
-var htmlCreditLine = regexp.MustCompile(`(?i)^(?:(?-i:Credits?(?:\p{Lu}|\s+\p{Lu}[^.]*/))|(?:photo(?:graph)?s?|images?|pictures?|credits?|illustration|foto|bild|video|graphic)(?:\s+(?:credit|by))?\s*[:：]|(?:photo|image|picture)s?\s+by\s|©|\(c\)\s|copyright\s|(?:getty images|ap photo|reuters|afp|epa|shutterstock|dpa|picture alliance)\b[^.]{0,60}$)`)
+var htmlCreditLine = regexp.MustCompile(`(?i)^(?:(?-i:Credits?(?:\p{Lu}|\s+\p{Lu}[^.]*/|$))|(?:photo(?:graph)?s?|images?|pictures?|credits?|illustration|foto|bild|video|graphic)(?:\s+(?:credit|by))?\s*[:：]|(?:photo|image|picture)s?\s+by\s|©|\(c\)\s|copyright\s|(?:getty images|ap photo|reuters|afp|epa|shutterstock|dpa|picture alliance)\b[^.]{0,60}$)`)
 
 // htmlCreditClass matches class names of caption credit elements.
 var htmlCreditClass = regexp.MustCompile(`(?i)credit|copyright|photographer|image-source|img-source|caption-source|attribution`)

@@ -69,6 +69,7 @@ func TestHTMLIsCredit(t *testing.T) {
 		{"CreditKevin Frayer/Getty Images", true},
 		{"Credit Ellen Surrey/The New York Times", true},
 		{"Getty Images", true},
+		{"Credit", true},
 		{"Credit Suisse collapse", false},
 		{"Credit card debt is rising fast.", false},
 		{"Credits roll as the film ends", false},
