@@ -116,11 +116,12 @@ func htmlArticle(name string, data []byte, contentType, pageURL string) (Draft, 
 	if d.Title == "" {
 		d.Title = metaCleanSpace(ex.title)
 	}
-	if d.Byline == "" {
-		d.Byline = metaJoinNames(strings.Split(ex.author, "; "))
-	}
 	if d.Outlet == "" {
-		d.Outlet = metaCleanSpace(ex.site)
+		d.Outlet = metaCleanOutlet(ex.site)
+	}
+	if d.Byline == "" {
+		// The extractor's byline is often the site's name ("BBC News").
+		d.Byline = metaBylineWithoutSite(metaJoinNames(strings.Split(ex.author, "; ")), []string{d.Outlet, metaHost(d.URL)})
 	}
 	if d.Published.IsZero() && !visibleDate.IsZero() {
 		d.Published = visibleDate

@@ -80,3 +80,20 @@ func TestHTMLIsCredit(t *testing.T) {
 		}
 	}
 }
+
+func TestParseHTML_SiteNameIsNoByline(t *testing.T) {
+	body := strings.Repeat("<p>The council approved the new budget after a long debate about roads, schools and the harbour, and the mayor said the vote showed the town could still agree on what matters.</p>\n", 6)
+	page := `<html><head><title>Budget approved | Example News</title>
+<meta property="og:site_name" content="Example News - Your Town, Your Paper"></head>
+<body><article><h1>Budget approved</h1><div class="byline">Example News</div>` + body + `</article></body></html>`
+	d, err := parseHTML("budget.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Outlet != "Example News" {
+		t.Errorf("outlet = %q, want the name without its tagline", d.Outlet)
+	}
+	if d.Byline != "" {
+		t.Errorf("byline = %q, want none (the site's name is not an author)", d.Byline)
+	}
+}

@@ -46,7 +46,7 @@ func metaExtract(doc *html.Node) metaInfo {
 	m.Outlet = metaFirst(ld.publisher, p.metas["og:site_name"], ld.siteName,
 		p.metas["application-name"], p.metas["twitter:app:name:iphone"],
 		p.metas["publisher"], p.metas["dc.publisher"], p.metas["citation_journal_title"])
-	m.Outlet = metaCleanSpace(m.Outlet)
+	m.Outlet = metaCleanOutlet(m.Outlet)
 
 	m.URL = metaChooseURL(p, ld)
 	m.Title = metaChooseTitle(p, ld, m.Outlet, metaHost(m.URL))
@@ -98,6 +98,22 @@ func metaExtract(doc *html.Node) metaInfo {
 		}
 	}
 	return m
+}
+
+// metaCleanOutlet tidies a site name from the markup: an address becomes
+// its host ("http://www.tmz.com" → "tmz.com") and a tagline after the name
+// goes ("Yahoo News - Latest News & Headlines" → "Yahoo News").
+func metaCleanOutlet(s string) string {
+	s = metaCleanSpace(s)
+	if metaIsWebURL(s) {
+		return metaHost(s)
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " · "} {
+		if name, _, ok := strings.Cut(s, sep); ok && name != "" && len(strings.Fields(name)) <= 5 {
+			return strings.TrimSpace(name)
+		}
+	}
+	return s
 }
 
 // metaChooseURL returns the page's canonical address: <link rel=canonical>,

@@ -223,3 +223,19 @@ func TestMetaBylineCandidates(t *testing.T) {
 		})
 	}
 }
+
+func TestMetaCleanOutlet(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"BBC News", "BBC News"},
+		{"http://www.tmz.com", "tmz.com"},
+		{"Yahoo News - Latest News & Headlines", "Yahoo News"},
+		{"Le Monde.fr | Actualité", "Le Monde.fr"},
+		{"  The   Guardian ", "The Guardian"},
+		{"Very Long Name Of A Regional Daily Paper - Tagline", "Very Long Name Of A Regional Daily Paper - Tagline"},
+	}
+	for _, tt := range tests {
+		if got := metaCleanOutlet(tt.in); got != tt.want {
+			t.Errorf("metaCleanOutlet(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
