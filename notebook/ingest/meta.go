@@ -43,13 +43,15 @@ func metaExtract(doc *html.Node) metaInfo {
 	ld := metaFromJSONLD(p.jsonLD)
 
 	var m metaInfo
-	m.Outlet = metaFirst(ld.publisher, p.metas["og:site_name"], ld.siteName,
+	// The site's name as the markup gives it, tagline included, is what
+	// titles carry as a suffix; the outlet shown is the name alone.
+	site := metaCleanSpace(metaFirst(ld.publisher, p.metas["og:site_name"], ld.siteName,
 		p.metas["application-name"], p.metas["twitter:app:name:iphone"],
-		p.metas["publisher"], p.metas["dc.publisher"], p.metas["citation_journal_title"])
-	m.Outlet = metaCleanOutlet(m.Outlet)
+		p.metas["publisher"], p.metas["dc.publisher"], p.metas["citation_journal_title"]))
+	m.Outlet = metaCleanOutlet(site)
 
 	m.URL = metaChooseURL(p, ld)
-	m.Title = metaChooseTitle(p, ld, m.Outlet, metaHost(m.URL))
+	m.Title = metaChooseTitle(p, ld, site, metaHost(m.URL))
 	if m.Outlet == "" {
 		m.Outlet = metaSuffixOutlet(p.title, m.Title)
 	}

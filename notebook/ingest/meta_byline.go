@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -105,6 +106,41 @@ var metaAccountNames = map[string]bool{
 	"user": true, "editor": true, "root": true, "guest": true,
 }
 
+// metaOrgWords are words that name an organisation or a publication rather
+// than a person; metaArticles are articles that start a publication's name
+// ("The Honest Sorcerer", "El Colombiano") but not a person's.
+var (
+	metaOrgWords = regexp.MustCompile(`(?i)\b(?:news|nachrichten|noticias|nouvelles|notizie|times|post|daily|weekly|tribune|herald|gazette|journal|review|today|magazin(?:e)?|zeitung|illustrierte|blatt|online|media|medien|verlag|press(?:e)?|redaktion|redacción|rédaction|editorial|blog|tv|radio|channel|network|group|gruppe|team|staff|foundation|stiftung|institut(?:e)?|verband|verein|society|association|agency|agentur|office|ministry|ministerium|gmbh|ag|inc|ltd|llc|e\.\s?v)\b`)
+	metaArticles = regexp.MustCompile(`(?i)^(?:the|a|an|der|die|das|el|la|le|les|los|las|il|lo|de|het)\s`)
+)
+
+// metaPersonName reports whether a name reads like one person's: two to
+// four words, each a capitalised word or an initial ("Jane Doe", "J. R.
+// Stone", "Wolfgang Schmale"), with no word of an organisation and no
+// leading article. A personal blog is often named after its author, so
+// such a name is kept as the byline even when it is also the site's name.
+func metaPersonName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 4 || metaOrgWords.MatchString(s) || metaArticles.MatchString(s) {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		if len(r) > 1 && strings.ToUpper(w) == w && !strings.HasSuffix(w, ".") {
+			return false // an acronym ("BBC News", "IT Finanzmagazin")
+		}
+		for _, c := range r[1:] {
+			if !unicode.IsLetter(c) && c != '.' && c != '-' && c != '\'' && c != '’' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // metaBylineWithoutSite removes a trailing site name from a byline ("Rob
 // Picheta, CNN" → "Rob Picheta") and returns "" for a byline that is only
 // the site's name or a CMS account. sites is the outlet, then the host.
@@ -116,7 +152,7 @@ func metaBylineWithoutSite(b string, sites []string) string {
 	// A person's blog is often named after them ("janedoe.example"), so a
 	// byline is taken for the host name only when it is written as one.
 	for i, s := range sites {
-		if metaNamesSite(b, []string{s}) && (i == 0 || strings.Contains(b, ".")) {
+		if metaNamesSite(b, []string{s}) && (i == 0 || strings.Contains(b, ".")) && !metaPersonName(b) {
 			return ""
 		}
 	}

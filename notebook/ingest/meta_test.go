@@ -189,6 +189,21 @@ func TestMetaBylineWithoutSite(t *testing.T) {
 			t.Errorf("metaBylineWithoutSite(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// A personal site named after its author keeps the author; a
+	// publication's name is still no byline.
+	for _, tt := range []struct{ byline, outlet, want string }{
+		{"Wolfgang Schmale", "Wolfgang Schmale", "Wolfgang Schmale"},
+		{"Matthew Davis", "Matthew Davis's Blog", "Matthew Davis"},
+		{"BBC News", "BBC News", ""},
+		{"Mac & i", "Mac & i", ""},
+		{"El Colombiano", "ElColombiano.com", ""},
+		{"IT Finanzmagazin", "IT Finanzmagazin", ""},
+		{"Auto Illustrierte", "Auto Illustrierte", ""},
+	} {
+		if got := metaBylineWithoutSite(tt.byline, []string{tt.outlet, ""}); got != tt.want {
+			t.Errorf("metaBylineWithoutSite(%q, site %q) = %q, want %q", tt.byline, tt.outlet, got, tt.want)
+		}
+	}
 }
 
 func TestMetaFromJSONLD_Forgiving(t *testing.T) {
