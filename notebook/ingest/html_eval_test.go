@@ -163,6 +163,25 @@ var htmlExtractorOptions = trafilatura.Options{
 	MaxTreeSize:     htmlMaxNodes,
 }
 
+// evalExtractor is one extractor the evaluation runs the pipeline with.
+type evalExtractor struct {
+	name string
+	ex   func(*html.Node, *nurl.URL) (htmlExtraction, error)
+}
+
+// evalSelected keeps the extractors whose name contains $EVAL_ONLY (all
+// when it is unset).
+func evalSelected(all []evalExtractor) []evalExtractor {
+	only := os.Getenv("EVAL_ONLY")
+	var out []evalExtractor
+	for _, e := range all {
+		if only == "" || strings.Contains(e.name, only) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 func TestExtractorEval(t *testing.T) {
 	dir, entries := evalLoad(t)
 	pages := make([][]byte, len(entries))
@@ -180,21 +199,13 @@ func TestExtractorEval(t *testing.T) {
 
 	noFallback := htmlTrafilaturaWith(func(o *trafilatura.Options) { o.EnableFallback = false })
 	recall := htmlTrafilaturaWith(func(o *trafilatura.Options) { o.Focus = trafilatura.FavorRecall })
-	runs := []struct {
-		name string
-		ex   func(*html.Node, *nurl.URL) (htmlExtraction, error)
-	}{
+	verbose := os.Getenv("EVAL_VERBOSE") != ""
+	for _, run := range evalSelected([]evalExtractor{
 		{"go-trafilatura v1.12.2 alone", noFallback},
 		{"go-trafilatura + fallback", htmlTrafilatura},
 		{"go-trafilatura + fallback, recall", recall},
 		{"go-readability/v2 v2.1.3 (Gloss)", htmlReadability},
-	}
-	verbose := os.Getenv("EVAL_VERBOSE") != ""
-	only := os.Getenv("EVAL_ONLY")
-	for _, run := range runs {
-		if only != "" && !strings.Contains(run.name, only) {
-			continue
-		}
+	}) {
 		htmlExtractor = run.ex
 		var tp, fn, fp, tn, titleOK, titleN, authOK, authN, dateOK, dateN, fails int64
 		var newsTitleOK, newsTitleN, newsAuthOK, newsAuthN, newsDateOK, newsDateN int64
@@ -490,19 +501,11 @@ func TestExtractorEvalMozilla(t *testing.T) {
 		}
 		return n
 	}())
-	runs := []struct {
-		name string
-		ex   func(*html.Node, *nurl.URL) (htmlExtraction, error)
-	}{
+	verbose := os.Getenv("EVAL_VERBOSE") != ""
+	for _, run := range evalSelected([]evalExtractor{
 		{"go-trafilatura + fallback", htmlTrafilatura},
 		{"go-readability/v2 v2.1.3 (Gloss)", htmlReadability},
-	}
-	verbose := os.Getenv("EVAL_VERBOSE") != ""
-	only := os.Getenv("EVAL_ONLY")
-	for _, run := range runs {
-		if only != "" && !strings.Contains(run.name, only) {
-			continue
-		}
+	}) {
 		htmlExtractor = run.ex
 		var sumF, sumP, sumR, newsF float64
 		var n, news, refused, titleOK, titleReviewedOK, titleN, newsTitleOK, newsTitleN, bylineOK, bylineN, dateOK, dateN int
