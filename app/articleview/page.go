@@ -2,6 +2,7 @@ package articleview
 
 import (
 	"image/color"
+	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -163,7 +164,7 @@ func (r *pageRenderer) update() {
 			if !lay.Calibrated(li) {
 				lay.Calibrate(li, measureText(t.Text, ln.Face))
 			}
-			t.Move(fyne.NewPos(ln.X, ln.Y+(ln.Height-r.textHeight(ln.Face))/2))
+			t.Move(r.snap(fyne.NewPos(ln.X, ln.Y+(ln.Height-r.textHeight(ln.Face))/2)))
 			canvas.Refresh(t)
 		} else if r.recolourAll && t.Color != c {
 			t.Color = c
@@ -304,6 +305,17 @@ func (r *pageRenderer) textHeight(f model.Face) float32 {
 	h := fyne.MeasureText("Mg", f.Size, fyne.TextStyle{Bold: f.Bold, Italic: f.Italic}).Height
 	r.textH[f] = h
 	return h
+}
+
+// snap rounds a text position to whole device pixels: text drawn between
+// pixels is resampled and looks blurred.
+func (r *pageRenderer) snap(p fyne.Position) fyne.Position {
+	scale := float32(1)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.p); c != nil && c.Scale() > 0 {
+		scale = c.Scale()
+	}
+	round := func(x float32) float32 { return float32(math.Round(float64(x*scale))) / scale }
+	return fyne.NewPos(round(p.X), round(p.Y))
 }
 
 func (r *pageRenderer) takeText() *canvas.Text {

@@ -41,14 +41,15 @@ func TestLayout_wrap(t *testing.T) {
 }
 
 func TestLayout_lineGeometry(t *testing.T) {
-	// Heading (size 12.5, bold) then body; Next covers the hard break.
+	// Heading (size 12.5 rounded to whole pixels, bold) then body; Next
+	// covers the hard break.
 	d := NewDocument("Title\n\nab\ncd", []Kind{Heading, Body})
 	l := NewLayout(NewMeasurer(fakeMeasure), testMetrics, 200, d)
 	if len(l.Lines) != 3 {
 		t.Fatalf("got %d lines, want 3", len(l.Lines))
 	}
 	h, b1, b2 := l.Lines[0], l.Lines[1], l.Lines[2]
-	if h.Kind != Heading || !h.Face.Bold || h.Face.Size != 12.5 || !h.First {
+	if h.Kind != Heading || !h.Face.Bold || h.Face.Size != 13 || !h.First {
 		t.Errorf("heading line = %+v", h)
 	}
 	if b1.Start != 7 || b1.End != 9 || b1.Next != 10 || !b1.First || b2.First {
