@@ -28,10 +28,13 @@ type Article struct {
 	Language  string    `json:"language"`
 	Tags      []string  `json:"tags"`
 	Note      string    `json:"note"` // the researcher's summary, Markdown
-	TextHash  string    `json:"text_hash"`
-	MediaType string    `json:"media_type"`
-	Version   int       `json:"version"` // 1 for the text as imported, +1 per edit
-	Chars     int       `json:"chars"`   // length of the text in code points
+	// CiteKey is the article's citation key (e.g. mugabi2023russia): unique
+	// in the notebook and never changed behind the user's back.
+	CiteKey   string `json:"citekey,omitempty"`
+	TextHash  string `json:"text_hash"`
+	MediaType string `json:"media_type"`
+	Version   int    `json:"version"` // 1 for the text as imported, +1 per edit
+	Chars     int    `json:"chars"`   // length of the text in code points
 	// Annotations is the number of live (not trashed) annotations.
 	Annotations int `json:"annotations"`
 }
