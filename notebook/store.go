@@ -18,6 +18,12 @@ var (
 	// ErrInvalid: the request itself is wrong (bad colour, empty tag, offsets
 	// outside the text, …).
 	ErrInvalid = errors.New("invalid")
+	// ErrDamaged: the notebook file is damaged (a page or record cannot be
+	// read); writes are refused until it is salvaged.
+	ErrDamaged = errors.New("damaged (run gloss check)")
+	// ErrNoNotebook: a read-only open found no notebook at the path (read
+	// commands never create one).
+	ErrNoNotebook = errors.New("no notebook here")
 )
 
 // Store persists a notebook. Every user operation runs inside exactly one
