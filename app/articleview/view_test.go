@@ -12,7 +12,7 @@ import (
 )
 
 const testText = "The quick brown fox jumps over the lazy dog while the cat watches from the warm windowsill.\n\n" +
-	"Moscow says it will assist Mali in its bid to defeat an Islamist insurgency in the Sahel.\n\n" +
+	"Moscow says the aid will help the country push back armed groups that control large parts of its north.\n\n" +
 	"Emoji 👍🏽 and café and 日本語 stay whole."
 
 // newTestView shows testText in a 420×300 window with the light theme.
@@ -50,7 +50,7 @@ func pointAt(v *ArticleView, off int) fyne.Position {
 func TestArticleView_drag(t *testing.T) {
 	v, _ := newTestView(t)
 	start := runeOffset(t, "brown fox")
-	end := runeOffset(t, "Mali in") + len("Mali")
+	end := runeOffset(t, "country push") + len("country")
 	var got [2]int
 	calls := 0
 	v.OnSelectionChanged = func(s, e int) { got = [2]int{s, e}; calls++ }
@@ -69,7 +69,7 @@ func TestArticleView_drag(t *testing.T) {
 	if got != [2]int{start, end} || calls < 2 {
 		t.Errorf("OnSelectionChanged last got %v after %d calls", got, calls)
 	}
-	want := "brown fox jumps over the lazy dog while the cat watches from the warm windowsill.\n\nMoscow says it will assist Mali"
+	want := "brown fox jumps over the lazy dog while the cat watches from the warm windowsill.\n\nMoscow says the aid will help the country"
 	if v.SelectedText() != want {
 		t.Errorf("SelectedText() = %q, want %q", v.SelectedText(), want)
 	}
@@ -98,7 +98,7 @@ func TestArticleView_multiClick(t *testing.T) {
 		t.Fatalf("double tap selected %q", got)
 	}
 	v.page.MouseDown(down) // third press soon after: paragraph
-	if got, want := v.SelectedText(), "Moscow says it will assist Mali in its bid to defeat an Islamist insurgency in the Sahel."; got != want {
+	if got, want := v.SelectedText(), "Moscow says the aid will help the country push back armed groups that control large parts of its north."; got != want {
 		t.Fatalf("triple click selected %q, want %q", got, want)
 	}
 

@@ -1,7 +1,8 @@
 package anchor
 
 import (
-	"os"
+	"github.com/glossnotes/gloss/internal/testutil"
+
 	"slices"
 	"strings"
 	"testing"
@@ -9,17 +10,9 @@ import (
 	"unicode/utf8"
 )
 
-// samplePath is the project's sample article, relative to this package
-// (the repository and shared/ sit side by side).
-const samplePath = "../../../shared/corpus/dw-russia-mali-2023.txt"
-
 func loadSample(t testing.TB) string {
 	t.Helper()
-	b, err := os.ReadFile(samplePath)
-	if err != nil {
-		t.Fatalf("sample article: %v", err)
-	}
-	return string(b)
+	return string(testutil.Sample(t))
 }
 
 // span is a byte range of a text.
@@ -80,8 +73,8 @@ func TestReattach_SampleArticle(t *testing.T) {
 	within := func(p span, off int) bool { return off >= p.start && off < p.end }
 
 	// Highlight 1: a phrase typed by the user; the text runs on into the
-	// next word without a space ("equipmentwas"), which is fine.
-	s1, e1, err := FindQuote(text, "a large consignment of Russian aviation equipment", 0)
+	// next word without a space ("droneswas"), which is fine.
+	s1, e1, err := FindQuote(text, "a large consignment of Russian reconnaissance drones", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,9 +258,9 @@ func TestFindQuote_SampleArticle(t *testing.T) {
 			t.Errorf("FindQuote(%q) = %q, want the passage around offset %d", q, text[start:end], marks[i])
 		}
 	}
-	// The extracted text lacks a space after "equipment"; the typed quote
+	// The extracted text lacks a space after "drones"; the typed quote
 	// has one and is found by the whitespace-optional fallback.
-	start, end, err := FindQuote(text, "Russian aviation equipment was", 0)
+	start, end, err := FindQuote(text, "Russian reconnaissance drones was", 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package export_test
 
 import (
+	"github.com/glossnotes/gloss/internal/testutil"
+
 	"fmt"
 	"iter"
 	"path/filepath"
@@ -14,7 +16,6 @@ import (
 )
 
 // samplePath is the canonical sample article, relative to this package.
-const samplePath = "../../../shared/corpus/dw-russia-mali-2023.txt"
 
 // Fixture notes: Markdown and HTML in one, a formula-like one for CSV.
 const (
@@ -40,7 +41,7 @@ func newFixture(t testing.TB) fixtureNB {
 	}
 	t.Cleanup(func() { db.Close() })
 	nb := notebook.New(db)
-	draft, err := ingest.File(samplePath)
+	draft, err := ingest.File(testutil.SamplePath(t))
 	if err != nil {
 		t.Fatalf("sample article: %v", err)
 	}
@@ -48,18 +49,18 @@ func newFixture(t testing.TB) fixtureNB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outlet, url := "DW", "https://www.dw.com/en/russia-vows-to-boost-military-cooperation-with-mali/a-64640136"
+	outlet, url := "Meridian", "https://meridian.example/en/russia-pledges-drones-and-grain-to-burkina-faso/a-1024"
 	art, err := nb.SetArticle(res.Article.ID, notebook.ArticleUpdate{Outlet: &outlet, URL: &url})
 	if err != nil {
 		t.Fatal(err)
 	}
 	specs := []notebook.HighlightSpec{
-		{Quote: "Moscow says it will assist Mali in its bid to defeat an Islamist insurgency in the Sahel.",
+		{Quote: "Moscow says the aid will help the country push back armed groups that control large parts of its north.",
 			Color: notebook.Yellow, Note: noteMarkup, Tags: []string{"Russia–Africa ties", "Sahel/Mali"}},
-		{Quote: "a large consignment of Russian aviation equipmentwas sent", Color: notebook.Red,
+		{Quote: "a large consignment of Russian reconnaissance droneswas handed over", Color: notebook.Red,
 			Tags: []string{"Sahel/Security"}},
-		{Quote: "Russia wins big after France fallout", Color: notebook.Green, Note: noteFormula},
-		{Quote: "Lavrov downplayed the accusations", Color: notebook.Blue, Tags: []string{"Russia–Africa ties"}},
+		{Quote: "Russia steps up after France exit", Color: notebook.Green, Note: noteFormula},
+		{Quote: "Orlovsky waved the criticism aside", Color: notebook.Blue, Tags: []string{"Russia–Africa ties"}},
 	}
 	for _, s := range specs {
 		s.ArticleID = art.ID
