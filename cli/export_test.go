@@ -1,19 +1,22 @@
 package cli
 
 import (
+	"github.com/glossnotes/gloss/internal/testutil"
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
+
 	"bytes"
 	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
-	"github.com/glossnotes/gloss/notebook/importer"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/glossnotes/gloss/notebook/importer"
+
 	"github.com/glossnotes/gloss/notebook"
-	"github.com/glossnotes/gloss/storage"
 )
 
 // exportFixture imports the sample article and highlights two passages;
@@ -22,12 +25,12 @@ func exportFixture(t *testing.T) (string, string) {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "nb.db")
 	var imported []importer.Result
-	mustJSON(t, &imported, "--db", db, "import", samplePath)
+	mustJSON(t, &imported, "--db", db, "import", testutil.SamplePath(t))
 	id := imported[0].ID
 	var ann map[string]any
-	mustJSON(t, &ann, "--db", db, "highlight", id, "--quote", "Moscow says it will assist Mali",
-		"--tag", "Russia–Africa ties", "--tag", "Sahel/Mali", "--note", "=1+1 <script>x</script>")
-	mustJSON(t, &ann, "--db", db, "highlight", id, "--quote", "Lavrov downplayed the accusations", "--color", "red")
+	mustJSON(t, &ann, "--db", db, "highlight", id, "--quote", "Moscow says the aid will help the country",
+		"--tag", "Russia–Africa ties", "--tag", "Sahel/Burkina", "--note", "=1+1 <script>x</script>")
+	mustJSON(t, &ann, "--db", db, "highlight", id, "--quote", "Orlovsky waved the criticism aside", "--color", "red")
 	return db, id
 }
 
@@ -39,17 +42,17 @@ func TestExport_scopesAndFormats(t *testing.T) {
 		check func(t *testing.T, out string)
 	}{
 		{"markdown by tag", []string{"--tag", "sahel"}, func(t *testing.T, out string) {
-			for _, want := range []string{"> Moscow says it will assist Mali\n", "#Sahel/Mali", "Isaac Mugabi"} {
+			for _, want := range []string{"> Moscow says the aid will help the country\n", "#Sahel/Burkina", "Amara Lindqvist"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("lacks %q", want)
 				}
 			}
-			if strings.Contains(out, "Lavrov downplayed") {
+			if strings.Contains(out, "Orlovsky waved") {
 				t.Error("untagged highlight exported")
 			}
 		}},
 		{"colour", []string{"--color", "red", "--format", "txt"}, func(t *testing.T, out string) {
-			if !strings.Contains(out, "“Lavrov downplayed the accusations”") || strings.Contains(out, "Moscow says") {
+			if !strings.Contains(out, "“Orlovsky waved the criticism aside”") || strings.Contains(out, "Moscow says") {
 				t.Errorf("got\n%s", out)
 			}
 		}},
@@ -62,7 +65,7 @@ func TestExport_scopesAndFormats(t *testing.T) {
 				t.Errorf("note cell %q not neutralised", rows[1][4])
 			}
 		}},
-		{"query, json", []string{"--query", "Lavrov downplayed", "--format", "json"}, func(t *testing.T, out string) {
+		{"query, json", []string{"--query", "Orlovsky waved", "--format", "json"}, func(t *testing.T, out string) {
 			var coll struct {
 				Type  string
 				Total int
@@ -76,12 +79,12 @@ func TestExport_scopesAndFormats(t *testing.T) {
 				t.Error("note HTML not escaped")
 			}
 		}},
-		{"published range, apa", []string{"--after", "2023-02", "--before", "2023-03", "--citation", "apa"}, func(t *testing.T, out string) {
-			if !strings.Contains(out, "Mugabi, I. (2023, February 8).") {
+		{"published range, apa", []string{"--after", "2024-03", "--before", "2024-04", "--citation", "apa"}, func(t *testing.T, out string) {
+			if !strings.Contains(out, "Lindqvist, A., \\& Ouédraogo, J. (2024, March 14).") {
 				t.Errorf("no APA reference in\n%s", out)
 			}
 		}},
-		{"nothing in range", []string{"--after", "2024"}, func(t *testing.T, out string) {
+		{"nothing in range", []string{"--after", "2025"}, func(t *testing.T, out string) {
 			if strings.Contains(out, "Moscow says") {
 				t.Error("article outside the range exported")
 			}
@@ -200,11 +203,7 @@ func TestExport_bundle(t *testing.T) {
 	}
 
 	copyDB := filepath.Join(t.TempDir(), "copy.db")
-	store, err := storage.Open(copyDB)
-	if err != nil {
-		t.Fatal(err)
-	}
-	nb := notebook.New(store)
+	nb := notebook.New(nbtest.Store(t, copyDB))
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,10 @@
 package notebook_test
 
 import (
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
+
+	"github.com/glossnotes/gloss/internal/testutil"
+
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
@@ -15,21 +19,11 @@ import (
 
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/ingest"
-	"github.com/glossnotes/gloss/storage"
 )
-
-// sampleArticle is the canonical sample, relative to this package.
-const sampleArticle = "../../shared/corpus/dw-russia-mali-2023.txt"
 
 func bundleNB(t *testing.T) (*notebook.Notebook, notebook.Store) {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "nb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	nb := notebook.New(db)
-	t.Cleanup(func() { nb.Close() })
-	return nb, db
+	return nbtest.OpenTempStore(t)
 }
 
 // fullNotebook fills a notebook with every kind of record a bundle
@@ -39,7 +33,7 @@ func bundleNB(t *testing.T) (*notebook.Notebook, notebook.Store) {
 func fullNotebook(t *testing.T) (*notebook.Notebook, notebook.Store, notebook.Article) {
 	t.Helper()
 	nb, db := bundleNB(t)
-	d, err := ingest.File(sampleArticle)
+	d, err := ingest.File(testutil.SamplePath(t))
 	if err != nil {
 		t.Fatalf("sample article: %v", err)
 	}
@@ -49,9 +43,9 @@ func fullNotebook(t *testing.T) (*notebook.Notebook, notebook.Store, notebook.Ar
 	}
 	art := r.Article
 	for _, h := range []notebook.HighlightSpec{
-		{Quote: "Moscow says it will assist Mali", Tags: []string{"Russia–Africa ties", "Sahel/Mali"}, Note: "**key** <b>claim</b>"},
+		{Quote: "Moscow says the aid will help the country", Tags: []string{"Russia–Africa ties", "Sahel/Mali"}, Note: "**key** <b>claim</b>"},
 		{Quote: "Wagner Group", Occurrence: 1, Color: notebook.Red, Tags: []string{"Sahel/Security"}},
-		{Quote: "Lavrov downplayed the accusations", Color: notebook.Blue},
+		{Quote: "Orlovsky waved the criticism aside", Color: notebook.Blue},
 	} {
 		h.ArticleID = art.ID
 		if _, err := nb.Highlight(h); err != nil {
@@ -61,7 +55,7 @@ func fullNotebook(t *testing.T) (*notebook.Notebook, notebook.Store, notebook.Ar
 	if err := nb.SetTagColor("Sahel", "orange"); err != nil {
 		t.Fatal(err)
 	}
-	gone, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Stronger economic ties"})
+	gone, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Grain, fuel and fertilizer"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +199,7 @@ func TestNotebook_MergeBundle_invalid(t *testing.T) {
 		{"not JSON", "hello", notebook.ErrInvalid},
 		{"no marker", `{"articles":[]}`, notebook.ErrInvalid},
 		{"newer format", `{"gloss_bundle":99,"articles":[]}`, notebook.ErrNewerSchema},
-		{"text does not match its hash", strings.Replace(good, "Moscow says it will assist Mali", "Moscow says it will help Mali", 1), notebook.ErrInvalid},
+		{"text does not match its hash", strings.Replace(good, "Moscow says the aid will help the country", "Moscow says the aid will assist the country", 1), notebook.ErrInvalid},
 		{"truncated", good[:len(good)/2], notebook.ErrInvalid},
 	}
 	for _, tt := range tests {
@@ -284,7 +278,7 @@ func TestNotebook_MergeBundle_articleText(t *testing.T) {
 	x, xdb, art := fullNotebook(t)
 	y, ydb := bundleNB(t)
 	merge(t, y, bundleOf(t, x))
-	mine, err := y.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Stronger economic ties", Note: "only in y"})
+	mine, err := y.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Grain, fuel and fertilizer", Note: "only in y"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +319,7 @@ func TestNotebook_MergeBundle_articleText(t *testing.T) {
 	})
 	found := false
 	for _, v := range versions {
-		found = found || strings.HasPrefix(v.Body.Text, "While on a trip to Mali")
+		found = found || strings.HasPrefix(v.Body.Text, "During a two-day stop in Ouagadougou")
 	}
 	if !found {
 		t.Errorf("our old text is not among the versions %+v", versions)
@@ -334,7 +328,7 @@ func TestNotebook_MergeBundle_articleText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Status == notebook.Orphaned || string([]rune(newText)[got.Start:got.End]) != "Stronger economic ties" {
+	if got.Status == notebook.Orphaned || string([]rune(newText)[got.Start:got.End]) != "Grain, fuel and fertilizer" {
 		t.Errorf("our annotation was not re-attached: %+v", got)
 	}
 	checkClean(t, y)
@@ -351,7 +345,7 @@ func TestNotebook_MergeBundle_ourTextNewer(t *testing.T) {
 	x, _, art := fullNotebook(t)
 	y, _ := bundleNB(t)
 	merge(t, y, bundleOf(t, x))
-	theirs, err := x.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "A history of long-standing relations", Note: "only in x"})
+	theirs, err := x.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Ties that go back decades", Note: "only in x"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -375,7 +369,7 @@ func TestNotebook_MergeBundle_ourTextNewer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Status == notebook.Orphaned || string([]rune(newText)[got.Start:got.End]) != "A history of long-standing relations" {
+	if got.Status == notebook.Orphaned || string([]rune(newText)[got.Start:got.End]) != "Ties that go back decades" {
 		t.Errorf("their annotation was not re-attached to our text: %+v", got)
 	}
 	checkClean(t, y)
@@ -390,7 +384,7 @@ func TestNotebook_MergeBundle_ourTextNewer(t *testing.T) {
 func TestNotebook_MergeBundle_sameTextOtherID(t *testing.T) {
 	x, _, _ := fullNotebook(t)
 	y, _ := bundleNB(t)
-	d, err := ingest.File(sampleArticle)
+	d, err := ingest.File(testutil.SamplePath(t))
 	if err != nil {
 		t.Fatal(err)
 	}

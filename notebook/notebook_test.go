@@ -1,8 +1,9 @@
 package notebook_test
 
 import (
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
+
 	"errors"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -10,19 +11,12 @@ import (
 
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/ingest"
-	"github.com/glossnotes/gloss/storage"
 )
 
 // open returns a Notebook on a real bbolt file in a temp dir.
 func open(t *testing.T) *notebook.Notebook {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "nb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	nb := notebook.New(db)
-	t.Cleanup(func() { nb.Close() })
-	return nb
+	return nbtest.OpenTemp(t)
 }
 
 func add(t *testing.T, nb *notebook.Notebook, d ingest.Draft) notebook.Article {
@@ -42,7 +36,7 @@ func date(s string) time.Time {
 	return t
 }
 
-const mali = "Russia vows to boost military cooperation with Mali.\n\nLavrov met the Malian junta in Bamako.\n\nWagner Group fighters are in Mali; Wagner is also in Ukraine."
+const mali = "Russia pledges drones and grain to Burkina Faso.\n\nOrlovsky met the junta in Ouagadougou.\n\nWagner Group fighters are in the Sahel; Wagner is also in Ukraine."
 
 func TestNotebook_AddArticle_Duplicates(t *testing.T) {
 	nb := open(t)
@@ -177,11 +171,11 @@ func TestNotebook_Highlight(t *testing.T) {
 func TestNotebook_Tags(t *testing.T) {
 	nb := open(t)
 	art := add(t, nb, ingest.Draft{Title: "M", Text: mali, Tags: []string{"Sahel/Mali"}})
-	h1, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Lavrov", Tags: []string{" Russia–Africa ties "}})
+	h1, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Orlovsky", Tags: []string{" Russia–Africa ties "}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h2, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Bamako", Tags: []string{"sahel / MALI", "SAHEL"}})
+	h2, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Ouagadougou", Tags: []string{"sahel / MALI", "SAHEL"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,11 +241,11 @@ func TestNotebook_Tags(t *testing.T) {
 func TestNotebook_TrashAndRestore(t *testing.T) {
 	nb := open(t)
 	art := add(t, nb, ingest.Draft{Title: "M", Text: mali, Source: []byte("orig"), MediaType: "text/plain"})
-	h, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Lavrov", Note: "key", Tags: []string{"Sahel"}})
+	h, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Orlovsky", Note: "key", Tags: []string{"Sahel"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h2, _ := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Bamako"})
+	h2, _ := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Ouagadougou"})
 
 	// An annotation alone.
 	if err := nb.DeleteAnnotation(h2.ID); err != nil {

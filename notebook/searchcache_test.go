@@ -50,7 +50,7 @@ func TestSearch_CacheIsUsedOnlyWhileCurrent(t *testing.T) {
 	// A session that changes the notebook without searching leaves the
 	// cache stale; the next search must see the change.
 	session(func(nb *notebook.Notebook) {
-		if _, err := nb.Highlight(notebook.HighlightSpec{ArticleID: artID, Quote: "Bamako", Note: "prigozhin"}); err != nil {
+		if _, err := nb.Highlight(notebook.HighlightSpec{ArticleID: artID, Quote: "Ouagadougou", Note: "prigozhin"}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -1,8 +1,9 @@
 package notebook_test
 
 import (
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
+
 	"errors"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/ingest"
-	"github.com/glossnotes/gloss/storage"
 )
 
 // selFixture is a notebook of three articles with annotations named by
@@ -24,12 +24,7 @@ type selFixture struct {
 
 func newSelFixture(t *testing.T) selFixture {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "nb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	nb := notebook.New(db)
-	t.Cleanup(func() { nb.Close() })
+	nb := nbtest.OpenTemp(t)
 	f := selFixture{nb: nb, arts: map[string]string{}, anns: map[string]string{}, name: map[string]string{}}
 	drafts := []struct {
 		name, title, published string

@@ -11,8 +11,8 @@ import (
 func TestNotebook_SnapshotAndRestoreTags(t *testing.T) {
 	nb := open(t)
 	art := add(t, nb, ingest.Draft{Title: "M", Text: mali, Tags: []string{"Sahel/Mali"}})
-	h1, _ := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Lavrov", Tags: []string{"Sahel", "Russia–Africa ties"}})
-	h2, _ := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Bamako", Tags: []string{"Wagner"}})
+	h1, _ := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Orlovsky", Tags: []string{"Sahel", "Russia–Africa ties"}})
+	h2, _ := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Ouagadougou", Tags: []string{"Wagner"}})
 	if err := nb.SetTagColor("Sahel", "orange"); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,10 @@
 package notebook_test
 
 import (
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
+
+	"github.com/glossnotes/gloss/internal/testutil"
+
 	"errors"
 	"os"
 	"path/filepath"
@@ -9,10 +13,7 @@ import (
 
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/ingest"
-	"github.com/glossnotes/gloss/storage"
 )
-
-const samplePath = "../../shared/corpus/dw-russia-mali-2023.txt"
 
 // outletUpdate applies the kind of silent update outlets make: a paragraph
 // inserted at the top, a sentence reworded inside one highlight, one
@@ -25,35 +26,35 @@ func outletUpdate(t *testing.T, text string) string {
 		}
 		text = strings.Replace(text, old, new, 1)
 	}
-	text = "Editor's note: this article was updated on February 9, 2023 with reactions from Bamako.\n\n" + text
-	replace("this is the first time a head of the Russian Foreign Ministry has visited Mali",
-		"this is the first time that a head of Russia's Foreign Ministry has visited Mali")
+	text = "Editor's note: this article was updated on March 15, 2024 with reactions from Ouagadougou.\n\n" + text
+	replace("it is the highest-ranking Russian defence official ever to set foot in Burkina Faso",
+		"it is the highest-ranking Russian defence official who has ever set foot in Burkina Faso")
 	paras := strings.Split(text, "\n\n")
 	kept := paras[:0]
 	for _, p := range paras {
-		if !strings.Contains(p, "Our Malian friends have specific wishes") {
+		if !strings.Contains(p, "The requests of our Burkinabe friends are clear") {
 			kept = append(kept, p)
 		}
 	}
 	text = strings.Join(kept, "\n\n")
 	replace("the US\u00a0Treasury", "the US Treasury")
-	replace("repolarizing", "re-polarising")
+	replace("quarrelling", "quarreling")
 	return text
 }
 
 func TestNotebook_EditText_SampleOutletUpdate(t *testing.T) {
 	nb := open(t)
-	d, err := ingest.File(samplePath)
+	d, err := ingest.File(testutil.SamplePath(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	art := add(t, nb, d)
 	passages := []struct{ quote, note string }{
-		{"a large consignment of Russian aviation equipment", "aircraft"},
-		{"this is the first time a head of the Russian Foreign Ministry has visited Mali", "first visit"},
-		{"Western governments are worried about the involvement in Mali of Russian private military contractor Wagner", "Western worry"},
-		{"they are systematically satisfied", "to be deleted"},
-		{"Mali established its first contact with Russia in economic, social, and cultural cooperation", "history"},
+		{"a large consignment of Russian reconnaissance drones", "aircraft"},
+		{"it is the highest-ranking Russian defence official ever to set foot in Burkina Faso", "first visit"},
+		{"European governments are alarmed by the growing presence in Burkina Faso of Russian private military contractor Wagner", "European worry"},
+		{"they are being met one by one", "to be deleted"},
+		{"signed its first agreements on scholarships, medicine and farming with the Soviet Union", "history"},
 	}
 	ids := make([]string, len(passages))
 	for i, p := range passages {
@@ -73,7 +74,7 @@ func TestNotebook_EditText_SampleOutletUpdate(t *testing.T) {
 	if rep.Anchored != 3 || len(rep.Moved) != 1 || len(rep.Orphaned) != 1 || rep.Version != 2 {
 		t.Fatalf("report = %+v, want 3 anchored, 1 moved, 1 orphaned, version 2", rep)
 	}
-	if rep.Moved[0].ID != ids[1] || !strings.Contains(rep.Moved[0].NewQuote, "first time that a head of Russia's Foreign Ministry") {
+	if rep.Moved[0].ID != ids[1] || !strings.Contains(rep.Moved[0].NewQuote, "defence official who has ever set foot") {
 		t.Errorf("moved = %+v", rep.Moved[0])
 	}
 	if rep.Orphaned[0].ID != ids[3] {
@@ -123,7 +124,7 @@ func TestNotebook_EditText_SampleOutletUpdate(t *testing.T) {
 	}
 
 	// The orphan is re-attached by hand to a new selection.
-	re, err := nb.Reattach(ids[3], notebook.HighlightSpec{Quote: "Lavrov said", Occurrence: 1})
+	re, err := nb.Reattach(ids[3], notebook.HighlightSpec{Quote: "Orlovsky said", Occurrence: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +143,7 @@ func TestNotebook_EditText_SampleOutletUpdate(t *testing.T) {
 func TestNotebook_Reimport_SameURLNewText(t *testing.T) {
 	nb := open(t)
 	first := add(t, nb, ingest.Draft{Title: "Story", Text: mali, URL: "https://example.test/story"})
-	h, err := nb.Highlight(notebook.HighlightSpec{ArticleID: first.ID, Quote: "Lavrov met the Malian junta", Note: "n"})
+	h, err := nb.Highlight(notebook.HighlightSpec{ArticleID: first.ID, Quote: "Orlovsky met the junta", Note: "n"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +158,7 @@ func TestNotebook_Reimport_SameURLNewText(t *testing.T) {
 		t.Errorf("metadata: title %q (the user's is kept), byline %q (filled in)", r.Article.Title, r.Article.Byline)
 	}
 	a, _ := nb.Annotation(h.ID)
-	if a.Start != len([]rune("Update: more news.\n\n"))+len([]rune("Russia vows to boost military cooperation with Mali.\n\n")) {
+	if a.Start != len([]rune("Update: more news.\n\n"))+len([]rune("Russia pledges drones and grain to Burkina Faso.\n\n")) {
 		t.Errorf("annotation not shifted: %d", a.Start)
 	}
 }
@@ -188,14 +189,11 @@ func (t *failingTx) PutAnnotation(a notebook.Annotation) error {
 }
 
 func TestNotebook_EditText_IsOneTransaction(t *testing.T) {
-	db, err := storage.Open(filepath.Join(t.TempDir(), "nb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := nbtest.TempStore(t)
 	defer db.Close()
 	nb := notebook.New(db)
 	art := add(t, nb, ingest.Draft{Title: "M", Text: mali})
-	for _, q := range []string{"Lavrov", "Bamako", "Ukraine"} {
+	for _, q := range []string{"Orlovsky", "Ouagadougou", "Ukraine"} {
 		if _, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: q}); err != nil {
 			t.Fatal(err)
 		}

@@ -10,8 +10,8 @@ import (
 func TestIndex_WriteTo(t *testing.T) {
 	ix := Build(fixture(t))
 	// Leave a free slot and a later edit in the written index.
-	ix.Delete("ann-diop")
-	ix.Put(Doc{ID: "ann-goita", ArticleID: sampleID, Quote: "interim leader Colonel Assimi Goita", Note: "Goïta, edited", Tags: []string{"Sahel/Mali"}})
+	ix.Delete("ann-sawadogo")
+	ix.Put(Doc{ID: "ann-kabore", ArticleID: sampleID, Quote: "interim president Captain Idrissa Kaboré", Note: "Kabore, edited", Tags: []string{"Sahel/Burkina"}})
 	var buf bytes.Buffer
 	n, err := ix.WriteTo(&buf)
 	if err != nil || n != int64(buf.Len()) {

@@ -16,75 +16,76 @@ func TestIndex_Search_quality(t *testing.T) {
 		top   int    // it must be within the first top hits (0 means first)
 	}{
 		// exact words, field weights
-		{"Lavrov", "ann-lavrov", 0},
-		{"Modibo", "ann-keita", 0},
-		{"equipmentwas", "ann-aviation", 0},
-		{"repolarizing", "ann-repolar", 0},
-		{"multipolar", "ann-repolar", 0},
-		{"Kalembry", "ann-repolar", 0}, // a note weighs more than a quote
+		{"Orlovsky", "ann-orlovsky", 0},
+		{"Sankara", "ann-sankara", 0},
+		{"droneswas", "ann-drones", 0},
+		{"crumbling", "ann-crumbling", 0},
+		{"multipolar", "ann-crumbling", 0},
+		{"Ilboudo", "ann-crumbling", 0}, // a note weighs more than a quote
 		// prefixes, as while typing
-		{"lav", "ann-lavrov", 0},
-		{"equipment", "ann-aviation", 0},
-		{"repolar", "ann-repolar", 0},
-		{"Kalem journ", "ann-kalembry", 0},
+		{"orl", "ann-orlovsky", 0},
+		{"droneswa", "ann-drones", 0},
+		{"crumbl", "ann-crumbling", 0},
+		{"Ilbou scien", "ann-ilboudo", 0},
 		// typos
-		{"Lavrow", "ann-lavrov", 0},
-		{"Lavorv", "ann-lavrov", 0},
+		{"Orlovksy", "ann-orlovsky", 0},
+		{"Orlovski", "ann-orlovsky", 0},
 		{"Wagenr", "ann-wagner", 0},
-		{"fertiliser", "ann-fuel", 0},
-		{"transnatinal criminal", "ann-treasury", 0},
-		{"repolarising", "ann-repolar", 0},
-		{"Kalmebry journalist", "ann-kalembry", 0},
+		{"fertiliser credit", "ann-fuel", 0},
+		{"sanctoins companies", "ann-treasury", 0},
+		{"crumbeling", "ann-crumbling", 0},
+		{"Ilbuodo scientist", "ann-ilboudo", 0},
 		// abbreviations (a subsequence of one word)
 		{"wgnr", "ann-wagner", 0},
-		{"trnsntnl", "ann-treasury", 0},
-		{"mdb keita", "ann-keita", 0},
+		{"fnncng", "ann-treasury", 0},
+		{"thms sankara", "ann-sankara", 0},
 		// multi-word, proximity
-		{"Sergey Lavrov", "ann-lavrov", 0},
-		{"minister lavrov", "ann-lavrov", 0},
-		{"military junta Malian", "ann-lavrov", 0},
-		{"crimes humanity", "ann-wagner", 0},
+		{"Yevgeny Orlovsky", "ann-orlovsky", 0},
+		{"minister orlovsky", "ann-orlovsky", 0},
+		{"military government drones", "ann-orlovsky", 0},
+		{"killings civilians", "ann-wagner", 0},
 		{"treasury wagner", "ann-treasury", 0},
-		{"Mali Tribune", "ann-kalembry", 0},
-		{"Bamako Moscow relations", sampleID, 0},
-		{"Niger placard", sampleID, 0},
-		{"diop reporters", "ann-diop", 0},
-		{"$100 million", "ann-fuel", 0},
-		{"€93", "ann-fuel", 0},
+		{"political scientist", "ann-ilboudo", 0},
+		{"Ouagadougou Moscow partnership", sampleID, 0},
+		{"embassy sign", sampleID, 0},
+		{"sawadogo reporters", "ann-sawadogo", 0},
+		{"$80 million", "ann-fuel", 0},
+		{"€74", "ann-fuel", 0},
 		// diacritics, dashes, apostrophes, NFKC
-		{"Goïta", "ann-goita", 0},
-		{"GOITA", "ann-goita", 0},
-		{"portrait inedit", "ann-keita", 0},
-		{"Keita président", "ann-keita", 0},
-		{"Russia-Africa", "ann-lavrov", 2},
-		{"Russia—Africa ties", "ann-repolar", 2},
-		{"Mali’s growing friendliness", "ann-france", 0},
-		{"Lavrov‘s third trip", sampleID, 0},
+		{"Kabore", "ann-kabore", 0},
+		{"KABORÉ", "ann-kabore", 0},
+		{"destin revolutionnaire", "ann-sankara", 0},
+		{"Sankara révolutionnaire", "ann-sankara", 0},
+		{"Russia-Africa", "ann-orlovsky", 2},
+		{"Russia—Africa ties", "ann-crumbling", 2},
+		{"Faso's warming towards", "ann-france", 0},
+		{"Orlovsky‘s fourth African tour", sampleID, 0},
 		{"ＷＡＧＮＥＲ ｇｒｏｕｐ", "ann-wagner", 2},
-		{"ﬁghters notorious", sampleID, 0},
+		{"ﬁghts Ukraine", sampleID, 0},
 		// phrases
-		{`"war crimes"`, "ann-wagner", 0},
+		{`"killings of civilians"`, "ann-wagner", 0},
 		{`"Wagner Group" treasury`, "ann-treasury", 0},
 		// operators
-		{"tag:Sahel Goita", "ann-goita", 0},
-		{"tag:sahel/mali wagner", "ann-wagner", 0},
-		{`tag:"Russia-Africa ties" world`, "ann-repolar", 0},
+		{"tag:Sahel Kabore", "ann-kabore", 0},
+		{"tag:sahel/burkina wagner", "ann-wagner", 0},
+		{`tag:"Russia-Africa ties" world`, "ann-crumbling", 0},
 		{"color:purple wagner", "ann-treasury", 0},
 		{"color:red wagner", "ann-wagner", 0},
-		{"in:vows lavrov", "ann-lavrov", 0},
-		{`in:"military cooperation" Wagner`, "ann-wagner", 0},
-		{"by:Mugabi crimes", "ann-wagner", 0},
-		{"outlet:DW treasury", "ann-treasury", 0},
-		{"by:DW treasury", "ann-treasury", 0},
-		{"-has:note Diop", "ann-diop", 0},
-		{"is:orphan Kalembry", "ann-kalembry", 0},
-		{"is:article Lavrov", sampleID, 0},
-		{"is:highlight Lavrov", "ann-lavrov", 0},
-		{"after:2023-02-01 before:2023-03 Lavrov", "ann-lavrov", 0},
+		{"in:pledges orlovsky", "ann-orlovsky", 0},
+		{`in:"drones and grain" Wagner`, "ann-wagner", 0},
+		{"by:Lindqvist killings", "ann-wagner", 0},
+		{"by:Ouedraogo killings", "ann-wagner", 0},
+		{"outlet:Meridian treasury", "ann-treasury", 0},
+		{"by:Meridian treasury", "ann-treasury", 0},
+		{"-has:note Sawadogo", "ann-sawadogo", 0},
+		{"is:orphan Ilboudo", "ann-ilboudo", 0},
+		{"is:article Orlovsky", sampleID, 0},
+		{"is:highlight Orlovsky", "ann-orlovsky", 0},
+		{"after:2024-03-01 before:2024-04 Orlovsky", "ann-orlovsky", 0},
 		// negation
 		{"wagner -treasury", "ann-wagner", 0},
-		{"Kalembry -narrative", "ann-kalembry", 0},
-		{`wagner -"criminal organization"`, "ann-wagner", 0},
+		{"Ilboudo -narrative", "ann-ilboudo", 0},
+		{`wagner -"three companies"`, "ann-wagner", 0},
 	}
 	for _, c := range cases {
 		hits, err := ix.Search(c.query, 10)
@@ -112,27 +113,27 @@ func TestIndex_Search_mustNotMatch(t *testing.T) {
 		query string
 		not   string
 	}{
-		{"wgm", "ann-wagner"},       // Wagner Group Mali: initials of three words
-		{"lsm", "ann-lavrov"},       // Lavrov Sergey military
-		{"xjt", "ann-kalembry"},     // aleXis Journalist Tribune
-		{"cgt", "ann-goita"},        // Colonel Goita transition
-		{"wr", "ann-wagner"},        // two letters: exact or prefix only
-		{"Lovrav", "ann-lavrov"},    // two typos in six letters
-		{"wagnerite", "ann-wagner"}, // three edits away
-		{`"crimes war"`, "ann-wagner"},
+		{"wgb", "ann-wagner"},        // Wagner Group Burkina: initials of three words
+		{"ydm", "ann-orlovsky"},      // Yevgeny Deputy Minister
+		{"rps", "ann-ilboudo"},       // Rasmané Political Scientist
+		{"cik", "ann-kabore"},        // Captain Idrissa Kaboré
+		{"wr", "ann-wagner"},         // two letters: exact or prefix only
+		{"Orlivsko", "ann-orlovsky"}, // two typos in eight letters
+		{"wagnerite", "ann-wagner"},  // three edits away
+		{`"civilians of killings"`, "ann-wagner"},
 		{`"group wagner"`, "ann-treasury"},
 		{"wagner -wagner", "ann-wagner"},
 		{"color:blue wagner", "ann-wagner"},
-		{"-is:orphan Kalembry journalist", "ann-kalembry"},
-		{"has:note Diop reporters", "ann-diop"},
-		{"before:2023-02 Lavrov", "ann-lavrov"},
-		{"after:2023-02-09 Lavrov", "ann-lavrov"},
-		{"tag:Sahel Lavrov", "ann-lavrov"},
-		{"tag:Mali wagner", "ann-wagner"}, // a child level is not a root tag
-		{"in:Ukraine lavrov", "ann-lavrov"},
+		{"-is:orphan Ilboudo scientist", "ann-ilboudo"},
+		{"has:note Sawadogo reporters", "ann-sawadogo"},
+		{"before:2024-03 Orlovsky", "ann-orlovsky"},
+		{"after:2024-03-15 Orlovsky", "ann-orlovsky"},
+		{"tag:Sahel Orlovsky", "ann-orlovsky"},
+		{"tag:Burkina wagner", "ann-wagner"}, // a child level is not a root tag
+		{"in:Ukraine orlovsky", "ann-orlovsky"},
 		{"outlet:Reuters treasury", "ann-treasury"},
 		{"is:article wagner group", "ann-wagner"},
-		{"Lavrov -junta", "ann-lavrov"},
+		{"Orlovsky -government", "ann-orlovsky"},
 	}
 	for _, c := range cases {
 		hits, err := ix.Search(c.query, 50)
