@@ -1,6 +1,9 @@
 package app
 
 import (
+	"github.com/glossnotes/gloss/internal/testutil"
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,11 +17,7 @@ import (
 	_ "github.com/glossnotes/gloss/internal/localefix"
 
 	"github.com/glossnotes/gloss/notebook"
-	"github.com/glossnotes/gloss/storage"
 )
-
-// sample is the canonical sample article, relative to this package.
-const sample = "../../shared/corpus/dw-russia-mali-2023.txt"
 
 // harness drives a UI on the Fyne test driver. Work that the UI hands to
 // the Fyne goroutine is queued and run by settle on the test goroutine.
@@ -37,12 +36,7 @@ func newHarness(t *testing.T, welcome bool) *harness {
 	t.Helper()
 	a := test.NewTempApp(t)
 	installTheme(a, themeLight)
-	db, err := storage.Open(filepath.Join(t.TempDir(), "nb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	nb := notebook.New(db)
-	t.Cleanup(func() { nb.Close() })
+	nb := nbtest.OpenTemp(t)
 	h := &harness{t: t, nb: nb, win: a.NewWindow("Gloss test")}
 	h.ui = New(a, h.win, nb)
 	h.ui.post = h.enqueue
@@ -84,13 +78,10 @@ func (h *harness) settle() {
 // importSample imports the sample article and returns its ID.
 func (h *harness) importSample() string {
 	h.t.Helper()
-	if _, err := os.Stat(sample); err != nil {
-		h.t.Fatalf("sample article: %v", err)
-	}
-	h.ui.importPaths([]string{sample})
+	h.ui.importPaths([]string{testutil.SamplePath(h.t)})
 	h.settle()
 	for _, a := range h.ui.lib.all {
-		if strings.HasPrefix(a.Title, "Russia vows") {
+		if a.Title == testutil.SampleTitle {
 			return a.ID
 		}
 	}

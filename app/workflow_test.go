@@ -1,6 +1,10 @@
 package app
 
 import (
+	"slices"
+
+	"github.com/glossnotes/gloss/internal/testutil"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +19,7 @@ import (
 )
 
 const wagner = "Wagner Group"
-const consignment = "a large consignment of Russian aviation equipment"
+const consignment = "a large consignment of Russian reconnaissance drones"
 
 func TestUI_ImportShowsArticleInLibrary(t *testing.T) {
 	h := newHarness(t, false)
@@ -36,7 +40,7 @@ func TestUI_ImportShowsArticleInLibrary(t *testing.T) {
 		t.Errorf("notification %q, want the import summary", h.ui.notify.msg.Text)
 	}
 	// Importing again reports a duplicate and adds nothing.
-	h.ui.importPaths([]string{sample})
+	h.ui.importPaths([]string{testutil.SamplePath(t)})
 	h.settle()
 	if len(h.ui.lib.all) != 1 || !strings.Contains(h.ui.notify.msg.Text, "1 duplicate") {
 		t.Errorf("re-import: %d articles, %q", len(h.ui.lib.all), h.ui.notify.msg.Text)
@@ -74,7 +78,7 @@ func TestUI_HighlightWithColour(t *testing.T) {
 	h.selectQuote(wagner)
 	h.ui.reader.view.TypedRune('h')
 	h.settle()
-	h.selectQuote("Sergey Lavrov")
+	h.selectQuote("Yevgeny Orlovsky")
 	test.Tap(h.ui.reader.bar.box.Objects[1].(*fyne.Container).Objects[3].(*swatch)) // blue
 	h.settle()
 	anns, _ = h.nb.Annotations(id)
@@ -85,18 +89,17 @@ func TestUI_HighlightWithColour(t *testing.T) {
 	for _, a := range anns {
 		colors[a.Quote] = a.Color
 	}
-	if colors[wagner] != notebook.Red || colors["Sergey Lavrov"] != notebook.Blue {
-		t.Errorf("colours %v: want Wagner red (last colour), Lavrov blue (swatch)", colors)
+	if colors[wagner] != notebook.Red || colors["Yevgeny Orlovsky"] != notebook.Blue {
+		t.Errorf("colours %v: want Wagner red (last colour), Orlovsky blue (swatch)", colors)
 	}
-	// Cards are in document order.
+	// Cards are in document order: the name in the first paragraph, the
+	// consignment in the fourth, the Wagner Group in the seventh.
 	var quotes []string
 	for _, o := range h.ui.anns.cards.Objects {
 		quotes = append(quotes, o.(*annCard).ann.Quote)
 	}
-	for i := 1; i < len(anns); i++ {
-		if anns[i-1].Start > anns[i].Start {
-			t.Errorf("cards not in document order: %v", quotes)
-		}
+	if want := []string{"Yevgeny Orlovsky", consignment, wagner}; !slices.Equal(quotes, want) {
+		t.Errorf("cards %q, want %q (document order)", quotes, want)
 	}
 }
 
@@ -114,11 +117,11 @@ func TestUI_HighlightWithNoteEditsInPlace(t *testing.T) {
 	if card == nil || card.editor == nil {
 		t.Fatal("N did not open the note editor on the new card")
 	}
-	test.Type(card.editor, "Mercenaries **in Mali**")
+	test.Type(card.editor, "Mercenaries **in Burkina Faso**")
 	card.editor.TypedShortcut(key(fyne.KeyReturn, false))
 	h.settle()
 	a, _ := h.nb.Annotation(anns[0].ID)
-	if a.Note != "Mercenaries **in Mali**" {
+	if a.Note != "Mercenaries **in Burkina Faso**" {
 		t.Errorf("note %q", a.Note)
 	}
 	if h.ui.anns.card(a.ID).editor != nil {
@@ -137,11 +140,11 @@ func TestUI_TagChangesTreeCount(t *testing.T) {
 	if h.ui.picker == nil {
 		t.Fatal("T did not open the tag picker")
 	}
-	test.Type(h.ui.picker.entry, "Sahel/Mali")
+	test.Type(h.ui.picker.entry, "Sahel/Burkina")
 	h.ui.picker.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.settle()
 	anns, _ := h.nb.Annotations(id)
-	if len(anns) != 1 || len(anns[0].Tags) != 1 || anns[0].Tags[0] != "Sahel/Mali" {
+	if len(anns) != 1 || len(anns[0].Tags) != 1 || anns[0].Tags[0] != "Sahel/Burkina" {
 		t.Fatalf("annotations %+v", anns)
 	}
 	count := func(tag string) string {
@@ -152,21 +155,21 @@ func TestUI_TagChangesTreeCount(t *testing.T) {
 	if got := count("Sahel"); got != "1" {
 		t.Errorf("Sahel count %q, want 1", got)
 	}
-	if kids := h.ui.lib.children[tagNodePrefix+"Sahel"]; len(kids) != 1 || kids[0] != tagNodePrefix+"Sahel/Mali" {
+	if kids := h.ui.lib.children[tagNodePrefix+"Sahel"]; len(kids) != 1 || kids[0] != tagNodePrefix+"Sahel/Burkina" {
 		t.Errorf("Sahel children %v", kids)
 	}
 	// A second highlight with the same tag, picked from the fuzzy
-	// suggestions ("shml" is a subsequence of "Sahel/Mali").
+	// suggestions ("shbk" is a subsequence of "Sahel/Burkina").
 	h.selectQuote(consignment)
 	h.ui.reader.view.TypedRune('t')
-	test.Type(h.ui.picker.entry, "shml")
-	if len(h.ui.picker.sugg) == 0 || h.ui.picker.sugg[0] != "Sahel/Mali" {
-		t.Fatalf("suggestions for shml: %v", h.ui.picker.sugg)
+	test.Type(h.ui.picker.entry, "shbk")
+	if len(h.ui.picker.sugg) == 0 || h.ui.picker.sugg[0] != "Sahel/Burkina" {
+		t.Fatalf("suggestions for shbk: %v", h.ui.picker.sugg)
 	}
 	h.ui.picker.list.Select(0)
 	h.settle()
-	if got := count("Sahel/Mali"); got != "2" {
-		t.Errorf("Sahel/Mali count %q after the second tag, want 2", got)
+	if got := count("Sahel/Burkina"); got != "2" {
+		t.Errorf("Sahel/Burkina count %q after the second tag, want 2", got)
 	}
 	// Clicking the tag filters the library.
 	h.ui.lib.tree.Select(tagNodePrefix + "Sahel")
@@ -183,7 +186,7 @@ func TestUI_SearchPaletteTypoJumps(t *testing.T) {
 	h.ui.reader.view.TypedRune('1')
 	h.settle()
 	want := h.ui.curAnns[0]
-	other := writeFile(t, "other.txt", "Another article\n\nNothing about aircraft deliveries here, only weather and football.\n")
+	other := writeFile(t, "other.txt", "Another article\n\nNothing about drone deliveries here, only weather and football.\n")
 	h.ui.importPaths([]string{other})
 	h.settle()
 	if h.ui.cur.ID == id {
@@ -194,7 +197,7 @@ func TestUI_SearchPaletteTypoJumps(t *testing.T) {
 	if p.popup == nil || !p.popup.Visible() {
 		t.Fatal("Ctrl+K did not open the palette")
 	}
-	test.Type(p.entry, "aviaton equipmnt") // two typos
+	test.Type(p.entry, "reconnaisance drnes") // two typos
 	h.settle()
 	if len(p.rows) < 2 || p.rows[0].header == "" || p.rows[1].hit.ID != want.ID {
 		t.Fatalf("palette rows %+v, want the highlight first", p.rows)
@@ -209,7 +212,7 @@ func TestUI_SearchPaletteTypoJumps(t *testing.T) {
 			bold = append(bold, ts.Text)
 		}
 	}
-	if strings.Join(bold, " ") != "aviation equipment" {
+	if strings.Join(bold, " ") != "reconnaissance drones" {
 		t.Errorf("emphasised %q, want the matched words", bold)
 	}
 	p.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -315,7 +318,7 @@ func TestUI_CopyWithCitation(t *testing.T) {
 	h.settle()
 	h.ui.runShortcut(key(fyne.KeyC, true))
 	got := h.ui.app.Clipboard().Content()
-	if !strings.HasPrefix(got, "“"+consignment+"”") || !strings.Contains(got, "Russia vows") || !strings.Contains(got, "¶") {
+	if !strings.HasPrefix(got, "“"+consignment+"”") || !strings.Contains(got, testutil.SampleTitle) || !strings.Contains(got, "¶") {
 		t.Errorf("clipboard %q, want the quote with its citation", got)
 	}
 }
@@ -404,7 +407,7 @@ func TestUI_TagRenameUndo(t *testing.T) {
 func TestUI_TagMergeDeleteColourUndo(t *testing.T) {
 	h := newHarness(t, false)
 	id := h.importSample()
-	h.ui.tagArticles([]string{id}, "Sahel/Mali")
+	h.ui.tagArticles([]string{id}, "Sahel/Burkina")
 	h.settle()
 	steps := []struct {
 		name string
@@ -412,7 +415,7 @@ func TestUI_TagMergeDeleteColourUndo(t *testing.T) {
 		gone string // a tag the step removes from the tree
 	}{
 		{"merge", func() error { return h.ui.mergeTag("Sahel", "West Africa") }, "Sahel"},
-		{"delete", func() error { return h.ui.deleteTag("Sahel") }, "Sahel/Mali"},
+		{"delete", func() error { return h.ui.deleteTag("Sahel") }, "Sahel/Burkina"},
 		{"colour", func() error { return h.ui.setTagColor("Sahel", "", "red") }, ""},
 	}
 	for _, st := range steps {
@@ -425,7 +428,7 @@ func TestUI_TagMergeDeleteColourUndo(t *testing.T) {
 		}
 		h.ui.undoAction()
 		h.settle()
-		for _, name := range []string{"Sahel", "Sahel/Mali"} {
+		for _, name := range []string{"Sahel", "Sahel/Burkina"} {
 			if _, ok := h.ui.lib.tags[name]; !ok {
 				t.Errorf("%s undone: %s missing from %v", st.name, name, h.ui.tagNames())
 			}
@@ -441,7 +444,7 @@ func TestUI_TagMergeDeleteColourUndo(t *testing.T) {
 		}
 	}
 	a, _ := h.ui.nb.Article(id)
-	if len(a.Tags) != 1 || a.Tags[0] != "Sahel/Mali" {
+	if len(a.Tags) != 1 || a.Tags[0] != "Sahel/Burkina" {
 		t.Errorf("article tags after the undos: %v", a.Tags)
 	}
 }
@@ -487,7 +490,7 @@ func TestUI_LockedNotebookIsAnError(t *testing.T) {
 }
 
 func TestSuggestTags(t *testing.T) {
-	names := []string{"Sahel/Mali", "Russia–Africa ties", "Sahel", "Security"}
+	names := []string{"Sahel/Burkina", "Russia–Africa ties", "Sahel", "Security"}
 	tests := []struct {
 		typed string
 		first string
@@ -495,7 +498,7 @@ func TestSuggestTags(t *testing.T) {
 		{"", "Russia–Africa ties"},
 		{"sa", "Sahel"},
 		{"rat", "Russia–Africa ties"},
-		{"shml", "Sahel/Mali"},
+		{"shbk", "Sahel/Burkina"},
 	}
 	for _, tt := range tests {
 		got := suggestTags(names, tt.typed)

@@ -1,7 +1,8 @@
 package articleview
 
 import (
-	"os"
+	"github.com/glossnotes/gloss/internal/testutil"
+
 	"regexp"
 	"strings"
 	"testing"
@@ -17,10 +18,7 @@ import (
 // words and spreads 1,000 highlights over it.
 func longArticle(b *testing.B) (string, []Span) {
 	b.Helper()
-	raw, err := os.ReadFile("../../../shared/corpus/dw-russia-mali-2023.txt")
-	if err != nil {
-		b.Fatalf("read sample article: %v", err)
-	}
+	raw := testutil.Sample(b)
 	var paras []string
 	for _, p := range regexp.MustCompile(`\n\s*\n`).Split(string(raw), -1) {
 		if p = strings.TrimSpace(p); p != "" {

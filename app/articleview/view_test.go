@@ -13,7 +13,7 @@ import (
 
 const testText = "The quick brown fox jumps over the lazy dog while the cat watches from the warm windowsill.\n\n" +
 	"Moscow says the aid will help the country push back armed groups that control large parts of its north.\n\n" +
-	"Emoji 👍🏽 and café and 日本語 stay whole."
+	"Accents in naïve and café stay whole."
 
 // newTestView shows testText in a 420×300 window with the light theme.
 func newTestView(t *testing.T) (*ArticleView, fyne.Window) {
@@ -90,11 +90,11 @@ func TestArticleView_dragWithTestDriver(t *testing.T) {
 
 func TestArticleView_multiClick(t *testing.T) {
 	v, _ := newTestView(t)
-	at := pointAt(v, runeOffset(t, "Islamist")+3)
+	at := pointAt(v, runeOffset(t, "groups")+3)
 	down := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonPrimary}
 
 	v.page.DoubleTapped(&fyne.PointEvent{Position: at})
-	if got := v.SelectedText(); got != "Islamist" {
+	if got := v.SelectedText(); got != "groups" {
 		t.Fatalf("double tap selected %q", got)
 	}
 	v.page.MouseDown(down) // third press soon after: paragraph
@@ -107,13 +107,13 @@ func TestArticleView_multiClick(t *testing.T) {
 	v.page.MouseDown(down)
 	v.page.MouseUp(down)
 	v.page.MouseDown(down) // the driver's second press selects the word at once
-	if got := v.SelectedText(); got != "Islamist" {
+	if got := v.SelectedText(); got != "groups" {
 		t.Fatalf("second press selected %q", got)
 	}
 	// Dragging after a double click extends by whole words.
-	v.page.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pointAt(v, runeOffset(t, "Sahel")+1)}, Dragged: fyne.NewDelta(40, 0)})
+	v.page.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pointAt(v, runeOffset(t, "large")+1)}, Dragged: fyne.NewDelta(40, 0)})
 	v.page.DragEnd()
-	if got := v.SelectedText(); got != "Islamist insurgency in the Sahel" {
+	if got := v.SelectedText(); got != "groups that control large" {
 		t.Errorf("word drag selected %q", got)
 	}
 }
@@ -167,13 +167,13 @@ func TestArticleView_keyboardSelection(t *testing.T) {
 
 func TestArticleView_copy(t *testing.T) {
 	v, _ := newTestView(t)
-	s := runeOffset(t, "👍🏽")
-	v.SetSelection(s, s+utf8.RuneCountInString("👍🏽 and café"))
-	if got := v.SelectedText(); got != "👍🏽 and café" {
+	s := runeOffset(t, "naïve")
+	v.SetSelection(s, s+utf8.RuneCountInString("naïve and café"))
+	if got := v.SelectedText(); got != "naïve and café" {
 		t.Fatalf("SelectedText() = %q", got)
 	}
 	v.TypedShortcut(&fyne.ShortcutCopy{})
-	if got := fyne.CurrentApp().Clipboard().Content(); got != "👍🏽 and café" {
+	if got := fyne.CurrentApp().Clipboard().Content(); got != "naïve and café" {
 		t.Errorf("clipboard = %q", got)
 	}
 }

@@ -4,6 +4,8 @@
 package smoke
 
 import (
+	"github.com/glossnotes/gloss/internal/testutil"
+
 	"bytes"
 	"image/png"
 	"os"
@@ -13,8 +15,6 @@ import (
 	"testing"
 	"time"
 )
-
-const sample = "../../../shared/corpus/dw-russia-mali-2023.txt"
 
 func run(t *testing.T, name string, args ...string) []byte {
 	t.Helper()
@@ -59,9 +59,9 @@ func TestSmoke_AppStartsShowsArticleAndQuits(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	db := filepath.Join(dir, "nb.db")
-	run(t, bin, "--db", db, "import", sample)
+	run(t, bin, "--db", db, "import", testutil.SamplePath(t))
 	id := string(bytes.Fields(run(t, bin, "--db", db, "list"))[5]) // first ID after the header
-	run(t, bin, "--db", db, "highlight", id, "--quote", "a large consignment of Russian aviation equipment", "--color", "red", "--note", "deliveries")
+	run(t, bin, "--db", db, "highlight", id, "--quote", "a large consignment of Russian reconnaissance drones", "--color", "red", "--note", "deliveries")
 	run(t, bin, "--db", db, "highlight", id, "--quote", "Wagner Group", "--occurrence", "1", "--color", "blue")
 
 	app := exec.Command(bin, "--db", db)

@@ -29,7 +29,9 @@ import (
 	"github.com/glossnotes/gloss/app/articleview"
 )
 
-const defaultArticle = "../shared/corpus/dw-russia-mali-2023.txt"
+// defaultArticle is the repository's sample page, relative to the
+// repository root (run the demo from there).
+const defaultArticle = "internal/testutil/testdata/sahel-sample.txt"
 
 func main() {
 	flag.Parse()
@@ -41,7 +43,7 @@ func main() {
 	if err != nil {
 		log.Fatalf("demo: read article %s: %v", path, err)
 	}
-	text, kinds := paragraphs(string(raw), "Russia vows to boost military cooperation with Mali", "February 8, 2023")
+	text, kinds := paragraphs(string(raw), "Russia pledges drones and grain to Burkina Faso", "March 14, 2024")
 
 	a := app.NewWithID("org.glossnotes.articleview-demo")
 	dark := false
@@ -58,13 +60,13 @@ func main() {
 	w := a.NewWindow("ArticleView demo")
 
 	view := articleview.New()
-	view.SetDocument("Russia vows to boost military cooperation with Mali",
-		"Isaac Mugabi (with Reuters and AP) · DW · February 8, 2023", text, kinds)
+	view.SetDocument("Russia pledges drones and grain to Burkina Faso",
+		"Amara Lindqvist and Joseph Ouédraogo (with AFP and Reuters) · Meridian · March 14, 2024", text, kinds)
 	spans := []articleview.Span{
-		span(text, "h1", "announced more military support", "yellow", true),
-		span(text, "h2", "Islamist insurgency in the Sahel", "green", false),
-		span(text, "h3", "top Russian diplomat Sergey Lavrov praised the bilateral relations", "blue", false),
-		span(text, "h4", "the bilateral relations", "magenta", true),
+		span(text, "h1", "promised new reconnaissance drones", "yellow", true),
+		span(text, "h2", "armed groups that control large parts of its north", "green", false),
+		span(text, "h3", "Orlovsky described the partnership between Moscow", "blue", false),
+		span(text, "h4", "the partnership", "magenta", true),
 		span(text, "h5", "Wagner", "orange", false),
 	}
 	view.SetSpans(spans)

@@ -1,7 +1,8 @@
 package model
 
 import (
-	"os"
+	"github.com/glossnotes/gloss/internal/testutil"
+
 	"strings"
 	"testing"
 
@@ -31,6 +32,18 @@ func TestDocument_WordAt(t *testing.T) {
 		s, e := d.WordAt(tt.i)
 		if got := d.Slice(s, e); got != tt.want {
 			t.Errorf("WordAt(%d) = %d..%d %q, want %q", tt.i, s, e, got, tt.want)
+		}
+	}
+	rtl := NewDocument("قال الوزير: «نعم» 2024 שלום", nil)
+	for _, tt := range []struct {
+		i    int
+		want string
+	}{
+		{0, "قال"}, {5, "الوزير"}, {10, ":"}, {13, "نعم"}, {18, "2024"}, {23, "שלום"},
+	} {
+		s, e := rtl.WordAt(tt.i)
+		if got := rtl.Slice(s, e); got != tt.want {
+			t.Errorf("right-to-left WordAt(%d) = %q, want %q", tt.i, got, tt.want)
 		}
 	}
 	if s, e := NewDocument("", nil).WordAt(0); s != 0 || e != 0 {
@@ -68,11 +81,7 @@ func TestDocument_ParagraphRange(t *testing.T) {
 // on tricky prose: line-break opportunities, grapheme boundaries and word
 // membership must be identical.
 func TestAnalyseASCII_matchesSegmenter(t *testing.T) {
-	b, err := os.ReadFile("../../../../shared/corpus/dw-russia-mali-2023.txt")
-	if err != nil {
-		t.Fatalf("read sample article: %v", err)
-	}
-	paras := strings.Split(string(b), "\n\n")
+	paras := strings.Split(string(testutil.Sample(t)), "\n\n")
 	paras = append(paras,
 		"well-known, e.g. U.S.-led (L) \"quoted\" and/or 1,000.5 -5 a--b x - y",
 		"end. Next! (Paren) [br] {c} 'single' it's 50% $30 #tag @me a+b a=b",

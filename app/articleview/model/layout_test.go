@@ -24,6 +24,13 @@ func TestLayout_wrap(t *testing.T) {
 		{"combining mark is one grapheme", "e\u0301e\u0301e\u0301e\u0301e\u0301", 40, []string{"e\u0301e\u0301e\u0301e\u0301", "e\u0301"}},
 		{"ZWJ emoji is one cluster", "ab 👨\u200d👩\u200d👧 cd", 50, []string{"ab 👨\u200d👩\u200d👧 ", "cd"}},
 		{"many spaces hang", "ab      cd", 40, []string{"ab      ", "cd"}},
+		// Right-to-left text is laid out in logical order and broken at
+		// spaces like any other script; Arabic letters and harakat are
+		// graphemes of their own words.
+		{"Arabic breaks at spaces", "مرحبا بكم في غاو", 70, []string{"مرحبا ", "بكم في ", "غاو"}},
+		{"Arabic harakat stay with their letter", "كَتَبَ كِتَابًا", 50, []string{"كَتَبَ ", "كِتَابًا"}},
+		{"Hebrew breaks at spaces", "שלום לכם חברים", 50, []string{"שלום ", "לכם ", "חברים"}},
+		{"Korean breaks between syllables (UAX #14)", "러시아 외무장관 방문", 60, []string{"러시아 외무", "장관 방문"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
