@@ -1,0 +1,2 @@
+// Package reuse finds text reuse between documents.
+package reuse
