@@ -9,7 +9,7 @@ import "fmt"
 // clutter removal, since the researcher wrote or chose every line. name is
 // used in error messages.
 func Text(name string, data []byte) (string, error) {
-	s, err := decodeText(name, data)
+	s, _, err := decodeText(name, data)
 	if err != nil {
 		return "", err
 	}

@@ -17,7 +17,7 @@ func TestText(t *testing.T) {
 		{"no-break spaces kept", "Moscow\u00a0and Bamako", "Moscow\u00a0and Bamako", nil},
 		{"empty", " \n\n ", "", ErrEmpty},
 		{"binary", "\x00\x01\x02abc", "", ErrBinary},
-		{"invalid UTF-8", "caf\xe9", "", ErrInvalidUTF8},
+		{"invalid UTF-8", "café caf\xe9", "", ErrInvalidUTF8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

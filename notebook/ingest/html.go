@@ -57,12 +57,22 @@ func htmlArticle(name string, data []byte, contentType, pageURL string) (Draft, 
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Draft{}, fmt.Errorf("import %s: %w", name, ErrEmpty)
 	}
+	var nulWarning string
 	if _, _, bom := htmlBOMEncoding(data); !bom {
+		// Browsers skip stray NUL bytes in a page; so does Gloss, when they
+		// are few (a page of mostly NULs is binary, or UTF-16 without a BOM).
+		if n := bytes.Count(data, []byte{0}); n > 0 && n*100 <= len(data) {
+			data = bytes.ReplaceAll(data, []byte{0}, nil)
+			nulWarning = fmt.Sprintf("%d NUL bytes in the page were ignored", n)
+		}
 		if err := checkBinary(name, data); err != nil {
 			return Draft{}, err
 		}
 	}
 	dec := htmlDecode(data, contentType)
+	if nulWarning != "" {
+		dec.warnings = append(dec.warnings, nulWarning)
+	}
 	doc, err := html.Parse(strings.NewReader(dec.text))
 	if err != nil {
 		return Draft{}, fmt.Errorf("import %s: parse HTML: %w", name, err)

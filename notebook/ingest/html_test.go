@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"slices"
+
 	"github.com/glossnotes/gloss/internal/testutil"
 
 	"bytes"
@@ -321,5 +323,29 @@ func TestExtensions_HTML(t *testing.T) {
 		if !ok || f.mediaType != "text/html" {
 			t.Errorf("%s not registered as HTML", ext)
 		}
+	}
+}
+
+// TestParseHTML_strayNUL: browsers skip a stray NUL byte in a page; the
+// import does too, with a warning, while a page of NULs stays binary.
+func TestParseHTML_strayNUL(t *testing.T) {
+	page := htmlFixture(t, "news-jsonld.html")
+	i := bytes.Index(page, []byte("<p>"))
+	if i < 0 {
+		t.Fatal("fixture has no paragraph")
+	}
+	withNUL := append(append(append([]byte{}, page[:i]...), 0), page[i:]...)
+	d, err := parseHTML("news.html", withNUL)
+	if err != nil {
+		t.Fatalf("a stray NUL refused the page: %v", err)
+	}
+	if strings.ContainsRune(d.Text, 0) || !slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, "NUL") }) {
+		t.Errorf("NUL in text or no warning: %q", d.Warnings)
+	}
+	if !bytes.Equal(d.Source, withNUL) {
+		t.Error("the source is not the file's bytes")
+	}
+	if _, err := parseHTML("nuls.html", bytes.Repeat([]byte("<p>\x00\x00\x00"), 200)); !errors.Is(err, ErrBinary) {
+		t.Errorf("a page of NULs: %v, want ErrBinary", err)
 	}
 }

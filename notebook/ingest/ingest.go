@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"bytes"
+	"net/http"
+
 	"errors"
 	"fmt"
 	"io"
@@ -70,20 +73,62 @@ func Bytes(name string, data []byte) (Draft, error) {
 	if len(data) > MaxFileSize {
 		return Draft{}, tooLarge(name, int64(len(data)))
 	}
-	if f, ok := formatFor(name); ok {
+	f, ok := formatFor(name)
+	if !ok || f.mediaType == "text/plain" || f.mediaType == "text/markdown" {
+		// A PDF or EPUB saved under a text name (or none) is read as what
+		// it is: those signatures are long and binary, so prose never
+		// starts with them.
+		if g, found := containerFormat(data); found {
+			d, err := g.parse(name, data)
+			if err == nil {
+				d.Warnings = append(d.Warnings, fmt.Sprintf("the file's content is %s, not text; it was imported as such", g.mediaType))
+			}
+			return d, err
+		}
+	}
+	if ok {
 		return f.parse(name, data)
 	}
 	return sniff(name, data)
 }
 
-// sniff imports data of an unknown file type as plain text when it is text,
-// and refuses it with ErrUnsupported (or ErrEmpty) otherwise.
+// containerFormat recognises the binary document formats Gloss parses by
+// their full signatures: "%PDF-1.x" and a ZIP archive whose first entry
+// declares the EPUB media type.
+func containerFormat(data []byte) (format, bool) {
+	var mediaType string
+	switch {
+	case len(data) >= 8 && bytes.HasPrefix(data, []byte("%PDF-")) && isDigit(data[5]) && data[6] == '.' && isDigit(data[7]):
+		mediaType = "application/pdf"
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data[:min(len(data), 128)], []byte("mimetypeapplication/epub+zip")):
+		mediaType = "application/epub+zip"
+	default:
+		return format{}, false
+	}
+	for _, f := range formats {
+		if f.mediaType == mediaType {
+			return f, true
+		}
+	}
+	return format{}, false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// sniff imports data of an unknown file type as an HTML page when it is
+// one, as plain text when it is text, and refuses it with ErrUnsupported
+// (or ErrEmpty) otherwise.
 func sniff(name string, data []byte) (Draft, error) {
+	if strings.HasPrefix(http.DetectContentType(data[:min(len(data), 512)]), "text/html") {
+		if h, ok := formatFor(".html"); ok {
+			return h.parse(name, data)
+		}
+	}
 	txt, ok := formatFor(".txt")
 	if !ok {
 		return Draft{}, fmt.Errorf("import %s: %w", name, ErrUnsupported)
 	}
-	if _, err := decodeText(name, data); err != nil {
+	if _, _, err := decodeText(name, data); err != nil {
 		if errors.Is(err, ErrEmpty) {
 			return Draft{}, err
 		}

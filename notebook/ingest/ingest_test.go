@@ -35,12 +35,14 @@ func TestFile(t *testing.T) {
 		{"unknown extension, text content", write("d.log", []byte(shortArticle)), "text/plain", nil, ""},
 		{"no extension, text content", write("README", []byte(shortArticle)), "text/plain", nil, ""},
 		{"unknown extension, binary content", write("e.dat", []byte("\x89PNG\r\n\x1a\n\x00\x00")), "", ErrUnsupported, "image/png"},
-		{"unknown extension, invalid UTF-8", write("f.dat", []byte("caf\xe9 au lait")), "", ErrUnsupported, "invalid UTF-8"},
+		{"unknown extension, broken UTF-8", write("f.dat", []byte("café au lait\n\ncaf\xe9 au lait")), "", ErrUnsupported, "invalid UTF-8"},
+		{"unknown extension, Latin-1", write("f1.dat", []byte(strings.ReplaceAll(shortArticle, "e", "\xe9"))), "text/plain", nil, ""},
+		{"unknown extension, HTML", write("page.dat", []byte("<!DOCTYPE html><html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>"+strings.Repeat("The delegation met for a second day of talks in the capital. ", 8)+"</p></article></body></html>")), "text/html", nil, ""},
 		{"png named .txt", write("g.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00")), "", ErrBinary, "image/png"},
 		{"NUL bytes", write("h.txt", []byte("text\x00\x00\x00more")), "", ErrBinary, "NUL byte at offset 4"},
 		{"empty", write("i.txt", nil), "", ErrEmpty, ""},
 		{"empty, unknown extension", write("j.dat", nil), "", ErrEmpty, ""},
-		{"invalid UTF-8", write("k.txt", []byte("Title\n\nna\xefve text")), "", ErrInvalidUTF8, "byte offset 9 (line 3)"},
+		{"invalid UTF-8", write("k.txt", []byte("Title\n\nnaïve na\xefve text")), "", ErrInvalidUTF8, "byte offset 16 (line 3)"},
 		{"missing", filepath.Join(dir, "missing.txt"), "", fs.ErrNotExist, ""},
 		{"directory", dir, "", nil, "is a directory"},
 	}
@@ -156,5 +158,70 @@ func TestExtensions(t *testing.T) {
 		if !slices.Contains(exts, want) {
 			t.Errorf("Extensions() = %q, missing %s", exts, want)
 		}
+	}
+}
+
+// TestBytes_textThatStartsLikeASignature: whether a .txt, a .md or pasted
+// text is text is decided from its content, so articles whose first bytes
+// happen to match an image, archive or executable signature are imported.
+func TestBytes_textThatStartsLikeASignature(t *testing.T) {
+	body := "\n\nThe factory will receive new funding over the next five years, the carmaker said on Tuesday in a statement to investors.\n"
+	tests := []struct {
+		name, title string
+		data        []byte
+		warn        string // a warning the draft must carry
+	}{
+		{"BMP signature", "BMW cash to fuel Mini production", nil, ""},
+		{"BMX", "BMX track opens in the old quarry", nil, ""},
+		{"BMI", "BMI is a poor guide to health, doctors say", nil, ""},
+		{"GIF signature", "GIF8 and other odd file names explained", nil, ""},
+		{"ZIP signature", "PK Subban signs a one-year deal", nil, ""},
+		{"PDF as prose", "%PDF of the budget leaked before the vote", nil, ""},
+		{"DOS executable signature", "MZ Kowalski wins the regional election", nil, ""},
+		{"JPEG signature in Latin-1", "", []byte("\xff\xd8 marks the start of the file, said the caf\xe9 owner\n\nHe explained the format to the visitors who came to the caf\xe9 that morning with their cameras."), "Windows-1252"},
+	}
+	for _, tt := range tests {
+		data := tt.data
+		if data == nil {
+			data = []byte(tt.title + body)
+		}
+		for _, in := range []struct {
+			kind  string
+			parse func([]byte) (Draft, error)
+		}{
+			{"txt", func(b []byte) (Draft, error) { return Bytes("story.txt", b) }},
+			{"md", func(b []byte) (Draft, error) { return Bytes("story.md", b) }},
+			{"no extension", func(b []byte) (Draft, error) { return Bytes("story", b) }},
+			{"paste", Paste},
+		} {
+			t.Run(tt.name+"/"+in.kind, func(t *testing.T) {
+				d, err := in.parse(data)
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				if tt.title != "" && d.Title != tt.title && !strings.Contains(d.Text, tt.title) {
+					t.Errorf("title %q, text %q: the first line is lost", d.Title, d.Text)
+				}
+				if tt.warn != "" && !slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, tt.warn) }) {
+					t.Errorf("warnings %q lack %q", d.Warnings, tt.warn)
+				}
+			})
+		}
+	}
+}
+
+// TestBytes_containerUnderATextName: a real PDF saved as .txt is read as
+// a PDF, with a warning, not refused or imported as garbage.
+func TestBytes_containerUnderATextName(t *testing.T) {
+	pdf, err := os.ReadFile(filepath.Join("testdata", "pdf", "report-libreoffice.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Bytes("report.txt", pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.MediaType != "application/pdf" || !slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, "application/pdf") }) {
+		t.Errorf("media type %q, warnings %q", d.MediaType, d.Warnings)
 	}
 }

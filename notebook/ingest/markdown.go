@@ -49,14 +49,14 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // parseMarkdown is the parser for Markdown files.
 func parseMarkdown(name string, data []byte) (Draft, error) {
-	s, err := decodeText(name, data)
+	s, warnings, err := decodeText(name, data)
 	if err != nil {
 		return Draft{}, err
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 
-	var d Draft
+	d := Draft{Warnings: warnings}
 	fm, body, found := splitFrontMatter(s)
 	if found {
 		if err := applyFrontMatter(&d, fm); err != nil {

@@ -143,7 +143,7 @@ func TestParseMarkdown_errors(t *testing.T) {
 		{"front matter only", "---\ntitle: T\n---\n", ErrNoText},
 		{"title only", "# T\n", ErrNoText},
 		{"html only", "<div>\n</div>\n", ErrNoText},
-		{"invalid utf-8", "# T\n\nna\xefve\n", ErrInvalidUTF8},
+		{"invalid utf-8", "# Tö\n\nna\xefve\n", ErrInvalidUTF8},
 		{"binary", "\x00\x01\x02", ErrBinary},
 	}
 	for _, tt := range tests {

@@ -21,6 +21,8 @@ package ingest
 //     leading or trailing blank lines.
 
 import (
+	"golang.org/x/text/encoding/charmap"
+
 	"bytes"
 	"fmt"
 	"net/http"
@@ -171,32 +173,44 @@ func cleanLine(line string) string {
 }
 
 // decodeText checks that data is text and returns it as a string ready for
-// normalizeText. It refuses empty input (ErrEmpty), binary data such as
-// images or archives (ErrBinary) and invalid UTF-8 (ErrInvalidUTF8, with the
-// byte offset and line), each error naming the file. A UTF-8 byte order mark
-// is removed and UTF-16 with a byte order mark is decoded to UTF-8.
-func decodeText(name string, data []byte) (string, error) {
+// normalizeText, with any warning about how it was decoded. Whether data is
+// text is decided from its content alone, never from a file signature (an
+// article may well start with "BMW", "GIF8" or "PK"): it refuses empty input
+// (ErrEmpty), data with NUL bytes or many control characters (ErrBinary,
+// naming the format it resembles when it resembles one), and mixed or broken
+// UTF-8 (ErrInvalidUTF8, with the byte offset and line), each error naming
+// the file. A UTF-8 byte order mark is removed, UTF-16 with a byte order
+// mark is decoded, and a file with no UTF-8 multi-byte sequence at all is
+// read as Windows-1252 (the superset of Latin-1 that Western European text
+// editors save), with a warning.
+func decodeText(name string, data []byte) (string, []string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", fmt.Errorf("import %s: %w", name, ErrEmpty)
+		return "", nil, fmt.Errorf("import %s: %w", name, ErrEmpty)
 	}
 	if isUTF16(data) {
 		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder()
 		out, err := dec.Bytes(data)
 		if err != nil {
-			return "", fmt.Errorf("import %s: decoding UTF-16: %w", name, err)
+			return "", nil, fmt.Errorf("import %s: decoding UTF-16: %w", name, err)
 		}
 		data = out
 		if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
-			return "", fmt.Errorf("import %s: %w", name, ErrEmpty)
+			return "", nil, fmt.Errorf("import %s: %w", name, ErrEmpty)
 		}
 	}
 	if err := checkBinary(name, data); err != nil {
-		return "", err
+		return "", nil, err
+	}
+	if !utf8.Valid(data) && !hasUTF8Sequence(data) {
+		out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err == nil && utf8.Valid(out) {
+			return string(out), []string{"the file is not UTF-8; it was read as Windows-1252 (Latin-1): check accented letters"}, nil
+		}
 	}
 	if err := checkUTF8(name, data); err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return string(bytes.TrimPrefix(data, utf8BOM)), nil
+	return string(bytes.TrimPrefix(data, utf8BOM)), nil, nil
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -206,34 +220,74 @@ func isUTF16(data []byte) bool {
 	return bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
 }
 
-// checkBinary returns an error wrapping ErrBinary when data is not text: it
-// contains a NUL byte, starts like a known binary format (PNG, JPEG, PDF, ZIP
-// and the other signatures net/http.DetectContentType knows), or more than
-// one byte in ten of its first 4 KiB is a control character other than
-// white space. The error names the file and, when known, the detected type.
-// Importers of binary formats (PDF, EPUB) must not call it on their input.
-func checkBinary(name string, data []byte) error {
-	head := data[:min(len(data), 4096)]
-	// DetectContentType recognises the signatures of common binary formats;
-	// "application/octet-stream" only means it saw a control byte, which the
-	// checks below judge more leniently.
-	if ct := http.DetectContentType(head); !strings.HasPrefix(ct, "text/") && ct != "application/octet-stream" {
-		ct, _, _ = strings.Cut(ct, ";")
-		return fmt.Errorf("import %s: %w (it looks like %s)", name, ErrBinary, ct)
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return fmt.Errorf("import %s: %w (NUL byte at offset %d)", name, ErrBinary, i)
-	}
-	controls := 0
-	for _, c := range head {
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7f {
-			controls++
+// hasUTF8Sequence reports whether data holds at least one valid UTF-8
+// multi-byte sequence. Text in a single-byte charset almost never does
+// (é as 0xE9 followed by a letter is not one), so data with invalid bytes
+// and no such sequence is single-byte text, while data with both is UTF-8
+// that is damaged or mixed with another charset.
+func hasUTF8Sequence(data []byte) bool {
+	for len(data) > 0 {
+		i := 0
+		for i < len(data) && data[i] < utf8.RuneSelf {
+			i++
 		}
+		data = data[i:]
+		if len(data) == 0 {
+			return false
+		}
+		r, size := utf8.DecodeRune(data)
+		if r != utf8.RuneError || size > 1 {
+			return true
+		}
+		data = data[1:]
 	}
-	if controls*10 > len(head) {
-		return fmt.Errorf("import %s: %w (%d control characters in the first %d bytes)", name, ErrBinary, controls, len(head))
+	return false
+}
+
+// maxControlShare is the share of control characters (other than white
+// space) in the first 4 KiB above which data is binary, as one in ten.
+const maxControlShare = 10
+
+// checkBinary returns an error wrapping ErrBinary when data is not text: it
+// contains a NUL byte, or more than one byte in ten of its first 4 KiB is a
+// control character other than white space. The decision rests on the
+// content only; a file signature merely names, in the error, the format the
+// data resembles ("it looks like image/png"), so prose that happens to begin
+// like a signature ("BMW cash…", "GIF8…", "MZ…") is text. The error names
+// the file. Importers of binary formats (PDF, EPUB) must not call it on
+// their input.
+func checkBinary(name string, data []byte) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return binaryError(name, data, fmt.Sprintf("NUL byte at offset %d", i))
+	}
+	head := data[:min(len(data), 4096)]
+	if n := countControls(head); n*maxControlShare > len(head) {
+		return binaryError(name, data, fmt.Sprintf("%d control characters in the first %d bytes", n, len(head)))
 	}
 	return nil
+}
+
+// countControls counts the bytes of b that are control characters other
+// than white space.
+func countControls(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7f {
+			n++
+		}
+	}
+	return n
+}
+
+// binaryError is checkBinary's error: why the data is binary, and the
+// format its first bytes resemble when net/http knows the signature.
+func binaryError(name string, data []byte, why string) error {
+	ct := http.DetectContentType(data[:min(len(data), 512)])
+	ct, _, _ = strings.Cut(ct, ";")
+	if strings.HasPrefix(ct, "text/") || ct == "application/octet-stream" {
+		return fmt.Errorf("import %s: %w (%s)", name, ErrBinary, why)
+	}
+	return fmt.Errorf("import %s: %w (it looks like %s: %s)", name, ErrBinary, ct, why)
 }
 
 // checkUTF8 returns an error wrapping ErrInvalidUTF8 that names the file, the

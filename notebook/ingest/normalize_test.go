@@ -79,7 +79,15 @@ func TestCheckBinary(t *testing.T) {
 		{"text with a stray control", []byte("Hello\x01 world, this is ordinary text with one odd byte."), false, ""},
 		{"png", png, true, "image/png"},
 		{"jpeg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF"), true, "image/jpeg"},
-		{"pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), true, "application/pdf"},
+		// Signatures alone decide nothing: prose that starts like a file
+		// format is text.
+		{"prose starting BM", []byte("BMW cash to fuel Mini production at the Oxford plant"), false, ""},
+		{"prose starting BMX", []byte("BMX riders gathered in the park on Saturday."), false, ""},
+		{"prose starting GIF8", []byte("GIF89a is the name of an image format, said the teacher."), false, ""},
+		{"prose starting PK", []byte("PK Subban signed a one-year deal with the club."), false, ""},
+		{"prose starting %PDF", []byte("%PDF files were attached to the ministry's statement."), false, ""},
+		{"prose starting MZ", []byte("MZ Kowalski won the regional election."), false, ""},
+		{"pdf header without binary bytes", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), false, ""},
 		{"zip", []byte("PK\x03\x04\x14\x00\x00\x00"), true, "zip"},
 		{"NUL late in text", []byte(strings.Repeat("text ", 2000) + "\x00"), true, "NUL byte at offset 10000"},
 		{"many controls", []byte("\x01\x02\x03\x04abc\x05\x06\x07\x08"), true, "control characters"},
@@ -117,12 +125,15 @@ func TestDecodeText(t *testing.T) {
 		{"empty", nil, "", ErrEmpty, ""},
 		{"white space", []byte(" \r\n\t "), "", ErrEmpty, ""},
 		{"utf-16 bom only", []byte{0xFF, 0xFE}, "", ErrEmpty, ""},
-		{"invalid utf-8", []byte("line one\nline two caf\xe9\n"), "", ErrInvalidUTF8, "byte offset 21 (line 2)"},
+		{"latin-1", []byte("line one\nline two caf\xe9\n"), "line one\nline two café\n", nil, ""},
+		{"latin-1 starting like a JPEG", []byte("\xff\xd8 is how the file starts; the rest is caf\xe9 prose."), "ÿØ is how the file starts; the rest is café prose.", nil, ""},
+		{"windows-1252 quotes", []byte("\x93Quoted\x94 \x96 dash"), "“Quoted” – dash", nil, ""},
+		{"utf-8 with a stray latin-1 byte", []byte("line one café\nline two caf\xe9\n"), "", ErrInvalidUTF8, "byte offset 27 (line 2)"},
 		{"binary", []byte("GIF89a\x01\x00"), "", ErrBinary, "image/gif"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := decodeText("notes.txt", tt.data)
+			got, _, err := decodeText("notes.txt", tt.data)
 			if tt.wantErr != nil {
 				if !errors.Is(err, tt.wantErr) || !strings.Contains(err.Error(), "notes.txt") || !strings.Contains(err.Error(), tt.msg) {
 					t.Fatalf("decodeText error = %v, want %v naming notes.txt and %q", err, tt.wantErr, tt.msg)

@@ -18,7 +18,7 @@ func Paste(data []byte) (Draft, error) {
 	if len(data) > MaxFileSize {
 		return Draft{}, tooLarge(pasteName, int64(len(data)))
 	}
-	s, err := decodeText(pasteName, data)
+	s, warnings, err := decodeText(pasteName, data)
 	if err != nil {
 		return Draft{}, err
 	}
@@ -27,6 +27,7 @@ func Paste(data []byte) (Draft, error) {
 	if d.Text == "" {
 		return Draft{}, fmt.Errorf("import %s: %w", pasteName, ErrNoText)
 	}
+	d.Warnings = append(warnings, d.Warnings...)
 	if u != "" {
 		d.URL = u
 	}

@@ -85,7 +85,7 @@ func TestPaste_errors(t *testing.T) {
 		{"blank", []byte("\n \n"), ErrEmpty},
 		{"URL only", []byte("https://example.com/a\n"), ErrNoText},
 		{"binary", []byte("\x89PNG\r\n\x1a\n\x00"), ErrBinary},
-		{"invalid UTF-8", []byte("abc\x80"), ErrInvalidUTF8},
+		{"invalid UTF-8", []byte("abcé\x80"), ErrInvalidUTF8},
 		{"too large", make([]byte, MaxFileSize+1), ErrTooLarge},
 	}
 	for _, tt := range tests {

@@ -59,7 +59,7 @@ const maxHeaderParas = 6
 
 // parseText is the parser for plain-text files.
 func parseText(name string, data []byte) (Draft, error) {
-	s, err := decodeText(name, data)
+	s, warnings, err := decodeText(name, data)
 	if err != nil {
 		return Draft{}, err
 	}
@@ -67,6 +67,7 @@ func parseText(name string, data []byte) (Draft, error) {
 	if d.Text == "" {
 		return Draft{}, fmt.Errorf("import %s: %w", name, ErrNoText)
 	}
+	d.Warnings = append(warnings, d.Warnings...)
 	d.Source = data
 	d.MediaType = "text/plain"
 	return d, nil

@@ -360,7 +360,7 @@ func TestParseText_errors(t *testing.T) {
 		{"only clutter", []byte("Skip to content\n\nShare\n\nAdvertisement\n"), ErrNoText},
 		{"only a title", []byte("Just a headline\n"), ErrNoText},
 		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00"), ErrBinary},
-		{"latin-1", []byte("caf\xe9 au lait"), ErrInvalidUTF8},
+		{"mixed UTF-8 and Latin-1", []byte("café au lait\n\ncaf\xe9 au lait"), ErrInvalidUTF8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
