@@ -78,6 +78,9 @@ func (s *scanner) absAt(j int) (point, bool) {
 	if mw, k, ok := s.monthAt(j); ok {
 		return s.afterMonth(j, k, mw)
 	}
+	if pt, ok := s.holidayAt(j); ok {
+		return pt, true
+	}
 	if sn, ok := seasonWord(t); ok {
 		k := j + 1
 		if k < len(s.t) && s.t[k].isWord("of") {
@@ -245,7 +248,7 @@ func (s *scanner) yearAt(j int, suffix bool) (int, bool) {
 	}
 	if j+1 < len(s.t) {
 		n := &s.t[j+1]
-		if n.isPunct("%") || n.isWord("percent", "per", "km", "kg", "metres", "meters", "feet", "ft", "mph", "mw", "gw", "bn", "million", "billion", "m", "hp", "cc", "tonnes", "tons") {
+		if n.isPunct("%") || n.isWord("percent", "per", "km", "kg", "metres", "meters", "kilometres", "kilometers", "miles", "hectares", "litres", "liters", "barrels", "megawatts", "feet", "ft", "mph", "mw", "gw", "bn", "million", "billion", "m", "hp", "cc", "tonnes", "tons") {
 			return 0, false
 		}
 	}
@@ -381,10 +384,7 @@ func (s *scanner) dashWordAt(j int) (point, bool) {
 		return point{}, false
 	}
 	if equalFoldASCII(a, "mid") || equalFoldASCII(a, "early") || equalFoldASCII(a, "late") {
-		if len(b) == 4 || len(b) == 5 && b[4] == 's' {
-			if !allDigits(b[:4]) {
-				return point{}, false
-			}
+		if (len(b) == 4 || len(b) == 5 && b[4] == 's') && allDigits(b[:4]) {
 			y := int(b[0]-'0')*1000 + int(b[1]-'0')*100 + int(b[2]-'0')*10 + int(b[3]-'0')
 			if y < minYear || y > maxYear {
 				return point{}, false
@@ -439,4 +439,31 @@ func seasonWord(t *token) (int, bool) {
 		return winter, true
 	}
 	return 0, false
+}
+
+// holidayAt reads a holiday on a fixed day, with or without its year:
+// "Christmas Day", "Christmas Eve", "New Year's Day", "New Year's Eve".
+func (s *scanner) holidayAt(j int) (point, bool) {
+	pt := point{kind: ptDay}
+	switch {
+	case s.t[j].isWord("christmas") && j+1 < len(s.t) && s.t[j+1].isWord("day", "eve"):
+		pt.m, pt.d, pt.j = 12, 25, j+2
+		if s.t[j+1].isWord("eve") {
+			pt.d = 24
+		}
+	case s.t[j].isWord("new") && j+2 < len(s.t) && s.t[j+1].isWord("year's", "year’s") && s.t[j+2].isWord("day", "eve"):
+		pt.m, pt.d, pt.j = 1, 1, j+3
+		if s.t[j+2].isWord("eve") {
+			pt.m, pt.d = 12, 31
+		}
+	default:
+		return point{}, false
+	}
+	if !s.t[j].capitalised() {
+		return point{}, false
+	}
+	if y, ok := s.yearAt(pt.j, false); ok {
+		pt.y, pt.j = y, pt.j+1
+	}
+	return pt, true
 }

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"strings"
 	"time"
 )
 
@@ -152,13 +153,19 @@ func (s *scanner) pointAt(i int, triggered bool) (match, bool) {
 	if j > i && s.t[i].isWord("the") && pt.kind != ptDecade && pt.kind != ptSeason {
 		i++ // "the" is evidence only for "the 1990s", "the summer of 2022"
 	}
+	if !triggered && pt.kind == ptYear && i > 0 && s.t[i-1].isWord("of") {
+		// "the storms of 2005", "the treaty of 1959", not "a total of
+		// 2000 soldiers"
+		triggered = pt.j >= len(s.t) || s.t[pt.j].kind != word ||
+			!countNoun(s.t[pt.j].lower()) && !strings.HasSuffix(s.t[pt.j].text, "s")
+	}
 	switch pt.kind {
 	case ptYear:
 		if !triggered && !s.yearFollower(pt.j) {
 			return match{}, false
 		}
 	case ptMonth, ptSeason:
-		if !triggered {
+		if !triggered && pt.y == 0 {
 			return match{}, false
 		}
 	case ptDay:
@@ -181,6 +188,9 @@ func (s *scanner) triggered(i int) bool {
 		return true
 	}
 	if p.isPunct("(") {
+		return true
+	}
+	if p.isWord("to") && i >= 2 && s.t[i-2].isWord("back") { // "dates back to 2009"
 		return true
 	}
 	if p.isWord("and", "or", "to", "through") || p.isPunct(",&") {

@@ -195,3 +195,9 @@ func spanPeriod(a, b Period) (Period, bool) {
 func openPeriod(a Period) Period {
 	return Period{Start: a.Start, Precision: Open}
 }
+
+// Equal reports whether p and q are the same days with the same
+// precision.
+func (p Period) Equal(q Period) bool {
+	return p.Precision == q.Precision && p.Start.Equal(q.Start) && p.End.Equal(q.End)
+}

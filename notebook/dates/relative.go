@@ -248,7 +248,7 @@ func (s *scanner) weekdayAt(m match, k int, wd time.Weekday, dir int) (match, bo
 			fwd = 7
 		}
 		m.p = dayOf(s.pub.AddDate(0, 0, fwd))
-	case s.future(m.i):
+	case s.tense(m.i) == future:
 		m.p = dayOf(s.pub.AddDate(0, 0, fwd))
 	default:
 		m.p = dayOf(s.pub.AddDate(0, 0, -back))
@@ -274,7 +274,7 @@ func (s *scanner) weekend(m match, dir int, j int) (match, bool) {
 		}
 	case dir > 0:
 		sat = sat.AddDate(0, 0, 7)
-	case back > 1 && s.future(m.i):
+	case back > 1 && s.tense(m.i) == future:
 		sat = sat.AddDate(0, 0, 7)
 	}
 	m.p = Period{Start: sat, End: sat.AddDate(0, 0, 1), Precision: Range}
@@ -312,7 +312,7 @@ func (s *scanner) inFuture(i int) (match, bool) {
 		return match{}, false
 	}
 	u := unitWord(&s.t[i+2])
-	if u == uNone || !s.future(i) {
+	if u == uNone || s.tense(i) != future {
 		return match{}, false
 	}
 	m := match{i: i, j: i + 3, rel: true}

@@ -79,12 +79,16 @@ func (s *scanner) resolveSpan(m match, pt point) (match, bool) {
 	return m, ok || !s.known
 }
 
-// inferYear completes a date written without its year: it takes the
-// publication year, or the year before when that puts the date more than
-// a week (day dates) or any time (months, seasons) after publication; when
-// the sentence speaks of the future ("will", "is due to"), it takes the
-// publication year or the year after. It returns the zero Period and
-// false when the publication date is unknown.
+// inferYear completes a date that starts at token i and is written
+// without its year. It takes the publication year, except: in a clause
+// about the past ("said", "was", "-ed"), the year before when the date
+// would otherwise fall more than a week (months: any time) after
+// publication; in a clause about the future ("will", "is due to"), the
+// year after when it would fall more than a week (months: any time)
+// before; otherwise the year before when it would fall more than 90 days
+// after publication ("Dec. 20" in a January article). News style writes
+// the year only when it is not the current one, and this follows it. It
+// returns the zero Period and false when the publication date is unknown.
 func (s *scanner) inferYear(i int, day bool, mk func(y int) (Period, bool)) (Period, bool) {
 	if !s.known {
 		return Period{}, false
@@ -95,67 +99,90 @@ func (s *scanner) inferYear(i int, day bool, mk func(y int) (Period, bool)) (Per
 	if day {
 		slack = 7
 	}
-	if s.future(i) {
+	switch s.tense(i) {
+	case future:
 		if !ok || p.End.Before(s.pub.AddDate(0, 0, -slack)) {
 			p, ok = mk(y + 1)
 		}
-		return p, ok
-	}
-	if !ok || p.Start.After(s.pub.AddDate(0, 0, slack)) {
-		p, ok = mk(y - 1)
+	case past:
+		if !ok || p.Start.After(s.pub.AddDate(0, 0, slack)) {
+			p, ok = mk(y - 1)
+		}
+	default:
+		if !ok || p.Start.After(s.pub.AddDate(0, 0, 90)) {
+			p, ok = mk(y - 1)
+		}
 	}
 	return p, ok
 }
 
-// maxCue is how many tokens future looks at on each side of a date.
+// maxCue is how many tokens tense looks at before a date, and half of
+// how many it looks at after it.
 const maxCue = 8
 
-// future reports whether the clause of token i speaks of the future: one
-// of the words before it (or after it, when the date opens the sentence)
-// is "will", "would", "shall", "'ll", "scheduled", "due", "expected",
-// "plans", "planned", "upcoming" or "set to".
-func (s *scanner) future(i int) bool {
-	start := true
+// tenseOf is what a clause says of the time of its events.
+type tenseOf uint8
+
+const (
+	unknownTense tenseOf = iota
+	past
+	future
+)
+
+// tense tells whether the date at token i is spoken of in the past or the
+// future: by the cues before it in its clause, a word of the future
+// ("will", "would", "is due to", "scheduled", "expected") winning over one
+// of the past ("said", "was", a verb in "-ed": "will be held"); else by
+// the first cue after it in the sentence.
+func (s *scanner) tense(i int) tenseOf {
+	before := unknownTense
 	for k := i - 1; k >= 0 && k >= i-maxCue; k-- {
-		t := &s.t[k]
-		if t.isPunct(".!?;:") {
+		if s.t[k].isPunct(".!?;:") {
 			break
 		}
-		if futureWord(s.t, k) {
-			return true
-		}
-		if !t.isWord("on", "in", "by", "from", "since", "between", "during", "the", "early", "late") && !t.isPunct(",\"“'‘(") {
-			start = false
+		if tn := cue(s.t, k); tn == future {
+			return future
+		} else if tn == past {
+			before = past
 		}
 	}
-	if !start {
-		return false
+	if before != unknownTense {
+		return before
 	}
 	for k := i; k < len(s.t) && k <= i+2*maxCue; k++ {
-		if s.t[k].isPunct(".!?;") {
+		if s.t[k].isPunct(".!?;") && (k+1 == len(s.t) || s.t[k+1].space) {
 			break
 		}
-		if futureWord(s.t, k) {
-			return true
+		if tn := cue(s.t, k); tn != unknownTense {
+			return tn
 		}
 	}
-	return false
+	return unknownTense
 }
 
-// futureWord reports whether token k is a word of the future tense.
-func futureWord(t []token, k int) bool {
+// cue tells whether token k is a word of the future or the past tense.
+func cue(t []token, k int) tenseOf {
 	w := &t[k]
 	if w.kind != word {
-		return false
+		return unknownTense
 	}
-	if w.isWord("will", "would", "shall", "scheduled", "due", "expected", "plans", "planned", "upcoming", "forthcoming", "won't", "wouldn't") {
-		return true
+	if w.isWord("will", "would", "shall", "scheduled", "due", "expected", "expect", "expects", "forecast", "forecasts", "plans", "planned", "upcoming", "forthcoming", "won't", "wouldn't", "next") {
+		return future
 	}
 	if w.isWord("set") && k+1 < len(t) && t[k+1].isWord("to") {
-		return true
+		return future
 	}
 	n := len(w.text)
-	return n > 3 && (w.text[n-3:] == "'ll" || n > 5 && w.text[n-5:] == "’ll")
+	if n > 3 && (w.text[n-3:] == "'ll" || n > 5 && w.text[n-5:] == "’ll") {
+		return future
+	}
+	if w.isWord("was", "were", "had", "did", "said", "told", "met", "took", "began", "fell", "rose", "won", "lost", "left", "came", "went", "made", "held", "gave", "struck", "saw", "found", "became", "led", "sent", "spoke", "broke", "paid", "fled", "kept", "brought", "bought", "fought", "stood", "sold", "built", "wrote", "ran", "grew", "drew", "flew", "chose", "drove", "sank", "spent", "been", "ago") {
+		return past
+	}
+	if n >= 5 && w.text[n-2:] == "ed" && w.kind == word && !w.isWord("need", "indeed", "speed", "hundred", "united", "proceed", "exceed", "succeed", "seed", "feed", "based", "armed", "red", "bed") {
+		return past
+	}
+	return unknownTense
 }
 
 // addMonths is the month n months from month m of year y.
