@@ -168,22 +168,13 @@ func listMeta(a notebook.Article) string {
 // the article selectID (when it is listed).
 func (l *library) reload(selectID string) {
 	l.pending = selectID
-	// A tag shows the articles that carry it and those with highlights
-	// that carry it.
-	tag := l.tag
-	opt := notebook.ListOptions{Sort: sortKeys[max(0, l.sortSel.SelectedIndex())]}
+	opt := notebook.ListOptions{Tag: l.tag, Sort: sortKeys[max(0, l.sortSel.SelectedIndex())]}
 	l.ui.mu.Lock()
 	l.ui.reloadGen++
 	gen := l.ui.reloadGen
 	l.ui.mu.Unlock()
 	l.ui.background(func() func() {
 		arts, err := l.ui.nb.Articles(opt)
-		if err == nil && tag != "" {
-			var ids []string
-			if ids, err = l.ui.nb.TaggedArticles(tag); err == nil {
-				arts = keepIDs(arts, ids)
-			}
-		}
 		if err != nil {
 			return func() { l.ui.showError(fmt.Errorf("list articles: %w", err)) }
 		}
@@ -419,19 +410,4 @@ func (l *library) deleteChecked() {
 			l.checked = map[string]bool{}
 		}
 	}, l.ui.win)
-}
-
-// keepIDs keeps the articles whose IDs are in ids, in their order.
-func keepIDs(arts []notebook.Article, ids []string) []notebook.Article {
-	set := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		set[id] = true
-	}
-	kept := arts[:0]
-	for _, a := range arts {
-		if set[a.ID] {
-			kept = append(kept, a)
-		}
-	}
-	return kept
 }

@@ -514,3 +514,30 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// TestUI_TagFilterMatchesService: clicking a tag shows the articles under
+// it — tagged themselves or through a highlight — exactly as the service's
+// listing (and so `gloss list --tag`) gives them.
+func TestUI_TagFilterMatchesService(t *testing.T) {
+	h := newHarness(t, false)
+	id := h.importSample()
+	other := writeFile(t, "other.txt", "Harvest report\n\nFarmers in the north expect a smaller millet harvest after the late rains this year.\n")
+	h.ui.importPaths([]string{other})
+	h.settle()
+	h.ui.showArticle(id)
+	h.settle()
+	h.selectQuote(wagner)
+	h.ui.reader.view.TypedRune('t')
+	test.Type(h.ui.picker.entry, "Russia–Africa ties")
+	h.ui.picker.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.settle()
+	h.ui.lib.treeSelected(tagNodePrefix + "Russia–Africa ties")
+	h.settle()
+	want, err := h.nb.Articles(notebook.ListOptions{Tag: "Russia–Africa ties"})
+	if err != nil || len(want) != 1 || want[0].ID != id {
+		t.Fatalf("service lists %+v (%v), want the sample", want, err)
+	}
+	if len(h.ui.lib.shown) != 1 || h.ui.lib.shown[0].ID != id {
+		t.Errorf("library shows %d articles under the highlight's tag, want the sample only", len(h.ui.lib.shown))
+	}
+}

@@ -31,7 +31,12 @@ func listCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List articles",
-		Args:  exactArgs(0, "no arguments"),
+		Long: `List articles (ID, publication date, outlet, number of highlights, title).
+
+--tag T lists the articles under the tag T: those tagged T or one of its
+children (T/…), themselves or through one of their highlights. The desktop
+app's tag filter shows the same articles.`,
+		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opt.After, err = notebook.ParseDate(after); err != nil {
@@ -65,7 +70,7 @@ func listCmd(e *env) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opt.Tag, "tag", "", "only articles with this tag (or its children)")
+	f.StringVar(&opt.Tag, "tag", "", "only articles under this tag: tagged with it or a child tag, themselves or through a highlight")
 	f.StringVar(&opt.Outlet, "outlet", "", "only articles from this outlet")
 	f.StringVar(&after, "after", "", "published on or after this date (YYYY[-MM[-DD]])")
 	f.StringVar(&before, "before", "", "published before this date (YYYY[-MM[-DD]])")

@@ -321,3 +321,58 @@ func TestCLI_EditVersionsReattach(t *testing.T) {
 		t.Errorf("edit without --text-file: exit %d %s", code, errs)
 	}
 }
+
+// TestImport_tableShowsTheReason: the summary table's DETAIL column gives
+// the whole reason a file was refused, not the path again (the FILE column
+// has it), and the JSON keeps both.
+func TestImport_tableShowsTheReason(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nb.db")
+	long := filepath.Join(dir, strings.Repeat("a-rather-long-folder-name-", 3), "photo.txt")
+	os.MkdirAll(filepath.Dir(long), 0o755)
+	os.WriteFile(long, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), 0o644)
+	out, _, code := gloss(t, "", "--db", db, "import", long)
+	if code != ExitError {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	lines := strings.Split(out, "\n")
+	if len(lines) < 2 {
+		t.Fatalf("no table:\n%s", out)
+	}
+	row := lines[1]
+	want := "file is binary, not text (it looks like image/png: NUL byte at offset 8)"
+	if !strings.Contains(row, want) || strings.Count(row, long) != 1 {
+		t.Errorf("row %q: want the path once and the whole reason %q", row, want)
+	}
+	out, _, _ = gloss(t, "", "--db", db, "--json", "import", long)
+	var rs []importer.Result
+	if err := json.Unmarshal([]byte(out), &rs); err != nil || len(rs) != 1 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if rs[0].Path != long || !strings.Contains(rs[0].Reason, long) || !strings.Contains(rs[0].Reason, want) {
+		t.Errorf("JSON result %+v: want the path and the whole error", rs[0])
+	}
+}
+
+// TestList_tagOnHighlight: `gloss list --tag T` lists an article whose only
+// tag T is on one of its highlights, as the app's tag filter does.
+func TestList_tagOnHighlight(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "nb.db")
+	var rs []importer.Result
+	mustJSON(t, &rs, "--db", db, "import", testutil.SamplePath(t))
+	id := rs[0].ID
+	var ann map[string]any
+	mustJSON(t, &ann, "--db", db, "highlight", id, "--quote", "Wagner Group", "--occurrence", "1", "--tag", "Russia–Africa ties/Security")
+	for _, tag := range []string{"Russia–Africa ties", "russia–africa ties/security"} {
+		var arts []map[string]any
+		mustJSON(t, &arts, "--db", db, "list", "--tag", tag)
+		if len(arts) != 1 || arts[0]["id"] != id {
+			t.Errorf("list --tag %q = %v, want the sample", tag, arts)
+		}
+	}
+	var none []map[string]any
+	mustJSON(t, &none, "--db", db, "list", "--tag", "Economy")
+	if len(none) != 0 {
+		t.Errorf("list --tag Economy = %v", none)
+	}
+}

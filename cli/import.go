@@ -62,24 +62,30 @@ func printImportSummary(w io.Writer, rs []importer.Result) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "OUTCOME\tID\tFILE\tDETAIL")
 	for _, r := range rs {
-		detail := r.Title
-		if r.Reason != "" {
-			detail = r.Reason
-			if r.Title != "" {
-				detail = r.Reason + ": " + r.Title
-			}
+		// The reason is shown whole (the path is in the FILE column);
+		// titles are shortened to keep the table readable.
+		detail := oneLine(r.Title, 80)
+		switch {
+		case r.Reason != "" && r.Title != "":
+			detail = oneLine(r.Why(), 0) + ": " + detail
+		case r.Reason != "":
+			detail = oneLine(r.Why(), 0)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Outcome, r.ID, r.Path, oneLine(detail, 80))
+		for _, w := range r.Warnings {
+			detail += " (warning: " + oneLine(w, 0) + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Outcome, r.ID, r.Path, detail)
 	}
 	tw.Flush()
 	fmt.Fprintln(w, importer.Summary(rs))
 }
 
-// oneLine shortens s to at most n runes on one line.
+// oneLine puts s on one line and shortens it to at most n runes (n = 0:
+// no limit).
 func oneLine(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
-	if len(r) <= n {
+	if n <= 0 || len(r) <= n {
 		return s
 	}
 	return string(r[:n-1]) + "…"

@@ -219,7 +219,10 @@ const (
 // ListOptions filters and orders an article listing. Zero values mean no
 // filter; the default order is newest added first.
 type ListOptions struct {
-	Tag    string // a tag; its children match too
+	// Tag keeps the articles under a tag: those tagged with it, or with one
+	// of its children, themselves or through one of their annotations. This
+	// is the one meaning of "articles under a tag" in Gloss.
+	Tag    string
 	Outlet string // case-insensitive
 	After  Date   // published on or after
 	Before Date   // published before
@@ -236,17 +239,21 @@ func (n *Notebook) Articles(opt ListOptions) ([]Article, error) {
 	default:
 		return nil, invalidf("sort %q: want added, published or title", opt.Sort)
 	}
+	var tagKey string
+	if opt.Tag != "" {
+		clean, err := CleanTag(opt.Tag)
+		if err != nil {
+			return nil, err
+		}
+		tagKey = TagKey(clean)
+	}
 	var out []Article
 	err := n.view(func(tx Tx) error {
 		var only map[string]bool
-		if opt.Tag != "" {
-			ids, _, err := tx.TaggedWith(TagKey(opt.Tag))
-			if err != nil {
+		if tagKey != "" {
+			var err error
+			if only, err = articlesUnderTag(tx, tagKey); err != nil {
 				return err
-			}
-			only = make(map[string]bool, len(ids))
-			for _, id := range ids {
-				only[id] = true
 			}
 		}
 		counts, err := tx.AnnotationCounts()
@@ -276,6 +283,27 @@ func (n *Notebook) Articles(opt ListOptions) ([]Article, error) {
 	}
 	sortArticles(out, opt)
 	return out, nil
+}
+
+// articlesUnderTag returns the IDs of the articles under the tag with this
+// key (see ListOptions.Tag).
+func articlesUnderTag(tx Tx, key string) (map[string]bool, error) {
+	arts, anns, err := tx.TaggedWith(key)
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[string]bool, len(arts)+len(anns))
+	for _, id := range arts {
+		ids[id] = true
+	}
+	for _, id := range anns {
+		a, err := tx.Annotation(id)
+		if err != nil {
+			return nil, fmt.Errorf("tag index: annotation %s: %w", id, err)
+		}
+		ids[a.ArticleID] = true
+	}
+	return ids, nil
 }
 
 func sortArticles(as []Article, opt ListOptions) {

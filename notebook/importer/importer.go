@@ -44,7 +44,13 @@ type Result struct {
 	Outcome string `json:"outcome"` // imported, duplicate, updated, merged, refused
 	ID      string `json:"id,omitempty"`
 	Title   string `json:"title,omitempty"`
-	Reason  string `json:"reason,omitempty"`
+	// Reason says why a file was refused (the whole error, which names
+	// the file), or what an update or merge did; Why gives it without the
+	// path.
+	Reason string `json:"reason,omitempty"`
+	// Warnings are what the importer noticed about an imported file (a
+	// charset guessed, a fallback extraction, ignored bytes).
+	Warnings []string `json:"warnings,omitempty"`
 	// Report lists re-attached highlights when Outcome is "updated".
 	Report *notebook.ReattachReport `json:"report,omitempty"`
 	// Merge counts what a bundle brought when Outcome is "merged".
@@ -64,7 +70,7 @@ func Collect(paths []string) (files []string, refused []Result) {
 		}
 		st, err := os.Stat(arg)
 		if err != nil {
-			refused = append(refused, Result{Path: arg, Outcome: Refused, Reason: err.Error()})
+			refused = append(refused, refusal(arg, err))
 			continue
 		}
 		if !st.IsDir() {
@@ -73,7 +79,7 @@ func Collect(paths []string) (files []string, refused []Result) {
 		}
 		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				refused = append(refused, Result{Path: p, Outcome: Refused, Reason: err.Error()})
+				refused = append(refused, refusal(p, err))
 				return nil
 			}
 			if p != arg && strings.HasPrefix(d.Name(), ".") {
@@ -88,7 +94,7 @@ func Collect(paths []string) (files []string, refused []Result) {
 			return nil
 		})
 		if err != nil {
-			refused = append(refused, Result{Path: arg, Outcome: Refused, Reason: err.Error()})
+			refused = append(refused, refusal(arg, err))
 		}
 	}
 	return files, refused
@@ -157,6 +163,9 @@ func Run(nb *notebook.Notebook, files []string, stdin io.Reader, progress Progre
 		}
 		for i, r := range added {
 			res := Result{Path: batch[i].path, Outcome: string(r.Outcome), ID: r.Article.ID, Title: r.Article.Title, Reason: r.Reason, Report: r.Report}
+			if r.Outcome == notebook.Added {
+				res.Warnings = batch[i].draft.Warnings
+			}
 			if rep := r.Report; rep != nil {
 				res.Reason = fmt.Sprintf("same URL, new text: version %d; highlights %d anchored, %d moved, %d orphaned",
 					rep.Version, rep.Anchored, len(rep.Moved), len(rep.Orphaned))
@@ -177,7 +186,7 @@ func Run(nb *notebook.Notebook, files []string, stdin io.Reader, progress Progre
 			if err := flush(); err != nil {
 				return results, err
 			}
-			results = append(results, Result{Path: p.path, Outcome: Refused, Reason: p.err.Error()})
+			results = append(results, refusal(p.path, p.err))
 		case p.bundle:
 			if err := flush(); err != nil {
 				return results, err
@@ -219,16 +228,32 @@ func parseOne(path string, stdin io.Reader) parsed {
 func mergeBundle(nb *notebook.Notebook, path string) Result {
 	f, err := os.Open(path)
 	if err != nil {
-		return Result{Path: path, Outcome: Refused, Reason: err.Error()}
+		return refusal(path, err)
 	}
 	defer f.Close()
 	rep, err := nb.MergeBundle(f)
 	if err != nil {
-		return Result{Path: path, Outcome: Refused, Reason: fmt.Sprintf("bundle %s: %v", path, err)}
+		return refusal(path, fmt.Errorf("bundle %s: %w", path, err))
 	}
 	return Result{Path: path, Outcome: Merged, Merge: &rep,
 		Reason: fmt.Sprintf("bundle: %d articles added, %d updated; %d annotations added, %d updated",
 			rep.ArticlesAdded, rep.ArticlesUpdated, rep.AnnotationsAdded, rep.AnnotationsUpdated)}
+}
+
+// refusal is the result of a file that was refused.
+func refusal(path string, err error) Result {
+	return Result{Path: path, Outcome: Refused, Reason: err.Error()}
+}
+
+// Why is the reason without the file's path, for a table or a dialog that
+// shows the path beside it: errors from ingest and the file system name the
+// file ("import PATH: why", "open PATH: why").
+func (r Result) Why() string {
+	why := r.Reason
+	for _, op := range []string{"import ", "open ", "stat ", "lstat ", "read ", "bundle "} {
+		why = strings.Replace(why, op+r.Path+": ", "", 1)
+	}
+	return why
 }
 
 // ReadLimited reads pasted text from r, refusing more than
