@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
-# Installs what building and testing Gloss needs on Debian/Ubuntu, only when
-# it is missing: a C compiler and the OpenGL/X11 headers for Fyne (cgo),
-# Xvfb for the window tests, and ImageMagick for screenshots. Needs root or
-# sudo only when something must be installed.
+# Installs what Gloss needs on Debian/Ubuntu, only when it is missing.
+#
+#   setup-debian.sh build   a C compiler and the OpenGL/X11 headers (cgo, Fyne)
+#   setup-debian.sh test    build + Xvfb (window tests), ImageMagick
+#                           (screenshots), git (sync tests) and pandoc
+#                           (the citation round trip); no extra fonts, so
+#                           the tests prove they need none
+#   setup-debian.sh run     build + git (sync) + the fonts that real
+#                           articles need: Noto CJK (Chinese, Japanese,
+#                           Korean), Noto core (Arabic, Hebrew and most other
+#                           scripts) and Noto colour emoji
+#
+# Needs root or sudo only when something must be installed.
 set -euo pipefail
 
+mode=${1:-build}
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
+case "$mode" in
+  build) ;;
+  test) pkgs+=(xvfb imagemagick git pandoc) ;;
+  run) pkgs+=(git fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji) ;;
+  *) echo "setup: unknown mode '$mode' (want build, test or run)" >&2; exit 2 ;;
+esac
+
 need=()
-for pkg in gcc pkg-config libgl1-mesa-dev xorg-dev xvfb imagemagick; do
+for pkg in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
