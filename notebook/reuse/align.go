@@ -19,9 +19,15 @@ import (
 //     dropped or inserted); a chain scores the words it covers, less a
 //     small penalty for each such drift. Chains are taken best first, each
 //     seed in one chain.
-//  3. Each chain's region is extended at both ends word by word (a match
-//     +1, a mismatch -1, stopping 2 below the best score), which picks up
-//     the edges of a passage that has a changed word near its end.
+//  3. A chain needs at least minShared seeds, covering at least MinWords/2
+//     words: a passage is evidenced by fingerprints that are not stock
+//     phrases, never by common text alone (the few fingerprints that
+//     straddle a stock phrase and a boilerplate paragraph cover at most
+//     eight words).
+//     Its region is extended at both ends word by word (a match +1, a
+//     mismatch -1, stopping 2 below the best score, at most 10 words),
+//     which picks up the edges of a passage that has a changed word near
+//     its end.
 //  4. The words the two regions have in common are counted: the words the
 //     seeds cover, plus the longest common subsequence of each gap between
 //     consecutive seeds, plus the matches of the extensions. The region is
@@ -35,6 +41,10 @@ const (
 	maxRep    = 4    // a fingerprint repeated more often in a text is no seed
 	xDrop     = 2    // extension stops this far below its best score
 	lookback  = 1024 // seeds looked back at when chaining
+	// extendLimit is the most words a region is extended by at each end:
+	// enough to reach past a changed word near the end of a passage, too
+	// few to carry a single seed through a boilerplate paragraph.
+	extendLimit = 2 * gramLen
 )
 
 // gramDoc is a document with its fingerprints by position.
@@ -317,7 +327,7 @@ func overlapHalf(a0, a1, b0, b1 int32) bool {
 // region measures one chain and reports whether it is a passage.
 func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, bool) {
 	xw, yw := x.d.words, y.d.words
-	var matched int32
+	var matched, covered int32
 	s0 := seeds[chain[0]]
 	xEnd, yEnd := s0.x, s0.y // ends of the words covered so far
 	for _, c := range chain {
@@ -328,9 +338,13 @@ func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, boo
 		addX := s.x + gramLen - max(s.x, xEnd)
 		addY := s.y + gramLen - max(s.y, yEnd)
 		matched += max(0, min(addX, addY))
+		covered += max(0, addX)
 		xEnd, yEnd = max(xEnd, s.x+gramLen), max(yEnd, s.y+gramLen)
 	}
-	limit := al.opt.MaxGap + gramLen
+	if len(chain) < minShared || 2*int(covered) < al.opt.MinWords {
+		return edge{}, false
+	}
+	limit := extendLimit
 	ls, lm := extend(xw, yw, int(s0.x)-1, int(s0.y)-1, -1, limit)
 	rs, rm := extend(xw, yw, int(xEnd), int(yEnd), 1, limit)
 	matched += int32(lm + rm)
