@@ -85,7 +85,8 @@ func (ui *UI) selection(c exportChoice) (notebook.Selection, export.Options, err
 func (ui *UI) writeExport(path string, sel notebook.Selection, opt export.Options) (int, error) {
 	n := 0
 	err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
-		return export.Write(w, countItems(ui.nb.Excerpts(sel), &n), opt)
+		_, err := export.Write(w, countItems(ui.nb.Excerpts(sel), &n), opt)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("export: %w", err)
@@ -144,7 +145,7 @@ func (w *capWriter) Write(p []byte) (int, error) {
 // preview renders the first excerpts of an export.
 func (ui *UI) preview(sel notebook.Selection, opt export.Options) (string, error) {
 	w := &capWriter{limit: previewBytes}
-	err := export.Write(w, firstItems(ui.nb.Excerpts(sel), previewArticles), opt)
+	_, err := export.Write(w, firstItems(ui.nb.Excerpts(sel), previewArticles), opt)
 	if err != nil && !errors.Is(err, errPreviewFull) {
 		return "", err
 	}
@@ -370,7 +371,7 @@ func (ui *UI) citationText(a notebook.Annotation) (string, error) {
 		}
 	}
 	var b bytes.Buffer
-	if err := export.Write(&b, only, export.Options{Template: citationTemplate, TemplateName: "citation"}); err != nil {
+	if _, err := export.Write(&b, only, export.Options{Template: citationTemplate, TemplateName: "citation"}); err != nil {
 		return "", fmt.Errorf("copy with citation: %w", err)
 	}
 	return strings.TrimSpace(b.String()), nil

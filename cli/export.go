@@ -229,7 +229,8 @@ func runExport(cmd *cobra.Command, e *env, fl exportFlags) error {
 		if fl.format == formatBundle {
 			return nb.WriteBundle(w)
 		}
-		return export.Write(w, counted(nb.Excerpts(sel), opt, &sum), opt)
+		_, err := export.Write(w, counted(nb.Excerpts(sel), opt, &sum), opt)
+		return err
 	}
 	if fl.template != "" {
 		sum.Format = "template"

@@ -7,37 +7,68 @@ import (
 	"unicode/utf8"
 )
 
-// author is one name from a byline: a person (given and family names) or,
-// when the name does not look like a person's, an organisation kept as
-// written.
-type author struct {
-	given, family string
-	org           string
+// Name is one author read from a byline: a person (Family and Given names,
+// and a Suffix such as "Jr."), or, when the credit is not a person's, an
+// organisation kept as written in Literal ("Reuters", "DW staff").
+type Name struct {
+	Family, Given, Suffix string
+	Literal               string
 }
 
-// name is the author in natural order ("Isaac Mugabi", "Reuters").
-func (a author) name() string {
-	if a.org != "" {
-		return a.org
+// author is the package's internal name for Name.
+type author = Name
+
+// Authors reads the authors from a byline as printed ("By Anna Keller and
+// Jon Ruiz, with Reuters and AP"). A byline names people, agencies, or
+// both; agencies and outlets count as authors only when no person is
+// named. Credits in parentheses or after "with" or "additional reporting
+// by" are dropped when the byline names someone else; generic credits
+// ("Staff and agencies", "our correspondent") give no name at all, for the
+// caller to fall back on the outlet. Role descriptions ("Africa
+// correspondent") and places ("in Bamako") are dropped. Names in scripts
+// without spaces between family and given names (Chinese, Japanese,
+// Korean) are split after the family name, the first character (or two
+// for a known two-character surname or a four-character name).
+func Authors(byline string) []Name {
+	return parseAuthors(byline)
+}
+
+// name is the author in natural order ("Isaac Mugabi", "王小明", "Reuters").
+func (a Name) name() string {
+	if a.Literal != "" {
+		return a.Literal
 	}
-	return strings.TrimSpace(a.given + " " + a.family)
+	var s string
+	if isCJK(a.Family) {
+		s = a.Family + a.Given
+	} else {
+		s = strings.TrimSpace(a.Given + " " + a.Family)
+	}
+	if a.Suffix != "" {
+		s += " " + a.Suffix
+	}
+	return s
 }
 
 // inverted is the name family first ("Mugabi, Isaac").
-func (a author) inverted() string {
-	if a.org != "" || a.given == "" {
+func (a Name) inverted() string {
+	if a.Literal != "" || a.Given == "" || isCJK(a.Family) {
 		return a.name()
 	}
-	return a.family + ", " + a.given
+	s := a.Family + ", " + a.Given
+	if a.Suffix != "" {
+		s += ", " + a.Suffix
+	}
+	return s
 }
 
 // initials is the APA form ("Mugabi, I.", "Dupont, J.-C.").
-func (a author) initials() string {
-	if a.org != "" || a.given == "" {
+func (a Name) initials() string {
+	if a.Literal != "" || a.Given == "" || isCJK(a.Family) {
 		return a.name()
 	}
 	var parts []string
-	for _, w := range strings.Fields(a.given) {
+	for _, w := range strings.Fields(a.Given) {
 		var hy []string
 		for _, h := range strings.Split(w, "-") {
 			if r, _ := utf8.DecodeRuneInString(h); r != utf8.RuneError {
@@ -46,13 +77,28 @@ func (a author) initials() string {
 		}
 		parts = append(parts, strings.Join(hy, "-"))
 	}
-	return a.family + ", " + strings.Join(parts, " ")
+	s := a.Family + ", " + strings.Join(parts, " ")
+	if a.Suffix != "" {
+		s += ", " + a.Suffix
+	}
+	return s
 }
 
+// maxByline is the longest byline read (the rest is ignored), and
+// maxAuthors the most names kept.
+const (
+	maxByline  = 2000
+	maxAuthors = 100
+)
+
 var (
-	parenthetical = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
-	bylinePrefix  = regexp.MustCompile(`(?i)^\s*(by|written by|von|par)\s+`)
-	authorSplit   = regexp.MustCompile(`\s*(?:;|,|&|\band\b|\|)\s*`)
+	parenthetical = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
+	bylinePrefix  = regexp.MustCompile(`(?i)^\s*(?:by|written by|words by|text by|reported by|von|par|por|door)[:\s]\s*`)
+	// creditClause starts the credits that follow the authors: ", with
+	// Reuters and AP", "; additional reporting by …".
+	creditClause = regexp.MustCompile(`(?i)(?:[,;.]?\s+|^)(?:with\s+(?:additional\s+)?(?:reporting\s+(?:by|from)\s+)?|(?:additional\s+)?reporting\s+(?:by|from)\s+|contributing:?\s+|mit\s+|avec\s+)`)
+	authorSplit  = regexp.MustCompile(`\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\||·|\s/\s)\s*`)
+	placeSuffix  = regexp.MustCompile(`\s+(?:in|aus|à|en)\s+\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*)*$`)
 )
 
 // particles are lower-case name parts that belong to the family name.
@@ -62,55 +108,186 @@ var particles = map[string]bool{
 	"bin": true, "ibn": true, "al": true, "el": true, "ter": true, "ten": true,
 }
 
+// suffixes end a person's name without being the family name.
+var suffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
 // orgWords are words that mark a byline name as an organisation's.
 var orgWords = map[string]bool{
 	"press": true, "presse": true, "agency": true, "agence": true, "news": true, "staff": true,
 	"desk": true, "team": true, "editors": true, "editorial": true, "service": true, "bureau": true,
-	"correspondent": true, "correspondents": true, "reporters": true, "wire": true, "online": true,
+	"wire": true, "online": true, "media": true, "newsroom": true, "redaktion": true, "rédaction": true,
 }
 
-// parseAuthors splits a byline as printed ("By Isaac Mugabi (with Reuters
-// and AP)") into authors. Parenthesised credits are dropped; names are
-// split on commas, semicolons, "and" and "&".
+// roleWords mark a part of a byline as a description of the author
+// ("Africa correspondent"), not a name.
+var roleWords = map[string]bool{
+	"correspondent": true, "correspondents": true, "reporter": true, "reporters": true, "editor": true,
+	"writer": true, "columnist": true, "contributor": true, "analyst": true, "photographer": true,
+	"producer": true, "korrespondent": true, "korrespondentin": true, "envoyé": true, "envoyée": true,
+}
+
+// generic are credits that name nobody ("Staff and agencies" splits into
+// two of them).
+var generic = map[string]bool{
+	"staff": true, "agencies": true, "agency": true, "wires": true, "wire services": true,
+	"news agencies": true, "news wires": true, "staff writer": true, "staff writers": true,
+	"staff reporter": true, "our correspondent": true, "our correspondents": true, "our reporter": true,
+	"a correspondent": true, "special correspondent": true, "agences": true, "agenturen": true,
+	"anonymous": true, "unknown": true, "n/a": true,
+}
+
+// agencies are news agencies and wire services named alone ("Reuters",
+// "AFP"): organisations even though some look like a person's name.
+var agencies = map[string]bool{
+	"reuters": true, "ap": true, "afp": true, "dpa": true, "efe": true, "ansa": true, "xinhua": true,
+	"tass": true, "kyodo": true, "bloomberg": true, "upi": true, "pa": true, "anadolu": true,
+	"kna": true, "epd": true, "yonhap": true, "pti": true, "ians": true, "apa": true, "lusa": true,
+	"interfax": true, "bernama": true, "associated press": true, "agence france-presse": true,
+	"agence france presse": true, "press association": true, "pa media": true, "ria novosti": true,
+	"deutsche presse-agentur": true, "europa press": true, "sapa": true, "nan": true,
+}
+
+// parseAuthors implements Authors.
 func parseAuthors(byline string) []author {
-	s := parenthetical.ReplaceAllString(byline, " ")
-	s = bylinePrefix.ReplaceAllString(s, "")
-	var out []author
+	s := byline
+	if len(s) > maxByline {
+		s = s[:maxByline]
+		for len(s) > 0 && !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	var credits []string
+	s = parenthetical.ReplaceAllStringFunc(s, func(m string) string {
+		credits = append(credits, m[1:len(m)-1])
+		return " "
+	})
+	s = bylinePrefix.ReplaceAllString(strings.TrimSpace(s), "")
+	if loc := creditClause.FindStringIndex(s); loc != nil {
+		credits = append(credits, s[loc[1]:])
+		s = s[:loc[0]]
+	}
+	people, orgs := splitNames(s)
+	if len(people) > 0 {
+		return people
+	}
+	if len(orgs) > 0 {
+		return orgs
+	}
+	for _, c := range credits {
+		c = bylinePrefix.ReplaceAllString(creditClause.ReplaceAllString(strings.TrimSpace(c), ""), "")
+		p, o := splitNames(c)
+		people, orgs = append(people, p...), append(orgs, o...)
+	}
+	if len(people) > 0 {
+		return people
+	}
+	return orgs
+}
+
+// splitNames splits a list of names and sorts them into people and
+// organisations, dropping generic credits and role descriptions.
+func splitNames(s string) (people, orgs []author) {
 	for _, part := range authorSplit.Split(s, -1) {
-		part = strings.Join(strings.Fields(part), " ")
-		if part == "" {
+		if len(people)+len(orgs) >= maxAuthors {
+			break
+		}
+		part = strings.Trim(strings.TrimSpace(placeSuffix.ReplaceAllString(part, "")), ".:-–— ")
+		part = bylinePrefix.ReplaceAllString(part, "")
+		low := strings.ToLower(part)
+		if part == "" || generic[low] || isRole(low) {
 			continue
 		}
-		out = append(out, personOrOrg(part))
+		if a := personOrOrg(part); a.Literal != "" {
+			orgs = append(orgs, a)
+		} else {
+			people = append(people, a)
+		}
 	}
-	return out
+	return people, orgs
+}
+
+// isRole reports whether a lower-cased part describes a role.
+func isRole(low string) bool {
+	for _, w := range strings.Fields(low) {
+		if roleWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // personOrOrg reads "Isaac Mugabi" as a person and "DW staff", "Agence
 // France-Presse" or "Reuters" as an organisation: a person's name has two
-// to five words, each capitalised except for family-name particles, no
-// digits and no word such as "Press" or "Staff".
+// to five words, each capitalised (or in a script without case) except for
+// family-name particles, no digits and no word such as "Press" or "Staff";
+// a one-word name in Chinese, Japanese or Korean characters is a person's
+// too.
 func personOrOrg(name string) author {
+	if agencies[strings.ToLower(name)] {
+		return author{Literal: name}
+	}
 	words := strings.Fields(name)
-	if len(words) < 2 || len(words) > 5 {
-		return author{org: name}
+	if len(words) == 1 && isCJK(name) {
+		return splitCJK(name)
+	}
+	if len(words) < 2 || len(words) > 6 {
+		return author{Literal: name}
+	}
+	var suffix string
+	if suffixes[strings.ToLower(words[len(words)-1])] && len(words) > 2 {
+		suffix, words = words[len(words)-1], words[:len(words)-1]
+	}
+	if len(words) > 5 {
+		return author{Literal: name}
 	}
 	for i, w := range words {
 		for _, part := range strings.Split(strings.ToLower(w), "-") {
 			if orgWords[part] {
-				return author{org: name}
+				return author{Literal: name}
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if strings.ContainsFunc(w, unicode.IsDigit) || !unicode.IsUpper(r) && !(particles[w] && i > 0 && i < len(words)-1) {
-			return author{org: name}
+		caseless := unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
+		if strings.ContainsFunc(w, unicode.IsDigit) || !unicode.IsUpper(r) && !caseless && !(particles[w] && i > 0 && i < len(words)-1) {
+			return author{Literal: name}
 		}
+	}
+	if isCJK(words[0]) { // family name first: "王 小明"
+		return author{Family: words[0], Given: strings.Join(words[1:], " "), Suffix: suffix}
 	}
 	f := len(words) - 1
 	for f > 1 && particles[strings.ToLower(words[f-1])] {
 		f--
 	}
-	return author{given: strings.Join(words[:f], " "), family: strings.Join(words[f:], " ")}
+	return author{Given: strings.Join(words[:f], " "), Family: strings.Join(words[f:], " "), Suffix: suffix}
+}
+
+// cjkSurnames are two-character Chinese family names.
+var cjkSurnames = map[string]bool{
+	"欧阳": true, "司马": true, "诸葛": true, "上官": true, "司徒": true, "东方": true, "皇甫": true,
+	"令狐": true, "慕容": true, "尉迟": true, "公孙": true, "夏侯": true, "长孙": true, "宇文": true,
+	"歐陽": true, "司馬": true, "諸葛": true, "東方": true, "長孫": true,
+}
+
+// isCJK reports whether s starts with a Han, Hiragana, Katakana or Hangul
+// character.
+func isCJK(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// splitCJK splits a name written without a space, family name first.
+func splitCJK(name string) author {
+	runes := []rune(name)
+	if len(runes) < 2 || len(runes) > 5 {
+		return author{Literal: name}
+	}
+	f := 1
+	if cjkSurnames[string(runes[:2])] || len(runes) == 4 && unicode.Is(unicode.Han, runes[0]) {
+		f = 2
+	}
+	return author{Family: string(runes[:f]), Given: string(runes[f:])}
 }
 
 // joinNames joins names as "A", "A and B", "A, B, and C" (serial comma),

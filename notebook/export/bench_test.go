@@ -165,7 +165,7 @@ func BenchmarkWrite(b *testing.B) {
 			runtime.GC()
 			cpu := cpuTime()
 			for b.Loop() {
-				if err := export.Write(&w, generated(benchArticles), c.opt); err != nil {
+				if _, err := export.Write(&w, generated(benchArticles), c.opt); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -204,7 +204,7 @@ func BenchmarkWrite_liveHeap(b *testing.B) {
 				var peak uint64
 				base := heapBaseline()
 				for b.Loop() {
-					if err := export.Write(io.Discard, liveHeap(generated(articles), &peak), export.Options{Format: format}); err != nil {
+					if _, err := export.Write(io.Discard, liveHeap(generated(articles), &peak), export.Options{Format: format}); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -290,7 +290,7 @@ func BenchmarkExport_fromNotebook(b *testing.B) {
 		b.Run(string(format), func(b *testing.B) {
 			cpu := cpuTime()
 			for b.Loop() {
-				if err := export.Write(io.Discard, nb.Excerpts(notebook.Selection{All: true}), export.Options{Format: format}); err != nil {
+				if _, err := export.Write(io.Discard, nb.Excerpts(notebook.Selection{All: true}), export.Options{Format: format}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -301,7 +301,7 @@ func BenchmarkExport_fromNotebook(b *testing.B) {
 		var peak uint64
 		base := heapBaseline()
 		for b.Loop() {
-			if err := export.Write(io.Discard, liveHeap(nb.Excerpts(notebook.Selection{All: true}), &peak), export.Options{}); err != nil {
+			if _, err := export.Write(io.Discard, liveHeap(nb.Excerpts(notebook.Selection{All: true}), &peak), export.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -314,8 +314,8 @@ func (c *citer) apaInText(b *builder, para int) {
 }
 
 func (a author) familyOrName() string {
-	if a.family != "" {
-		return a.family
+	if a.Family != "" {
+		return a.Family
 	}
 	return a.name()
 }

@@ -1,7 +1,19 @@
 // Package export turns articles and their annotations into documents for
-// other tools: Markdown (Obsidian, Logseq), self-contained HTML, CSV
-// (Readwise's columns), W3C Web Annotation JSON-LD, plain text, or any
-// user-supplied Go text/template.
+// other tools: Markdown (Obsidian, Logseq, or pandoc with citation keys),
+// self-contained HTML, CSV (Readwise's columns), W3C Web Annotation
+// JSON-LD, plain text, any user-supplied Go text/template, and references
+// for citation managers: CSL-JSON (Zotero, pandoc's citeproc), BibLaTeX
+// and RIS (Zotero, EndNote, Mendeley).
+//
+// The reference formats are written here rather than with a library: the
+// Go modules for BibTeX (e.g. github.com/nickng/bibtex) parse more than
+// they write and know no BibLaTeX escaping rules for Unicode kept for
+// biber, there is no maintained Go CSL-JSON or RIS writer, and each format
+// is a few dozen lines over the same reference model (reference.go).
+// Citation keys fold names to ASCII with github.com/mozillazg/go-unidecode
+// (MIT; tables for every script, Han as pinyin), which golang.org/x/text
+// cannot do: it strips accents but leaves Cyrillic, Greek, Arabic or Han
+// as they are.
 //
 // It knows no storage: it consumes a stream of Items (one article at a time)
 // and writes as it reads, so memory holds one article, never the whole
@@ -33,13 +45,26 @@ const (
 	CSV      Format = "csv"
 	JSON     Format = "json"
 	Text     Format = "txt"
+	// CSL is CSL-JSON, the reference format of citeproc (pandoc, Zotero):
+	// one entry per article.
+	CSL Format = "csl"
+	// BibTeX is BibLaTeX (@article with journaltitle, @online, @book),
+	// Unicode kept for biber: one entry per article.
+	BibTeX Format = "bibtex"
+	// RIS is the RIS tagged format (TY  - NEWS …) that Zotero, EndNote and
+	// Mendeley import: one entry per article.
+	RIS Format = "ris"
 )
 
 // Formats lists the formats Write knows, for help texts.
-var Formats = []Format{Markdown, HTML, CSV, JSON, Text}
+var Formats = []Format{Markdown, HTML, CSV, JSON, Text, CSL, BibTeX, RIS}
 
-// ParseFormat checks a format name ("markdown", "text" and "jsonld" are
-// accepted as aliases).
+// IsReferences reports whether a format writes references (one entry per
+// article, no annotations) rather than excerpts.
+func (f Format) IsReferences() bool { return f == CSL || f == BibTeX || f == RIS }
+
+// ParseFormat checks a format name ("markdown", "text", "jsonld",
+// "csljson", "csl-json", "biblatex", "bib" are accepted as aliases).
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "md", "markdown":
@@ -52,8 +77,14 @@ func ParseFormat(s string) (Format, error) {
 		return JSON, nil
 	case "txt", "text":
 		return Text, nil
+	case "csl", "csljson", "csl-json", "csl.json":
+		return CSL, nil
+	case "bibtex", "biblatex", "bib":
+		return BibTeX, nil
+	case "ris":
+		return RIS, nil
 	}
-	return "", fmt.Errorf("format %q: want md, html, csv, json or txt", s)
+	return "", fmt.Errorf("format %q: want %s", s, formatNames())
 }
 
 // ContextMode says how much of the surrounding text goes with each excerpt.
@@ -119,24 +150,78 @@ type Options struct {
 	Title string
 	// Now is the export time written in the output; zero means time.Now.
 	Now time.Time
+	// CiteKeys, with the Markdown format, writes for pandoc: each excerpt
+	// is followed by its pandoc citation ("[@mugabi2023russia, para. 7]"),
+	// and the front matter names Bibliography. The keys are the articles'
+	// stored ones (Article.CiteKey), else made as CiteKeyBase and
+	// UniqueCiteKey make them, unique within the export.
+	CiteKeys bool
+	// Bibliography is the file the front matter's "bibliography:" points
+	// at when CiteKeys is set, e.g. "draft.json": the CSL-JSON export of
+	// the same selection, written beside the Markdown (BibliographyName
+	// makes the name).
+	Bibliography string
+
+	stats *statsTracker
+	keys  *keyAssigner
 }
 
-// Write renders items to w in the chosen format. It reads one item at a
-// time and writes as it goes (through a buffer it flushes at the end), so
-// the whole export is never held in memory. An error from the stream stops
-// the export and is returned.
-func Write(w io.Writer, items iter.Seq2[Item, error], opt Options) error {
+// Stats says what an export wrote.
+type Stats struct {
+	// Articles is the number of distinct articles written (entries, for
+	// the reference formats).
+	Articles int
+	// Annotations is the number of excerpts written (0 for the reference
+	// formats, which write none).
+	Annotations int
+}
+
+// statsTracker counts what is written.
+type statsTracker struct {
+	Stats
+	seen map[string]bool
+}
+
+// article counts an article with n excerpts.
+func (s *statsTracker) article(id string, n int) {
+	if s == nil {
+		return
+	}
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	if !s.seen[id] {
+		s.seen[id] = true
+		s.Articles++
+	}
+	s.Annotations += n
+}
+
+// Write renders items to w in the chosen format and says how many
+// articles and annotations it wrote. It reads one item at a time and
+// writes as it goes (through a buffer it flushes at the end), so the whole
+// export is never held in memory. An error from the stream stops the
+// export and is returned.
+//
+// The reference formats (CSL, BibTeX, RIS) write one entry per article in
+// the stream, whether or not it has annotations, and each article once.
+func Write(w io.Writer, items iter.Seq2[Item, error], opt Options) (Stats, error) {
 	opt, err := opt.normalise()
 	if err != nil {
-		return err
+		return Stats{}, err
 	}
+	opt.stats, opt.keys = &statsTracker{}, newKeyAssigner()
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if opt.Template != "" {
 		err = writeTemplate(bw, items, opt, opt.Template, opt.TemplateName)
 	} else {
 		switch opt.Format {
 		case Markdown:
-			err = writeBuiltin(bw, items, opt, "markdown.md.tmpl")
+			if opt.CiteKeys {
+				err = writePandoc(bw, items, opt)
+			} else {
+				err = writeBuiltin(bw, items, opt, "markdown.md.tmpl")
+			}
 		case Text:
 			err = writeBuiltin(bw, items, opt, "text.txt.tmpl")
 		case HTML:
@@ -145,17 +230,32 @@ func Write(w io.Writer, items iter.Seq2[Item, error], opt Options) error {
 			err = writeCSV(bw, items, opt)
 		case JSON:
 			err = writeJSON(bw, items, opt)
+		case CSL:
+			err = writeCSL(bw, items, opt)
+		case BibTeX:
+			err = writeBibLaTeX(bw, items, opt)
+		case RIS:
+			err = writeRIS(bw, items, opt)
 		default:
-			err = fmt.Errorf("format %q: want md, html, csv, json or txt", opt.Format)
+			err = fmt.Errorf("format %q: want %s", opt.Format, formatNames())
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return Stats{}, fmt.Errorf("export: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return Stats{}, fmt.Errorf("export: %w", err)
 	}
-	return nil
+	return opt.stats.Stats, nil
+}
+
+// formatNames lists the format names for messages ("md, html, …, or ris").
+func formatNames() string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 func (opt Options) normalise() (Options, error) {

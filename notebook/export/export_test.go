@@ -26,7 +26,7 @@ func render(t *testing.T, f fixtureNB, opt export.Options) string {
 		opt.Now = fixedClock
 	}
 	var b bytes.Buffer
-	if err := export.Write(&b, deterministic(f.nb.Excerpts(notebook.Selection{All: true})), opt); err != nil {
+	if _, err := export.Write(&b, deterministic(f.nb.Excerpts(notebook.Selection{All: true})), opt); err != nil {
 		t.Fatalf("Write(%+v): %v", opt, err)
 	}
 	return b.String()
@@ -353,7 +353,7 @@ func TestWrite_errors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			err := export.Write(&b, tt.items, tt.opt)
+			_, err := export.Write(&b, tt.items, tt.opt)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want one mentioning %q", err, tt.want)
 			}

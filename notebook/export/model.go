@@ -21,6 +21,9 @@ type Document struct {
 	Context ContextMode
 	// Single is the article when the export holds exactly one, else nil.
 	Single *Article
+	// Bibliography is the CSL-JSON file a pandoc export cites from
+	// (Options.Bibliography), or "".
+	Bibliography string
 	// Articles yields the articles one at a time, as they are read; a
 	// template can range over it once.
 	Articles iter.Seq[*Article]
@@ -42,6 +45,9 @@ type Article struct {
 	// Citation cites the whole article (a bibliography or reference entry
 	// in the Chicago and APA styles).
 	Citation Citation
+	// CiteKey is the article's citation key (its stored one, else one made
+	// for this export), as the CSL, BibTeX and RIS exports name it.
+	CiteKey  string
 	Excerpts []*Excerpt
 
 	citer *citer
@@ -91,6 +97,15 @@ func (e *Excerpt) Location() string {
 		return "¶" + strconv.Itoa(e.Paragraph)
 	}
 	return ""
+}
+
+// Cite is the excerpt's pandoc citation: "[@mugabi2023russia, para. 7]",
+// or "[@mugabi2023russia]" when the paragraph is unknown.
+func (e *Excerpt) Cite() string {
+	if e.Paragraph > 0 {
+		return "[@" + e.Article.CiteKey + ", para. " + strconv.Itoa(e.Paragraph) + "]"
+	}
+	return "[@" + e.Article.CiteKey + "]"
 }
 
 // Citation cites the excerpt: the article's citation with the paragraph
@@ -143,6 +158,9 @@ func buildArticle(it Item, opt Options) *Article {
 	}
 	a.citer = &citer{style: opt.Citation, a: &src, authors: authors}
 	a.Citation = a.citer.reference()
+	if opt.keys != nil {
+		a.CiteKey, _ = opt.keys.key(src)
+	}
 
 	anns := make([]notebook.Annotation, 0, len(it.Annotations))
 	for _, ann := range it.Annotations {
@@ -156,6 +174,7 @@ func buildArticle(it Item, opt Options) *Article {
 	for i, ann := range anns {
 		a.Excerpts[i] = buildExcerpt(a, ix, ann, opt.Context)
 	}
+	opt.stats.article(a.ID, len(a.Excerpts))
 	return a
 }
 
@@ -217,6 +236,9 @@ func newDocument(items iter.Seq2[Item, error], opt Options) (doc *Document, fini
 		return nil, nil, streamErr
 	}
 	doc = &Document{Title: opt.Title, Exported: opt.Now, Style: opt.Citation, Context: opt.Context}
+	if opt.CiteKeys {
+		doc.Bibliography = opt.Bibliography
+	}
 	if len(head) == 1 && streamErr == nil {
 		doc.Single = buildArticle(head[0], opt)
 		doc.Title = doc.Single.Title

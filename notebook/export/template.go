@@ -32,16 +32,29 @@ type FrontMatter struct {
 	GlossTags []string `yaml:"gloss_tags,omitempty"`
 	Exported  yamlDate `yaml:"exported"`
 	GlossID   string   `yaml:"gloss_id,omitempty"`
+	// CiteKey, Bibliography and ReferenceSectionTitle are set for pandoc
+	// (Options.CiteKeys): the single article's key, the CSL-JSON file the
+	// citations resolve against, and the heading of the bibliography
+	// pandoc --citeproc appends.
+	CiteKey               string `yaml:"citekey,omitempty"`
+	Bibliography          string `yaml:"bibliography,omitempty"`
+	ReferenceSectionTitle string `yaml:"reference-section-title,omitempty"`
 }
 
 // FrontMatter returns the document's front matter.
 func (d *Document) FrontMatter() FrontMatter {
 	fm := FrontMatter{Title: d.Title, Exported: yamlDate(d.Exported.Format(time.DateOnly))}
+	if d.Bibliography != "" {
+		fm.Bibliography, fm.ReferenceSectionTitle = d.Bibliography, "References"
+	}
 	a := d.Single
 	if a == nil {
 		return fm
 	}
 	fm.Authors, fm.Byline, fm.Outlet, fm.URL, fm.GlossID = a.Authors, a.Byline, a.Outlet, a.URL, a.ID
+	if d.Bibliography != "" {
+		fm.CiteKey = a.CiteKey
+	}
 	fm.Published = yamlDate(a.Published)
 	for _, t := range a.AllTags() {
 		fm.Tags = append(fm.Tags, strings.TrimPrefix(t.Hashtag, "#"))
@@ -146,9 +159,13 @@ var funcs = map[string]any{
 }
 
 // BuiltinTemplate returns the text of a built-in template by file name
-// ("markdown.md.tmpl", "text.txt.tmpl", "html.html.tmpl"), for users to
+// ("markdown.md.tmpl", "pandoc.md.tmpl", "text.txt.tmpl",
+// "html.html.tmpl"), for users to
 // copy and edit.
 func BuiltinTemplate(name string) (string, error) {
+	if name == pandocTemplateName {
+		return pandocTemplate, nil
+	}
 	b, err := assets.Templates.ReadFile("templates/" + name)
 	if err != nil {
 		return "", fmt.Errorf("built-in template %s: %w", name, err)

@@ -1,0 +1,165 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-unidecode"
+
+	"github.com/glossnotes/gloss/notebook"
+)
+
+// Limits on the parts of a citation key.
+const (
+	maxKeyName  = 20  // letters kept from the name part
+	maxKeyWord  = 20  // letters kept from the title word
+	maxKeyInput = 500 // bytes of a title or outlet looked at
+	maxCiteKey  = 128 // longest key ValidCiteKey accepts
+)
+
+// stopWords are title words too common to make a key (English, French,
+// German, Spanish, Italian, Portuguese), compared after folding.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with as is are was
+		were be been it its this that these those into onto over under about after before between
+		than then so if not no yes how why what when where who whom which while
+		le la les l un une des du de d et ou au aux en dans sur pour par avec sans est sont ce cette ces qui que quoi
+		der die das den dem des ein eine einer eines einem einen und oder im ins am zum zur vom von mit fur fuer auf aus bei nach uber ist sind
+		el los las lo un una unos unas y o del al con sin por para sobre es son que como
+		il lo gli i una uno e o di da nel nella con per su che
+		os as um uma uns umas e ou do da dos das no na nos nas em por com sem que`) {
+		stopWords[w] = true
+	}
+}
+
+// fold turns text into lower-case ASCII letters and digits:
+// "García-López" → "garcialopez", "王" → "wang", "Иванов" → "ivanov".
+func fold(s string, limit int) string {
+	if len(s) > maxKeyInput {
+		s = s[:maxKeyInput]
+		for len(s) > 0 && !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+	}
+	var b strings.Builder
+	for _, c := range strings.ToLower(unidecode.Unidecode(s)) {
+		if b.Len() >= limit {
+			break
+		}
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// CiteKeyBase makes an article's citation key before it is made unique:
+// the first author's family name, the year and the first significant word
+// of the title, folded to lower-case ASCII ("mugabi2023russia"). Without a
+// person in the byline the name part is the organisation credited, else
+// the outlet, else "anon"; without a date the year is left out. The
+// result always satisfies ValidCiteKey.
+func CiteKeyBase(a notebook.Article) string {
+	name := ""
+	for _, au := range parseAuthors(a.Byline) {
+		if au.Literal == "" {
+			name = fold(au.Family, maxKeyName)
+		} else {
+			name = fold(au.Literal, maxKeyName)
+		}
+		if name != "" {
+			break
+		}
+	}
+	if name == "" {
+		name = fold(a.Outlet, maxKeyName)
+	}
+	if name == "" {
+		name = "anon"
+	}
+	year := ""
+	if !a.Published.IsZero() {
+		if y := a.Published.Time().Year(); y > 0 && y <= 9999 {
+			year = strconv.Itoa(y)
+		}
+	}
+	return name + year + titleWord(a.Title)
+}
+
+// titleWord is the first word of the title that is not a stop word nor a
+// number, folded.
+func titleWord(title string) string {
+	if len(title) > maxKeyInput {
+		title = title[:maxKeyInput]
+	}
+	words := strings.FieldsFunc(title, func(r rune) bool {
+		return r == ' ' || r == '-' || r == '\'' || r == '’' || r == '/' || r == '\u00a0' || r == '\t' || r == '\n'
+	})
+	for _, w := range words {
+		f := fold(w, maxKeyWord)
+		if f == "" || stopWords[f] || strings.Trim(f, "0123456789") == "" {
+			continue
+		}
+		return f
+	}
+	return ""
+}
+
+// maxKeyTries is how many suffixes UniqueCiteKey tries (26 + 26² + 26³ +
+// 26⁴, every suffix of up to four letters).
+const maxKeyTries = 26 + 26*26 + 26*26*26 + 26*26*26*26
+
+// UniqueCiteKey returns base if taken says it is free, else the first
+// free one of base+"a" … base+"z", base+"aa" … base+"zz", and so on. An
+// empty base is "anon". After every suffix of up to four letters it stops
+// asking and returns base with the number of tries appended.
+func UniqueCiteKey(base string, taken func(string) bool) string {
+	if base == "" {
+		base = "anon"
+	}
+	if !taken(base) {
+		return base
+	}
+	for n := 1; n <= maxKeyTries; n++ {
+		if k := base + letters(n); !taken(k) {
+			return k
+		}
+	}
+	return base + strconv.Itoa(maxKeyTries+1)
+}
+
+// letters is n (≥ 1) in bijective base 26: 1 → "a", 26 → "z", 27 → "aa".
+func letters(n int) string {
+	var b []byte
+	for n > 0 {
+		n--
+		b = append(b, byte('a'+n%26))
+		n /= 26
+	}
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+	return string(b)
+}
+
+// ValidCiteKey reports whether a citation key can be written in every
+// format Gloss exports and cited from pandoc Markdown: 1 to 128 ASCII
+// letters, digits and "_", with "-", ":", ".", "+" and "/" inside (not at
+// the end), starting with a letter, digit or "_".
+func ValidCiteKey(key string) bool {
+	if key == "" || len(key) > maxCiteKey {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+		inner := strings.IndexByte("-:.+/", c) >= 0
+		if !alnum && !(inner && i > 0 && i < len(key)-1) {
+			return false
+		}
+	}
+	return true
+}
