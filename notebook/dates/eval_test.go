@@ -28,10 +28,11 @@ type evalWant struct {
 	rel        bool
 }
 
-// loadEval reads testdata/news.txt (its format is described at its top).
-func loadEval(t testing.TB) []evalCase {
+// loadEval reads an evaluation file of testdata (the format is described
+// at the top of news.txt).
+func loadEval(t testing.TB, name string) []evalCase {
 	t.Helper()
-	f, err := os.Open("testdata/news.txt")
+	f, err := os.Open("testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,24 +52,24 @@ func loadEval(t testing.TB) []evalCase {
 			}
 			p, err := time.Parse(time.DateOnly, v)
 			if err != nil {
-				t.Fatalf("news.txt:%d: %v", n, err)
+				t.Fatalf(name+":%d: %v", n, err)
 			}
 			pub, known = p, true
 		case strings.HasPrefix(line, "> "):
 			cases = append(cases, evalCase{line: n, text: line[2:], pub: pub, pubKnown: known})
 		case strings.HasPrefix(line, "= "):
 			if len(cases) == 0 {
-				t.Fatalf("news.txt:%d: expectation before any sentence", n)
+				t.Fatalf(name+":%d: expectation before any sentence", n)
 			}
 			c := &cases[len(cases)-1]
 			w, err := parseWant(c.text, line[2:])
 			if err != nil {
-				t.Fatalf("news.txt:%d: %v", n, err)
+				t.Fatalf(name+":%d: %v", n, err)
 			}
 			c.expected = append(c.expected, w)
 		case line == "" || strings.HasPrefix(line, "#"):
 		default:
-			t.Fatalf("news.txt:%d: unknown line %q", n, line)
+			t.Fatalf(name+":%d: unknown line %q", n, line)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -115,13 +116,27 @@ func parseWant(text, spec string) (evalWant, error) {
 	return w, nil
 }
 
-// TestFind_evaluation runs Find on the sentences of testdata/news.txt and
-// measures: the share of expected expressions found with the right value
-// and precision (recall), the share of reported expressions that are real
-// date expressions (precision), and the shares with the right evidence and
+// TestFind_evaluation runs Find on the sentences of testdata/news.txt
+// (the development set, written with the grammar) and
+// testdata/heldout.txt (written after it and run once) and measures, for
+// each: the share of expected expressions found with the right value and
+// precision (recall), the share of reported expressions that are real date
+// expressions (precision), and the shares with the right evidence and
 // Relative flag.
 func TestFind_evaluation(t *testing.T) {
-	cases := loadEval(t)
+	for _, name := range []string{"news.txt", "heldout.txt"} {
+		t.Run(strings.TrimSuffix(name, ".txt"), func(t *testing.T) {
+			cases := loadEval(t, name)
+			min := 150
+			if name == "heldout.txt" {
+				min = 40
+			}
+			evaluate(t, name, cases, min)
+		})
+	}
+}
+
+func evaluate(t *testing.T, name string, cases []evalCase, minCases int) {
 	var expected, right, rightEvidence, rightRel, reported, real int
 	for _, c := range cases {
 		found := Find(c.text, c.pub, c.pubKnown)
@@ -136,7 +151,7 @@ func TestFind_evaluation(t *testing.T) {
 			if ok {
 				real++
 			} else {
-				t.Logf("news.txt:%d: invented %q %s (%s) in %q", c.line, f.Evidence, f.Period, f.Period.Precision, c.text)
+				t.Logf("%s:%d: invented %q %s (%s) in %q", name, c.line, f.Evidence, f.Period, f.Period.Precision, c.text)
 			}
 		}
 		for _, w := range c.expected {
@@ -149,28 +164,28 @@ func TestFind_evaluation(t *testing.T) {
 				}
 			}
 			if got == nil {
-				t.Logf("news.txt:%d: missed %q (want %s %s) in %q", c.line, w.evidence, w.period, w.period.Precision, c.text)
+				t.Logf("%s:%d: missed %q (want %s %s) in %q", name, c.line, w.evidence, w.period, w.period.Precision, c.text)
 				continue
 			}
 			if got.Period.Equal(w.period) {
 				right++
 			} else {
-				t.Logf("news.txt:%d: %q resolved to %s %s, want %s %s", c.line, w.evidence, got.Period, got.Period.Precision, w.period, w.period.Precision)
+				t.Logf("%s:%d: %q resolved to %s %s, want %s %s", name, c.line, w.evidence, got.Period, got.Period.Precision, w.period, w.period.Precision)
 			}
 			if got.Evidence == w.evidence {
 				rightEvidence++
 			} else {
-				t.Logf("news.txt:%d: evidence %q, want %q", c.line, got.Evidence, w.evidence)
+				t.Logf("%s:%d: evidence %q, want %q", name, c.line, got.Evidence, w.evidence)
 			}
 			if got.Relative == w.rel {
 				rightRel++
 			} else {
-				t.Logf("news.txt:%d: %q relative %v, want %v", c.line, w.evidence, got.Relative, w.rel)
+				t.Logf("%s:%d: %q relative %v, want %v", name, c.line, w.evidence, got.Relative, w.rel)
 			}
 		}
 	}
-	if len(cases) < 150 {
-		t.Errorf("%d sentences, want at least 150", len(cases))
+	if len(cases) < minCases {
+		t.Errorf("%d sentences, want at least %d", len(cases), minCases)
 	}
 	share := func(a, b int) float64 { return float64(a) / float64(max(b, 1)) }
 	t.Logf("%d sentences, %d expected expressions, %d reported", len(cases), expected, reported)

@@ -62,7 +62,8 @@ func (p Period) String() string {
 const maxParseLen = 32
 
 // Parse reads a date that the user typed (the --event-date option):
-// "2023-01-19" (a day), "2023-01" (a month) or "2023" (a year).
+// "2023-01-19" (a day), "2023-01" (a month) or "2023" (a year), in the
+// years 1000–9999.
 func Parse(s string) (Period, error) {
 	if len(s) > maxParseLen {
 		return Period{}, fmt.Errorf("parse event date %.32q…: longer than %d bytes", s, maxParseLen)
@@ -86,8 +87,8 @@ func Parse(s string) (Period, error) {
 		return Period{}, bad("empty")
 	}
 	y, ok := num(s[:min(4, len(s))], 4)
-	if !ok || y < 1 {
-		return Period{}, bad("no four-digit year")
+	if !ok || y < minYear {
+		return Period{}, bad("no four-digit year from 1000")
 	}
 	if len(s) == 4 {
 		return yearPeriod(y), nil
