@@ -119,6 +119,7 @@ type edge struct {
 	x0, x1, y0, y1 int32
 	matched        int32
 	sim            float64
+	ident          float64 // matched/(matched+substituted words)
 	key            uint64 // the passage's key fingerprint
 	muted          bool   // a span holds a muted fingerprint
 }
@@ -131,6 +132,7 @@ type seed struct {
 // aligner holds the scratch space of pair alignments; one per goroutine.
 type aligner struct {
 	opt    *Options
+	df     func(key uint64) int
 	muted  map[uint64]bool
 	seeds  []seed
 	gs     []uint64
@@ -143,8 +145,8 @@ type aligner struct {
 	out    []edge
 }
 
-func newAligner(opt *Options, muted map[uint64]bool) *aligner {
-	return &aligner{opt: opt, muted: muted, banned: map[uint64]bool{}}
+func newAligner(opt *Options, muted map[uint64]bool, df func(key uint64) int) *aligner {
+	return &aligner{opt: opt, muted: muted, df: df, banned: map[uint64]bool{}}
 }
 
 // align returns the passages x and y share (x.d.id < y.d.id); t is the
@@ -327,13 +329,15 @@ func overlapHalf(a0, a1, b0, b1 int32) bool {
 // region measures one chain and reports whether it is a passage.
 func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, bool) {
 	xw, yw := x.d.words, y.d.words
-	var matched, covered int32
+	var matched, covered, subs int32
 	s0 := seeds[chain[0]]
 	xEnd, yEnd := s0.x, s0.y // ends of the words covered so far
 	for _, c := range chain {
 		s := seeds[c]
 		if gx, gy := s.x-xEnd, s.y-yEnd; gx > 0 && gy > 0 {
-			matched += al.lcs(xw[xEnd:s.x], yw[yEnd:s.y])
+			l := al.lcs(xw[xEnd:s.x], yw[yEnd:s.y])
+			matched += l
+			subs += min(gx, gy) - l
 		}
 		addX := s.x + gramLen - max(s.x, xEnd)
 		addY := s.y + gramLen - max(s.y, yEnd)
@@ -348,6 +352,7 @@ func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, boo
 	ls, lm := extend(xw, yw, int(s0.x)-1, int(s0.y)-1, -1, limit)
 	rs, rm := extend(xw, yw, int(xEnd), int(yEnd), 1, limit)
 	matched += int32(lm + rm)
+	subs += int32(ls - lm + rs - rm)
 	e := edge{
 		x: x.d, y: y.d,
 		x0: s0.x - int32(ls), x1: xEnd + int32(rs),
@@ -355,11 +360,32 @@ func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, boo
 	}
 	e.matched = min(matched, e.x1-e.x0, e.y1-e.y0)
 	e.sim = min(1, float64(2*e.matched)/float64(e.x1-e.x0+e.y1-e.y0))
+	e.ident = float64(e.matched) / float64(e.matched+subs)
 	if int(e.matched) < al.opt.MinWords || e.sim < al.opt.MinSimilarity {
+		return edge{}, false
+	}
+	if int(e.matched)-al.commonWords(x, e.x0, e.x1) < al.opt.MinWords {
 		return edge{}, false
 	}
 	al.keyOf(&e, x, y)
 	return e, true
+}
+
+// commonWords counts the words of x in [x0, x1) that lie inside a stock
+// phrase: a 5-gram found in more than CommonDocs documents.
+func (al *aligner) commonWords(x *gramDoc, x0, x1 int32) int {
+	n, covered := 0, int32(-1) // covered: words before this are counted
+	for q := max(0, x0-gramLen+1); q < x1 && int(q) < len(x.g); q++ {
+		if al.df(key(x.g[q])) <= al.opt.CommonDocs {
+			continue
+		}
+		lo, hi := max(q, x0, covered), min(q+gramLen, x1)
+		if hi > lo {
+			n += int(hi - lo)
+			covered = hi
+		}
+	}
+	return n
 }
 
 // keyOf sets the edge's key, the smallest fingerprint of a content 5-gram

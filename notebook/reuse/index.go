@@ -37,7 +37,7 @@ type Options struct {
 
 const (
 	defaultMinWords   = 20
-	defaultMaxGap     = 30
+	defaultMaxGap     = 40
 	defaultMinSim     = 0.5
 	defaultCommonDocs = 50
 	maxMaxWords       = 1 << 22

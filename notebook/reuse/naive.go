@@ -42,7 +42,7 @@ func Naive(docs map[string]string, opt Options) (map[string][]Passage, []Cluster
 			df[k]++
 		}
 	}
-	al := newAligner(&o, muted)
+	al := newAligner(&o, muted, func(k uint64) int { return df[k] })
 	var edges []edge
 	for i := range gds {
 		t := newGramTable(gds[i], func(k uint64) int { return df[k] })

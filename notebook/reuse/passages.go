@@ -122,8 +122,9 @@ type query struct {
 
 func (ix *Index) newQuery(d *document) *query {
 	gd := newGramDoc(d)
-	t := newGramTable(gd, func(k uint64) int { return len(ix.post.lookup(k)) })
-	return &query{gd: gd, t: t, al: newAligner(&ix.opt, ix.muted)}
+	df := func(k uint64) int { return len(ix.post.lookup(k)) }
+	t := newGramTable(gd, df)
+	return &query{gd: gd, t: t, al: newAligner(&ix.opt, ix.muted, df)}
 }
 
 // candidates returns the slots of the documents that share at least

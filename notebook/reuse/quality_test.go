@@ -61,11 +61,13 @@ func evaluate(c *corpus, passages map[string][]Passage, minWords int) quality {
 		dst, src := c.arts[op.dst], c.arts[op.src]
 		found, pieces := false, 0
 		for _, p := range passages[dst.id] {
+			piece := false
 			for _, m := range p.Others {
 				if m.DocID != src.id {
 					continue
 				}
-				if 2*overlap(p.Start, p.End, op.dstSpan[0], op.dstSpan[1]) > p.End-p.Start {
+				if !piece && 2*overlap(p.Start, p.End, op.dstSpan[0], op.dstSpan[1]) > p.End-p.Start {
+					piece = true
 					pieces++
 				}
 				if 5*overlap(p.Start, p.End, op.dstSpan[0], op.dstSpan[1]) >= 4*(op.dstSpan[1]-op.dstSpan[0]) &&
