@@ -120,8 +120,8 @@ type edge struct {
 	matched        int32
 	sim            float64
 	ident          float64 // matched/(matched+substituted words)
-	key            uint64 // the passage's key fingerprint
-	muted          bool   // a span holds a muted fingerprint
+	key            uint64  // the passage's key fingerprint
+	muted          bool    // a span holds a muted fingerprint
 }
 
 type seed struct {
