@@ -72,7 +72,7 @@ func (s *DB) migrate(from int) error {
 			return fmt.Errorf("backup before migration: %w", err)
 		}
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		for _, m := range migrations {
 			if m.To <= from {
 				continue

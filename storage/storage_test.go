@@ -284,7 +284,7 @@ func TestCheck_FindsIndexProblems(t *testing.T) {
 		damage func(tx *bolt.Tx) error
 		want   string
 	}{
-		{"dangling hash index", func(tx *bolt.Tx) error { return tx.Bucket(bIdxHash).Put([]byte("zzz"), []byte("NOPE")) }, "hash index"},
+		{"dangling hash index", func(tx *bolt.Tx) error { return tx.Bucket(bIdxHash).Put([]byte(hashOf("zzz")), []byte("NOPE")) }, "hash index"},
 		{"unindexed URL", func(tx *bolt.Tx) error { return tx.Bucket(bIdxURL).Delete([]byte("https://x.test/a")) }, "URL not indexed"},
 		{"annotation without article index", func(tx *bolt.Tx) error { return tx.Bucket(bIdxArtAnn).Delete(compositeKey("A1", "N1")) }, "not indexed under its article"},
 		{"stale tag index", func(tx *bolt.Tx) error {
@@ -292,7 +292,7 @@ func TestCheck_FindsIndexProblems(t *testing.T) {
 		}, "does not carry that tag"},
 		{"missing text", func(tx *bolt.Tx) error { return tx.Bucket(bBodies).Delete([]byte("A1")) }, "text is missing"},
 		{"orphan annotation", func(tx *bolt.Tx) error {
-			data, _ := encode(notebook.Annotation{ID: "N2", ArticleID: "GONE"})
+			data, _ := encode(notebook.Annotation{ID: "N2", ArticleID: "GONE", Status: notebook.Anchored})
 			return tx.Bucket(bAnnotations).Put([]byte("N2"), data)
 		}, "does not exist"},
 	}
@@ -300,13 +300,18 @@ func TestCheck_FindsIndexProblems(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			db, _ := newDB(t)
 			err := db.Update(func(tx notebook.Tx) error {
-				if err := tx.PutArticle(notebook.Article{ID: "A1", Title: "t", TextHash: "h", URL: "https://x.test/a", Tags: []string{"Sahel/Mali"}}); err != nil {
+				for _, tag := range []string{"Sahel", "Sahel/Mali", "Russia–Africa ties"} {
+					if err := tx.PutTag(notebook.Tag{Name: tag}); err != nil {
+						return err
+					}
+				}
+				if err := tx.PutArticle(notebook.Article{ID: "A1", Title: "t", TextHash: hashOf("text"), Chars: 4, Version: 1, URL: "https://x.test/a", Tags: []string{"Sahel/Mali"}}); err != nil {
 					return err
 				}
 				if err := tx.PutBody("A1", notebook.Body{Text: "text"}); err != nil {
 					return err
 				}
-				return tx.PutAnnotation(notebook.Annotation{ID: "N1", ArticleID: "A1", Tags: []string{"Russia–Africa ties"}})
+				return tx.PutAnnotation(notebook.Annotation{ID: "N1", ArticleID: "A1", Start: 0, End: 2, Quote: "te", Status: notebook.Anchored, Tags: []string{"Russia–Africa ties"}})
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -330,19 +335,23 @@ func TestCheck_FindsIndexProblems(t *testing.T) {
 
 func TestTx_IndexesFollowUpdates(t *testing.T) {
 	db, _ := newDB(t)
+	h1, h2 := hashOf("first"), hashOf("t")
 	err := db.Update(func(tx notebook.Tx) error {
-		tx.PutArticle(notebook.Article{ID: "A1", TextHash: "h1", URL: "u1", Tags: []string{"Sahel/Mali"}})
+		for _, tag := range []string{"Sahel", "Sahel/Mali", "Sahel/Niger", "Russia–Africa ties"} {
+			tx.PutTag(notebook.Tag{Name: tag})
+		}
+		tx.PutArticle(notebook.Article{ID: "A1", TextHash: h1, Version: 1, URL: "u1", Tags: []string{"Sahel/Mali"}})
 		tx.PutBody("A1", notebook.Body{Text: "t"})
-		tx.PutArticle(notebook.Article{ID: "A1", TextHash: "h2", URL: "u2", Tags: []string{"Russia–Africa ties"}})
-		tx.PutAnnotation(notebook.Annotation{ID: "N1", ArticleID: "A1", Tags: []string{"Sahel"}})
-		tx.PutAnnotation(notebook.Annotation{ID: "N2", ArticleID: "A1", Tags: []string{"sahel/niger"}})
+		tx.PutArticle(notebook.Article{ID: "A1", TextHash: h2, Chars: 1, Version: 1, URL: "u2", Tags: []string{"Russia–Africa ties"}})
+		tx.PutAnnotation(notebook.Annotation{ID: "N1", ArticleID: "A1", Status: notebook.Anchored, Tags: []string{"Sahel"}})
+		tx.PutAnnotation(notebook.Annotation{ID: "N2", ArticleID: "A1", Status: notebook.Anchored, Tags: []string{"Sahel/Niger"}})
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	db.View(func(tx notebook.Tx) error {
-		if _, ok, _ := tx.ArticleByHash("h1"); ok {
+		if _, ok, _ := tx.ArticleByHash(h1); ok {
 			t.Error("old hash still indexed")
 		}
 		if id, ok, _ := tx.ArticleByURL("u2"); !ok || id != "A1" {

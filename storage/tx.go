@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -24,7 +25,12 @@ const (
 	tagKindAnnotation = 'n'
 )
 
-type txn struct{ tx *bolt.Tx }
+// txn is one transaction. s is the DB it runs on (nil in migrations and
+// tests that use a bare bbolt transaction).
+type txn struct {
+	tx *bolt.Tx
+	s  *DB
+}
 
 var _ notebook.Tx = (*txn)(nil)
 
@@ -36,14 +42,37 @@ func encode(v any) ([]byte, error) {
 	return append([]byte{encodingV1}, b...), nil
 }
 
+// decode reads a stored value. Its errors describe the value; callers
+// report them as damage (see txn.damaged).
 func decode(data []byte, v any) error {
-	if len(data) == 0 || data[0] != encodingV1 {
-		return fmt.Errorf("%w: unknown record encoding", notebook.ErrNotNotebook)
+	if len(data) == 0 {
+		return fmt.Errorf("empty value")
+	}
+	if data[0] != encodingV1 {
+		return fmt.Errorf("unknown record encoding %d", data[0])
 	}
 	return json.Unmarshal(data[1:], v)
 }
 
-func (t *txn) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
+// damaged reports a record that cannot be decoded: the notebook is marked
+// damaged and the transaction will not commit.
+func (t *txn) damaged(format string, args ...any) error {
+	return t.s.noteDamage(fmt.Sprintf(format, args...))
+}
+
+// bucket returns a top-level bucket. A bucket that is missing, or whose
+// pages the open-time walk found damaged, stops the transaction with a
+// damage panic, which the transaction's guard reports as a DamagedError.
+func (t *txn) bucket(name []byte) *bolt.Bucket {
+	if why := t.s.unreadable(string(name)); why != "" {
+		panic(damagePanic{why})
+	}
+	b := t.tx.Bucket(name)
+	if b == nil {
+		panic(damagePanic{fmt.Sprintf("bucket %s is missing", name)})
+	}
+	return b
+}
 
 func (t *txn) get(bucket []byte, id string, v any, what string) error {
 	data := t.bucket(bucket).Get([]byte(id))
@@ -51,7 +80,7 @@ func (t *txn) get(bucket []byte, id string, v any, what string) error {
 		return fmt.Errorf("%s %s: %w", what, id, notebook.ErrNotFound)
 	}
 	if err := decode(data, v); err != nil {
-		return fmt.Errorf("%s %s: %w", what, id, err)
+		return t.damaged("%s %s cannot be decoded: %v", what, id, err)
 	}
 	return nil
 }
@@ -108,7 +137,7 @@ func (t *txn) ForEachArticle(fn func(notebook.Article) error) error {
 	return t.bucket(bArticles).ForEach(func(k, v []byte) error {
 		var a notebook.Article
 		if err := decode(v, &a); err != nil {
-			return fmt.Errorf("article %s: %w", k, err)
+			return t.damaged("article %s cannot be decoded: %v", k, err)
 		}
 		return fn(a)
 	})
@@ -226,7 +255,7 @@ func (t *txn) Versions(articleID string) ([]notebook.Version, error) {
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var ver notebook.Version
 		if err := decode(v, &ver); err != nil {
-			return nil, fmt.Errorf("version %s: %w", k, err)
+			return nil, t.damaged("version %q cannot be decoded: %v", k, err)
 		}
 		out = append(out, ver)
 	}
@@ -256,8 +285,10 @@ func (t *txn) AnnotationsOf(articleID string) ([]notebook.Annotation, error) {
 	c := t.bucket(bIdxArtAnn).Cursor()
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 		a, err := t.Annotation(string(k[len(prefix):]))
-		if err != nil {
-			return nil, fmt.Errorf("index of article %s: %w", articleID, err)
+		if errors.Is(err, notebook.ErrNotFound) {
+			return nil, t.damaged("the index of article %s lists annotation %s, which does not exist", articleID, k[len(prefix):])
+		} else if err != nil {
+			return nil, err
 		}
 		out = append(out, a)
 	}
@@ -281,7 +312,7 @@ func (t *txn) ForEachAnnotation(fn func(notebook.Annotation) error) error {
 	return t.bucket(bAnnotations).ForEach(func(k, v []byte) error {
 		var a notebook.Annotation
 		if err := decode(v, &a); err != nil {
-			return fmt.Errorf("annotation %s: %w", k, err)
+			return t.damaged("annotation %s cannot be decoded: %v", k, err)
 		}
 		return fn(a)
 	})
@@ -333,7 +364,7 @@ func (t *txn) Tag(key string) (notebook.Tag, bool, error) {
 	}
 	var tag notebook.Tag
 	if err := decode(data, &tag); err != nil {
-		return tag, false, fmt.Errorf("tag %s: %w", key, err)
+		return tag, false, t.damaged("tag %q cannot be decoded: %v", key, err)
 	}
 	return tag, true, nil
 }
@@ -343,7 +374,7 @@ func (t *txn) ForEachTag(fn func(notebook.Tag) error) error {
 	return t.bucket(bTags).ForEach(func(k, v []byte) error {
 		var tag notebook.Tag
 		if err := decode(v, &tag); err != nil {
-			return fmt.Errorf("tag %s: %w", k, err)
+			return t.damaged("tag %q cannot be decoded: %v", k, err)
 		}
 		return fn(tag)
 	})
@@ -383,7 +414,7 @@ func (t *txn) ForEachTagged(fn func(key string, isArticle bool, id string) error
 	return t.bucket(bIdxTag).ForEach(func(k, _ []byte) error {
 		i := bytes.LastIndexByte(k, sep)
 		if i < 0 || i+2 > len(k) {
-			return fmt.Errorf("tag index: malformed key %q", k)
+			return t.damaged("tag index: malformed key %q", k)
 		}
 		return fn(string(k[:i]), k[i+1] == tagKindArticle, string(k[i+2:]))
 	})
@@ -416,7 +447,7 @@ func (t *txn) ForEachTrash(fn func(notebook.TrashEntry) error) error {
 	return t.bucket(bTrash).ForEach(func(k, v []byte) error {
 		var e notebook.TrashEntry
 		if err := decode(v, &e); err != nil {
-			return fmt.Errorf("trash entry %s: %w", k, err)
+			return t.damaged("trash entry %s cannot be decoded: %v", k, err)
 		}
 		return fn(e)
 	})

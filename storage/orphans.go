@@ -1,0 +1,151 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// Salvage reads records from pages the page trees no longer reach: when a
+// branch page is damaged, the leaves below it are intact but unreferenced.
+// Only pages that are neither reached nor listed as free are read (free
+// pages hold old copies of records), only for buckets where a walk lost a
+// subtree, only keys inside the key range that subtree held, and only keys
+// the walk did not find elsewhere; every record must have the shape of
+// that bucket's records.
+
+// orphanRecord is a record found in an unreferenced leaf page.
+type orphanRecord struct {
+	bucket string
+	page   uint64
+	key    string
+}
+
+// findOrphans returns the records of unreferenced leaf pages that fill the
+// holes a walk left, given which keys the walk did find (have reports
+// whether bucket holds key).
+func findOrphans(f *rawFile, walk *walkResult, have func(bucket, key string) bool) (found []orphanRecord, notes []string) {
+	if len(walk.lost) == 0 {
+		return nil, nil
+	}
+	if !walk.freeOK {
+		return nil, []string{"unreferenced pages were not searched for lost records: the free-page list is damaged, so old copies of records could not be told from current ones"}
+	}
+	seen := map[string]bool{}
+	for id := uint64(2); id < f.meta.pgid; id++ {
+		if walk.reached.has(id) || walk.free.has(id) {
+			continue
+		}
+		p, err := f.readPage(id, true)
+		if err != nil || p.flags != leafPageFlag {
+			continue
+		}
+		elems, err := p.elements()
+		if err != nil || len(elems) == 0 || checkKeys(elems, nil, nil, false) != nil {
+			continue
+		}
+		bucket := ""
+		for _, e := range elems {
+			b := shapeOf(e.key, e.value)
+			if b == "" || (bucket != "" && b != bucket) || e.flags&bucketLeafFlag != 0 {
+				bucket = ""
+				break
+			}
+			bucket = b
+		}
+		if bucket == "" {
+			continue
+		}
+		for _, e := range elems {
+			k := string(e.key)
+			if have(bucket, k) || seen[bucket+"\x00"+k] || !inLost(walk.lost[bucket], e.key) {
+				continue
+			}
+			seen[bucket+"\x00"+k] = true
+			found = append(found, orphanRecord{bucket: bucket, page: id, key: k})
+		}
+		// Skip this page's overflow pages.
+		id += uint64(p.overflow)
+	}
+	if len(found) > 0 {
+		notes = append(notes, fmt.Sprintf("%d records were found in pages no longer referenced by the damaged part of the file", len(found)))
+	}
+	return found, notes
+}
+
+func inLost(ranges []keyRange, k []byte) bool {
+	for _, r := range ranges {
+		if r.contains(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// shapeOf tells which bucket a record belongs to from its value's fields,
+// or "" when it does not look like a record of an entity bucket.
+func shapeOf(key, value []byte) string {
+	if len(value) < 2 || value[0] != encodingV1 || value[1] != '{' {
+		return ""
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(value[1:], &fields) != nil {
+		return ""
+	}
+	has := func(names ...string) bool {
+		for _, n := range names {
+			if _, ok := fields[n]; !ok {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case has("article_id", "start", "end"):
+		return string(bAnnotations)
+	case has("kind", "deleted"):
+		return string(bTrash)
+	case has("number", "text_hash", "body") && bytes.IndexByte(key, sep) > 0:
+		return string(bVersions)
+	case has("id", "title", "text_hash"):
+		return string(bArticles)
+	case has("media_type", "data"):
+		return string(bSources)
+	case has("text") && len(fields) <= 2:
+		return string(bBodies)
+	case has("name") && len(fields) <= 2:
+		return string(bTags)
+	}
+	return ""
+}
+
+// orphanReader delivers the records chosen by findOrphans.
+func deliverOrphans(f *rawFile, found []orphanRecord, fn recordFunc) {
+	byPage := map[uint64][]orphanRecord{}
+	var pages []uint64
+	for _, o := range found {
+		if _, ok := byPage[o.page]; !ok {
+			pages = append(pages, o.page)
+		}
+		byPage[o.page] = append(byPage[o.page], o)
+	}
+	for _, id := range pages {
+		p, err := f.readPage(id, true)
+		if err != nil {
+			continue
+		}
+		elems, err := p.elements()
+		if err != nil {
+			continue
+		}
+		want := map[string]string{}
+		for _, o := range byPage[id] {
+			want[o.key] = o.bucket
+		}
+		for _, e := range elems {
+			if b, ok := want[string(e.key)]; ok {
+				fn(b, e.key, e.value)
+			}
+		}
+	}
+}
