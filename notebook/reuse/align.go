@@ -88,7 +88,11 @@ func newGramTable(gd *gramDoc, df func(key uint64) int) *gramTable {
 		t.pos[g] = e
 	}
 	for g, e := range t.pos {
-		e.df = int32(min(df(key(g)), 1<<30))
+		if stockGrams[g] {
+			e.df = stockDF
+		} else {
+			e.df = int32(min(df(key(g)), stockDF))
+		}
 		t.pos[g] = e
 	}
 	return t
@@ -372,11 +376,12 @@ func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, boo
 }
 
 // commonWords counts the words of x in [x0, x1) that lie inside a stock
-// phrase: a 5-gram found in more than CommonDocs documents.
+// phrase: a 5-gram found in more than CommonDocs documents, or one of
+// stockPhrases.
 func (al *aligner) commonWords(x *gramDoc, x0, x1 int32) int {
 	n, covered := 0, int32(-1) // covered: words before this are counted
 	for q := max(0, x0-gramLen+1); q < x1 && int(q) < len(x.g); q++ {
-		if al.df(key(x.g[q])) <= al.opt.CommonDocs {
+		if g := x.g[q]; !stockGrams[g] && al.df(key(g)) <= al.opt.CommonDocs {
 			continue
 		}
 		lo, hi := max(q, x0, covered), min(q+gramLen, x1)
