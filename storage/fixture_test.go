@@ -215,3 +215,5 @@ func zeroPage(data []byte, n int) []byte {
 	clear(out[n*ps : (n+1)*ps])
 	return out
 }
+
+func readFile(path string) ([]byte, error) { return os.ReadFile(path) }

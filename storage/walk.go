@@ -48,16 +48,26 @@ func (r keyRange) contains(k []byte) bool {
 // bitset is a set of page ids.
 type bitset []uint64
 
-func newBitset(n uint64) bitset    { return make(bitset, (n+63)/64) }
+func newBitset(n uint64) bitset { return make(bitset, (n+63)/64) }
+
 func (b bitset) has(i uint64) bool { return i/64 < uint64(len(b)) && b[i/64]&(1<<(i%64)) != 0 }
-func (b bitset) set(i uint64)      { b[i/64] |= 1 << (i % 64) }
+
+// set adds page i; ids past the set's size (pages beyond the file) are
+// ignored.
+func (b bitset) set(i uint64) {
+	if i/64 < uint64(len(b)) {
+		b[i/64] |= 1 << (i % 64)
+	}
+}
+
 func (b bitset) setRange(i, n uint64) {
-	for j := i; j < i+n; j++ {
+	for j := i; j < i+n && j/64 < uint64(len(b)); j++ {
 		b.set(j)
 	}
 }
+
 func (b bitset) anyIn(i, n uint64) bool {
-	for j := i; j < i+n; j++ {
+	for j := i; j < i+n && j/64 < uint64(len(b)); j++ {
 		if b.has(j) {
 			return true
 		}
