@@ -190,7 +190,12 @@ func (s *scanner) monthAt(j int) (monthWord, int, bool) {
 		return monthWord{}, 0, false
 	}
 	t := &s.t[j]
-	mw, ok := months[t.lower()]
+	w := t.lower()
+	if i := strings.LastIndexAny(w, "'’"); i > 0 && elided[w[:i]] {
+		_, n := utf8.DecodeRuneInString(w[i:])
+		w = w[i+n:] // "nell'agosto", "d'août"
+	}
+	mw, ok := months[w]
 	if !ok || mw.cap && !t.capitalised() {
 		return monthWord{}, 0, false
 	}
@@ -201,6 +206,10 @@ func (s *scanner) monthAt(j int) (monthWord, int, bool) {
 	}
 	return mw, k, true
 }
+
+// elided are the Italian and French words that lose their vowel before a
+// month name that starts with one: "nell'agosto", "dell'ottobre", "d'avril".
+var elided = map[string]bool{"l": true, "d": true, "dell": true, "nell": true, "all": true, "dall": true, "sull": true}
 
 // dayAt reads a day of the month at token j: 1–31, with an ordinal suffix
 // ("19th", "1er", "1º") or none.

@@ -7,8 +7,7 @@ import (
 
 // longParagraph is a long paragraph (about 1,400 characters) with a dozen
 // date expressions of all kinds.
-var longParagraph = strings.Repeat("x", 0) +
-	"The foreign minister arrived in the capital on Tuesday for a two-day visit, his first since July 2022, " +
+var longParagraph = "The foreign minister arrived in the capital on Tuesday for a two-day visit, his first since July 2022, " +
 	"when the two governments signed a defence pact. A second delivery of helicopters landed on January 19, " +
 	"the ministry said last week, while a UN report published earlier this month put the number of instructors " +
 	"at 1,400. Between 2012 and 2014 the country received $2.5bn in aid, and the G7 pledged more in 2019; " +
@@ -24,9 +23,11 @@ var longParagraph = strings.Repeat("x", 0) +
 // paragraph (the target is ≤ 1 ms).
 func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(longParagraph)))
+	cpu := processCPU()
 	for b.Loop() {
 		Find(longParagraph, wed8Feb, true)
 	}
+	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/float64(b.N), "cpu-µs/op")
 }
 
 // BenchmarkForPassage measures ForPassage for a short highlight inside a
@@ -34,7 +35,9 @@ func BenchmarkFind(b *testing.B) {
 func BenchmarkForPassage(b *testing.B) {
 	article := strings.Repeat(longParagraph+"\n\n", 70)
 	mid := len([]rune(article)) / 2
+	cpu := processCPU()
 	for b.Loop() {
 		ForPassage(article, mid, mid+40, wed8Feb, true)
 	}
+	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/float64(b.N), "cpu-µs/op")
 }

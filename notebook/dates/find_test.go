@@ -150,6 +150,8 @@ func TestFind_languages(t *testing.T) {
 		{"Firmado el 19 de enero de 2023.", "19 de enero de 2023", "2023-01-19", Day, false},
 		{"Desde setiembre de 2021.", "setiembre de 2021", "2021-09-01..2021-09-30", Month, false},
 		{"Firmato il 3 maggio 2022.", "3 maggio 2022", "2022-05-03", Day, false},
+		{"Il governo è caduto nell'agosto 2018.", "nell'agosto 2018", "2018-08-01..2018-08-31", Month, false},
+		{"Publié le 3 d’août 2021.", "3 d’août 2021", "2021-08-03", Day, false},
 		{"Assinado em 5 de março de 2021.", "5 de março de 2021", "2021-03-05", Day, false},
 		{"Getekend op 19 januari 2023.", "19 januari 2023", "2023-01-19", Day, false},
 		{"Sinds mrt. 2020 van kracht.", "mrt. 2020", "2020-03-01..2020-03-31", Month, false},

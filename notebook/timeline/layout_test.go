@@ -73,6 +73,11 @@ func TestTicks(t *testing.T) {
 			}
 		}
 	}
+	// Far beyond the table of steps: still spread over the whole axis.
+	far := Ticks(d("2023-01-01"), d("2023-01-01").AddDate(500_000, 0, 0), 700)
+	if len(far) < 5 || far[len(far)-1].X < 500 {
+		t.Errorf("Ticks over 500,000 years: %d ticks, the last at x=%.0f", len(far), far[len(far)-1].X)
+	}
 	if Ticks(d("2023-01-01"), d("2024-01-01"), 0) != nil {
 		t.Error("Ticks with width 0 should be nil")
 	}

@@ -63,7 +63,7 @@ func Ticks(from, to time.Time, widthPx int) []Tick {
 	sc := newScale(from, to, float64(widthPx))
 	span := sc.days
 	maxTicks := max(1, widthPx/MinTickSpacing)
-	st := steps[len(steps)-1]
+	st := niceYears(span / float64(maxTicks) / 365.25) // beyond the table: 2000, 5000, 10000… years
 	for _, s := range steps {
 		if span/s.days <= float64(maxTicks) {
 			st = s
@@ -80,6 +80,18 @@ func Ticks(from, to time.Time, widthPx int) []Tick {
 		out = append(out, Tick{At: t, X: sc.x(t), Label: label(t, st, newYear), Unit: st.unit, Major: major(t, st)})
 	}
 	return out
+}
+
+// niceYears is a step of decades of at least years years: 1, 2 or 5
+// times a power of ten.
+func niceYears(years float64) step {
+	for p := 10; ; p *= 10 {
+		for _, m := range []int{1, 2, 5} {
+			if n := m * p; float64(n) >= years || n >= 1e9 {
+				return step{Decades, n, float64(n) * 365.25}
+			}
+		}
+	}
 }
 
 // first is the first tick boundary on or before t.
