@@ -116,7 +116,15 @@ var orgWords = map[string]bool{
 	"press": true, "presse": true, "agency": true, "agence": true, "news": true, "staff": true,
 	"desk": true, "team": true, "editors": true, "editorial": true, "service": true, "bureau": true,
 	"wire": true, "online": true, "media": true, "newsroom": true, "redaktion": true, "rédaction": true,
+	"times": true, "journal": true, "gazette": true, "herald": true, "tribune": true, "daily": true,
+	"weekly": true, "magazine": true, "radio": true, "tv": true, "television": true, "network": true,
+	"channel": true, "institute": true, "university": true, "ministry": true, "foundation": true,
+	"review": true, "monitor": true, "observer": true, "telegraph": true, "chronicle": true, "bulletin": true,
 }
+
+// articleWords start an organisation's name, never a person's ("The
+// Meridian Post", "Die Zeit").
+var articleWords = map[string]bool{"the": true, "die": true, "der": true, "das": true, "les": true, "los": true, "las": true}
 
 // roleWords mark a part of a byline as a description of the author
 // ("Africa correspondent"), not a name.
@@ -124,6 +132,7 @@ var roleWords = map[string]bool{
 	"correspondent": true, "correspondents": true, "reporter": true, "reporters": true, "editor": true,
 	"writer": true, "columnist": true, "contributor": true, "analyst": true, "photographer": true,
 	"producer": true, "korrespondent": true, "korrespondentin": true, "envoyé": true, "envoyée": true,
+	"корреспондент": true, "корреспондентка": true, "редактор": true, "обозреватель": true,
 }
 
 // generic are credits that name nobody ("Staff and agencies" splits into
@@ -192,7 +201,10 @@ func splitNames(s string) (people, orgs []author) {
 		if len(people)+len(orgs) >= maxAuthors {
 			break
 		}
-		part = strings.Trim(strings.TrimSpace(placeSuffix.ReplaceAllString(part, "")), ".:-–— ")
+		part = strings.Trim(strings.TrimSpace(placeSuffix.ReplaceAllString(part, "")), ":-–— ")
+		if last := part[strings.LastIndexByte(part, ' ')+1:]; strings.HasSuffix(last, ".") && utf8.RuneCountInString(last) > 4 {
+			part = strings.TrimSuffix(part, ".") // a sentence's full stop, not "Jr." or "J."
+		}
 		part = bylinePrefix.ReplaceAllString(part, "")
 		low := strings.ToLower(part)
 		if part == "" || generic[low] || isRole(low) {
@@ -238,7 +250,7 @@ func personOrOrg(name string) author {
 	if suffixes[strings.ToLower(words[len(words)-1])] && len(words) > 2 {
 		suffix, words = words[len(words)-1], words[:len(words)-1]
 	}
-	if len(words) > 5 {
+	if len(words) > 5 || articleWords[strings.ToLower(words[0])] {
 		return author{Literal: name}
 	}
 	for i, w := range words {

@@ -59,8 +59,9 @@ func fold(s string, limit int) string {
 // CiteKeyBase makes an article's citation key before it is made unique:
 // the first author's family name, the year and the first significant word
 // of the title, folded to lower-case ASCII ("mugabi2023russia"). Without a
-// person in the byline the name part is the organisation credited, else
-// the outlet, else "anon"; without a date the year is left out. The
+// person in the byline the name part is the first significant word of the
+// organisation credited, else of the outlet ("reuters2024grain",
+// "harbourferry"), else "anon"; without a date the year is left out. The
 // result always satisfies ValidCiteKey.
 func CiteKeyBase(a notebook.Article) string {
 	name := ""
@@ -68,14 +69,14 @@ func CiteKeyBase(a notebook.Article) string {
 		if au.Literal == "" {
 			name = fold(au.Family, maxKeyName)
 		} else {
-			name = fold(au.Literal, maxKeyName)
+			name = firstWord(au.Literal, maxKeyName)
 		}
 		if name != "" {
 			break
 		}
 	}
 	if name == "" {
-		name = fold(a.Outlet, maxKeyName)
+		name = firstWord(a.Outlet, maxKeyName)
 	}
 	if name == "" {
 		name = "anon"
@@ -86,20 +87,24 @@ func CiteKeyBase(a notebook.Article) string {
 			year = strconv.Itoa(y)
 		}
 	}
-	return name + year + titleWord(a.Title)
+	return name + year + firstWord(a.Title, maxKeyWord)
 }
 
-// titleWord is the first word of the title that is not a stop word nor a
-// number, folded.
-func titleWord(title string) string {
-	if len(title) > maxKeyInput {
-		title = title[:maxKeyInput]
+// firstWord is the first word of s that is not a stop word nor a number,
+// folded. Text in other scripts is transliterated first, so that a
+// Chinese title gives its first syllable.
+func firstWord(s string, limit int) string {
+	if len(s) > maxKeyInput {
+		s = s[:maxKeyInput]
+		for len(s) > 0 && !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
 	}
-	words := strings.FieldsFunc(title, func(r rune) bool {
-		return r == ' ' || r == '-' || r == '\'' || r == '’' || r == '/' || r == '\u00a0' || r == '\t' || r == '\n'
+	words := strings.FieldsFunc(unidecode.Unidecode(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '\'' || r == '/' || r == '\t' || r == '\n' || r == '\r'
 	})
 	for _, w := range words {
-		f := fold(w, maxKeyWord)
+		f := fold(w, limit)
 		if f == "" || stopWords[f] || strings.Trim(f, "0123456789") == "" {
 			continue
 		}

@@ -27,6 +27,9 @@ type w3cAnnotation struct {
 	Modified   string    `json:"modified,omitempty"`
 	Body       []w3cBody `json:"body,omitempty"`
 	Target     w3cTarget `json:"target"`
+	// Color is the highlight's colour name (Gloss's extension, read back
+	// by package annotin).
+	Color string `json:"gloss:color,omitempty"`
 	// Status is "orphaned" for an annotation whose position is unknown
 	// (it then has no TextPositionSelector).
 	Status string `json:"gloss:status,omitempty"`
@@ -66,7 +69,7 @@ func w3cTime(t time.Time) string {
 func toW3C(a *Article, e *Excerpt) w3cAnnotation {
 	out := w3cAnnotation{
 		ID: AnnotationURN(e.ID), Type: "Annotation", Motivation: "highlighting",
-		Created: w3cTime(e.Created), Modified: w3cTime(e.Updated),
+		Created: w3cTime(e.Created), Modified: w3cTime(e.Updated), Color: e.Color,
 	}
 	if e.Note != "" {
 		out.Motivation = "commenting"
