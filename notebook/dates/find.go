@@ -59,7 +59,7 @@ func newScanner(text string, runeBase int, published time.Time, pubKnown bool) *
 	if !pubKnown {
 		s.pub = time.Time{}
 	}
-	s.t = tokenize(text, runeBase, make([]token, 0, len(text)/5+1))
+	s.t = tokenize(text, runeBase, make([]token, 0, len(text)/3+8))
 	return s
 }
 
