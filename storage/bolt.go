@@ -147,7 +147,7 @@ func open(path string, readOnly bool) (*DB, error) {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		if readOnly {
-			return nil, &fileError{path, fmt.Errorf("%w: the file does not exist", notebook.ErrNoNotebook)}
+			return nil, &noNotebookError{path, "does not exist"}
 		}
 		return create(path)
 	case err != nil:
@@ -158,7 +158,7 @@ func open(path string, readOnly bool) (*DB, error) {
 		return nil, &fileError{path, fmt.Errorf("%w: not a regular file", notebook.ErrNotNotebook)}
 	case st.Size() == 0:
 		if readOnly {
-			return nil, &fileError{path, fmt.Errorf("%w: the file is empty", notebook.ErrNoNotebook)}
+			return nil, &noNotebookError{path, "is an empty file"}
 		}
 		return create(path)
 	}

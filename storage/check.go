@@ -502,6 +502,13 @@ type fileError struct {
 func (e *fileError) Error() string { return fmt.Sprintf("notebook %s: %v", e.path, e.err) }
 func (e *fileError) Unwrap() error { return e.err }
 
+// noNotebookError is a read that found no notebook at the path. It wraps
+// notebook.ErrNoNotebook.
+type noNotebookError struct{ path, what string }
+
+func (e *noNotebookError) Error() string { return fmt.Sprintf("notebook %s %s", e.path, e.what) }
+func (e *noNotebookError) Unwrap() error { return notebook.ErrNoNotebook }
+
 // recordCheck records a check's outcome: problems become known damage
 // (and the marker lists them); a check that finds nothing removes the
 // marker. Damage known to this handle is not forgotten (a handle opened on
@@ -536,7 +543,7 @@ func lockShared(path string) (io.Closer, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, &fileError{path, fmt.Errorf("%w: the file does not exist", notebook.ErrNoNotebook)}
+		return nil, &noNotebookError{path, "does not exist"}
 	case err != nil:
 		return nil, &fileError{path, err}
 	case st.IsDir():
@@ -544,7 +551,7 @@ func lockShared(path string) (io.Closer, error) {
 	case !st.Mode().IsRegular():
 		return nil, &fileError{path, fmt.Errorf("%w: not a regular file", notebook.ErrNotNotebook)}
 	case st.Size() == 0:
-		return nil, &fileError{path, fmt.Errorf("%w: the file is empty", notebook.ErrNoNotebook)}
+		return nil, &noNotebookError{path, "is an empty file"}
 	}
 	db, err := openBolt(path, true)
 	switch {
