@@ -83,6 +83,8 @@ func TestFind_relative(t *testing.T) {
 	runFind(t, wed8Feb, []findCase{
 		{"Protesters gathered yesterday.", "yesterday", "2023-02-07", Day, true},
 		{"Protesters gather today.", "today", "2023-02-08", Day, true},
+		{"Today is the deadline.", "Today", "2023-02-08", Day, true},
+		{"The council today discussed the mission.", "today", "2023-02-08", Day, true},
 		{"The vote is tomorrow.", "tomorrow", "2023-02-09", Day, true},
 		{"The deal was signed the day before yesterday.", "the day before yesterday", "2023-02-06", Day, true},
 		{"Shots were heard last night.", "last night", "2023-02-07", Day, true},
@@ -191,6 +193,7 @@ func TestFind_nonDates(t *testing.T) {
 		"Decades ago, things were different.",
 		"The last time he spoke, he said nothing.",
 		"In recent years, growth slowed.",
+		"Hip hop today is smart, and the Africa of today has changed.",
 		"He is 45 years old.",
 		"Section 1.2.3 of the report.",
 		"Call 0800 123 4567 for help.",

@@ -83,6 +83,9 @@ func (s *scanner) relativeAt(i int) (match, bool) {
 	case t.isWord("yesterday", "yesterday's"):
 		return day(-1, i+1)
 	case t.isWord("today", "today's", "tonight", "tonight's"):
+		if t.isWord("today") && s.nowadays(i) {
+			return match{}, false
+		}
 		return day(0, i+1)
 	case t.isWord("tomorrow", "tomorrow's"):
 		return day(1, i+1)
@@ -111,6 +114,22 @@ func (s *scanner) relativeAt(i int) (match, bool) {
 		return s.weekdayAt(m, i, wd, 0)
 	}
 	return s.agoAt(i)
+}
+
+// nowadays reports whether "today" at token i means the present age, not
+// the day: after "of" ("the Africa of today"), or inside a sentence before
+// a verb in the present ("hip hop today is", "Mali today has").
+func (s *scanner) nowadays(i int) bool {
+	if i == 0 {
+		return false
+	}
+	if s.t[i-1].isWord("of") {
+		return true
+	}
+	if s.t[i-1].kind != word || i+1 >= len(s.t) {
+		return false
+	}
+	return s.t[i+1].isWord("is", "are", "remains", "remain", "has", "have", "faces", "face", "looks", "seems")
 }
 
 // words reports whether the tokens from k are the words ws.
