@@ -124,11 +124,11 @@ func parseWant(text, spec string) (evalWant, error) {
 // expressions (precision), and the shares with the right evidence and
 // Relative flag.
 func TestFind_evaluation(t *testing.T) {
-	for _, name := range []string{"news.txt", "heldout.txt"} {
+	for _, name := range []string{"news.txt", "heldout.txt", "heldout2.txt"} {
 		t.Run(strings.TrimSuffix(name, ".txt"), func(t *testing.T) {
 			cases := loadEval(t, name)
 			min := 150
-			if name == "heldout.txt" {
+			if name != "news.txt" {
 				min = 40
 			}
 			evaluate(t, name, cases, min)

@@ -145,10 +145,13 @@ func (s *scanner) pointAt(i int, triggered bool) (match, bool) {
 	}
 	if j > i && s.t[i].isWord("the") && j == i+1 && pt.kind == ptYear && !triggered {
 		// "the 2016 election": a year before a word in lower case.
-		if pt.j < len(s.t) && s.t[pt.j].kind == word && !s.t[pt.j].capitalised() && !countNoun(s.t[pt.j].lower()) {
+		if s.yearBeforeNoun(pt.j) {
 			return s.resolve(match{i: j, j: pt.j}, pt)
 		}
 		return match{}, false
+	}
+	if j == i && pt.kind == ptYear && !triggered && i > 0 && s.t[i-1].isWord("a", "an", "its", "their", "his", "her", "our", "this", "that") && s.yearBeforeNoun(pt.j) {
+		triggered = true // "a 2019 report", "its 2020 budget"
 	}
 	if j > i && s.t[i].isWord("the") && pt.kind != ptDecade && pt.kind != ptSeason {
 		i++ // "the" is evidence only for "the 1990s", "the summer of 2022"
@@ -193,6 +196,9 @@ func (s *scanner) triggered(i int) bool {
 	if p.isWord("to") && i >= 2 && s.t[i-2].isWord("back") { // "dates back to 2009"
 		return true
 	}
+	if p.isWord("as") && i >= 2 && s.t[i-2].isWord("early", "late", "recently", "far") { // "as early as 2012"
+		return true
+	}
 	if p.isWord("and", "or", "to", "through") || p.isPunct(",&") {
 		return s.lastEnd == i-1
 	}
@@ -200,6 +206,13 @@ func (s *scanner) triggered(i int) bool {
 		return true
 	}
 	return false
+}
+
+// yearBeforeNoun reports whether the token at j, after a year, is a word
+// in lower case that does not count things: "the 2016 election", not "the
+// 2000 soldiers".
+func (s *scanner) yearBeforeNoun(j int) bool {
+	return j < len(s.t) && s.t[j].kind == word && !s.t[j].capitalised() && !countNoun(s.t[j].lower())
 }
 
 // yearFollower reports whether the token at j makes the lone year before

@@ -70,6 +70,8 @@ func TestFind_absoluteMonthsYears(t *testing.T) {
 		{"The 2016 election changed that.", "2016", "2016-01-01..2016-12-31", Year, false},
 		{"Growth stalled at the end of 2019.", "2019", "2019-01-01..2019-12-31", Year, false},
 		{"2019's harvest was poor.", "2019", "2019-01-01..2019-12-31", Year, false},
+		{"Engineers warned in a 2019 report.", "2019", "2019-01-01..2019-12-31", Year, false},
+		{"The fraud began as early as 2012.", "2012", "2012-01-01..2012-12-31", Year, false},
 		{"Debt soared in the 1990s.", "in the 1990s", "1990-01-01..1999-12-31", Decade, false},
 		{"Debt soared in the '90s.", "in the '90s", "1990-01-01..1999-12-31", Decade, false},
 		{"Debt soared in the mid-1990s.", "in the mid-1990s", "1990-01-01..1999-12-31", Decade, false},
@@ -112,6 +114,8 @@ func TestFind_relative(t *testing.T) {
 		{"Clashes erupted a week ago.", "a week ago", "2023-01-30..2023-02-05", Week, true},
 		{"Clashes erupted six months ago.", "six months ago", "2022-08-01..2022-08-31", Month, true},
 		{"Clashes erupted a decade ago.", "a decade ago", "2013-01-01..2013-12-31", Year, true},
+		{"The inquiry opened a year ago this week.", "a year ago this week", "2022-02-07..2022-02-13", Week, true},
+		{"The inquiry opened two years ago this month.", "two years ago this month", "2021-02-01..2021-02-28", Month, true},
 		{"The court will rule in three weeks.", "in three weeks", "2023-02-27..2023-03-05", Week, true},
 	})
 }
@@ -181,6 +185,7 @@ func TestFind_nonDates(t *testing.T) {
 		"The team won 2-0 on aggregate.",
 		"There were 2,000 soldiers and 1,500 police.",
 		"The 2000 soldiers were sent home.",
+		"A 2000 people marched.",
 		"The plant produced 2019 tonnes of copper.",
 		"Resolution 2719 was adopted.",
 		"A decree dated 08/02/2023 is unclear.",

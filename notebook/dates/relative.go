@@ -317,7 +317,37 @@ func (s *scanner) agoAt(i int) (match, bool) {
 	if s.known {
 		m.p = s.offset(u, -n)
 	}
+	// "a year ago this week": the week (month) of the publication date,
+	// n units back.
+	if i+4 < len(s.t) && s.t[i+3].isWord("this") && u > uDay {
+		if v := unitWord(&s.t[i+4]); v == uWeek || v == uMonth && u > uMonth {
+			m.j = i + 5
+			if s.known {
+				back := s.shift(u, -n)
+				if v == uWeek {
+					m.p = weekPeriod(back)
+				} else {
+					m.p = monthPeriod(back.Year(), int(back.Month()))
+				}
+			}
+		}
+	}
 	return m, true
+}
+
+// shift is the publication day moved by n units.
+func (s *scanner) shift(u unit, n int) time.Time {
+	switch u {
+	case uWeek:
+		return s.pub.AddDate(0, 0, 7*n)
+	case uMonth:
+		return s.pub.AddDate(0, n, 0)
+	case uYear:
+		return s.pub.AddDate(n, 0, 0)
+	case uDecade:
+		return s.pub.AddDate(10*n, 0, 0)
+	}
+	return s.pub.AddDate(0, 0, n)
 }
 
 // inFuture reads "in two weeks", "in three years" at token i ("in"), in a
