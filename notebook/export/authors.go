@@ -97,7 +97,6 @@ var (
 	// creditClause starts the credits that follow the authors: ", with
 	// Reuters and AP", "; additional reporting by …".
 	creditClause = regexp.MustCompile(`(?i)(?:[,;.]?\s+|^)(?:with\s+(?:additional\s+)?(?:reporting\s+(?:by|from)\s+)?|(?:additional\s+)?reporting\s+(?:by|from)\s+|contributing:?\s+|mit\s+|avec\s+)`)
-	authorSplit  = regexp.MustCompile(`\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\||·|\s/\s)\s*`)
 	placeSuffix  = regexp.MustCompile(`\s+(?:in|aus|à|en)\s+\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*)*$`)
 )
 
@@ -171,10 +170,12 @@ func parseAuthors(byline string) []author {
 		credits = append(credits, m[1:len(m)-1])
 		return " "
 	})
-	s = bylinePrefix.ReplaceAllString(strings.TrimSpace(s), "")
-	if loc := creditClause.FindStringIndex(s); loc != nil {
-		credits = append(credits, s[loc[1]:])
-		s = s[:loc[0]]
+	s = stripPrefix(strings.TrimSpace(s))
+	if hasCreditWord(s) {
+		if loc := creditClause.FindStringIndex(s); loc != nil {
+			credits = append(credits, s[loc[1]:])
+			s = s[:loc[0]]
+		}
 	}
 	people, orgs := splitNames(s)
 	if len(people) > 0 {
@@ -184,7 +185,7 @@ func parseAuthors(byline string) []author {
 		return orgs
 	}
 	for _, c := range credits {
-		c = bylinePrefix.ReplaceAllString(creditClause.ReplaceAllString(strings.TrimSpace(c), ""), "")
+		c = stripPrefix(creditClause.ReplaceAllString(strings.TrimSpace(c), ""))
 		p, o := splitNames(c)
 		people, orgs = append(people, p...), append(orgs, o...)
 	}
@@ -194,18 +195,49 @@ func parseAuthors(byline string) []author {
 	return orgs
 }
 
+// creditWords start a credit clause (see creditClause); a byline without
+// any of them skips the regular expression.
+var creditWords = []string{"with", "reporting", "contributing", "mit ", "avec "}
+
+func hasCreditWord(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range creditWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixWords start a byline ("By …", see bylinePrefix).
+var prefixWords = []string{"by", "written", "words", "text", "reported", "von", "par", "por", "door"}
+
+// stripPrefix removes "By", "Von", "Par" … from the start of s.
+func stripPrefix(s string) string {
+	low := strings.ToLower(s)
+	for _, w := range prefixWords {
+		if strings.HasPrefix(low, w) {
+			return bylinePrefix.ReplaceAllString(s, "")
+		}
+	}
+	return s
+}
+
 // splitNames splits a list of names and sorts them into people and
 // organisations, dropping generic credits and role descriptions.
 func splitNames(s string) (people, orgs []author) {
-	for _, part := range authorSplit.Split(s, -1) {
+	for _, part := range splitList(s) {
 		if len(people)+len(orgs) >= maxAuthors {
 			break
 		}
-		part = strings.Trim(strings.TrimSpace(placeSuffix.ReplaceAllString(part, "")), ":-–— ")
+		if strings.Contains(part, " in ") || strings.Contains(part, " aus ") || strings.Contains(part, " à ") || strings.Contains(part, " en ") {
+			part = placeSuffix.ReplaceAllString(part, "")
+		}
+		part = strings.Trim(strings.TrimSpace(part), ":-–— ")
 		if last := part[strings.LastIndexByte(part, ' ')+1:]; strings.HasSuffix(last, ".") && utf8.RuneCountInString(last) > 4 {
 			part = strings.TrimSuffix(part, ".") // a sentence's full stop, not "Jr." or "J."
 		}
-		part = bylinePrefix.ReplaceAllString(part, "")
+		part = stripPrefix(part)
 		low := strings.ToLower(part)
 		if part == "" || generic[low] || isRole(low) {
 			continue
@@ -217,6 +249,41 @@ func splitNames(s string) (people, orgs []author) {
 		}
 	}
 	return people, orgs
+}
+
+// splitList splits a list of names at ";", ",", "&", "|", "·", " / "
+// and the words "and", "und" and "et".
+func splitList(s string) []string {
+	var parts []string
+	var cur []string
+	flush := func() {
+		parts = append(parts, strings.Join(cur, " "))
+		cur = cur[:0]
+	}
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "and", "und", "et", "&", "|", "·", "/":
+			flush()
+			continue
+		}
+		for {
+			i := strings.IndexAny(w, ";,&|·")
+			if i < 0 {
+				break
+			}
+			if i > 0 {
+				cur = append(cur, w[:i])
+			}
+			flush()
+			_, size := utf8.DecodeRuneInString(w[i:])
+			w = w[i+size:]
+		}
+		if w != "" {
+			cur = append(cur, w)
+		}
+	}
+	flush()
+	return parts
 }
 
 // isRole reports whether a lower-cased part describes a role.

@@ -64,8 +64,13 @@ func fold(s string, limit int) string {
 // "harbourferry"), else "anon"; without a date the year is left out. The
 // result always satisfies ValidCiteKey.
 func CiteKeyBase(a notebook.Article) string {
+	return citeKeyBase(a, parseAuthors(a.Byline))
+}
+
+// citeKeyBase is CiteKeyBase with the byline already read.
+func citeKeyBase(a notebook.Article, names []Name) string {
 	name := ""
-	for _, au := range parseAuthors(a.Byline) {
+	for _, au := range names {
 		if au.Literal == "" {
 			name = fold(au.Family, maxKeyName)
 		} else {
@@ -125,15 +130,68 @@ func UniqueCiteKey(base string, taken func(string) bool) string {
 	if base == "" {
 		base = "anon"
 	}
-	if !taken(base) {
-		return base
+	k, _ := uniqueFrom(base, 0, taken)
+	return k
+}
+
+// uniqueFrom is UniqueCiteKey starting at the n-th candidate (0: base
+// itself, 1: base+"a", …); it also returns the candidate's number.
+func uniqueFrom(base string, n int, taken func(string) bool) (string, int) {
+	if base == "" {
+		base = "anon"
 	}
-	for n := 1; n <= maxKeyTries; n++ {
+	if n == 0 {
+		if !taken(base) {
+			return base, 0
+		}
+		n = 1
+	}
+	for ; n <= maxKeyTries; n++ {
 		if k := base + letters(n); !taken(k) {
-			return k
+			return k, n
 		}
 	}
-	return base + strconv.Itoa(maxKeyTries+1)
+	return base + strconv.Itoa(maxKeyTries+1), maxKeyTries + 1
+}
+
+// KeySet hands out unique citation keys in bulk (a notebook's existing
+// keys, then one per new article), compared without case as BibTeX does.
+// Unlike calling UniqueCiteKey for each article, it remembers where each
+// base's suffixes stopped, so that ten thousand "reuters2024grain"s cost
+// no more than ten thousand different keys. The zero value is empty and
+// ready to use.
+type KeySet struct {
+	taken map[string]bool
+	next  map[string]int // base → the next suffix number to try
+}
+
+// Add records a key as taken and reports whether it was free.
+func (s *KeySet) Add(key string) bool {
+	if s.taken == nil {
+		s.taken, s.next = map[string]bool{}, map[string]int{}
+	}
+	k := strings.ToLower(key)
+	if s.taken[k] {
+		return false
+	}
+	s.taken[k] = true
+	return true
+}
+
+// Has reports whether a key is taken.
+func (s *KeySet) Has(key string) bool { return s.taken[strings.ToLower(key)] }
+
+// Unique returns the first free key for base (as UniqueCiteKey would) and
+// takes it.
+func (s *KeySet) Unique(base string) string {
+	if s.taken == nil {
+		s.taken, s.next = map[string]bool{}, map[string]int{}
+	}
+	lb := strings.ToLower(base)
+	k, n := uniqueFrom(base, s.next[lb], s.Has)
+	s.next[lb] = n + 1
+	s.Add(k)
+	return k
 }
 
 // letters is n (≥ 1) in bijective base 26: 1 → "a", 26 → "z", 27 → "aa".

@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -152,4 +153,32 @@ func FuzzAuthors(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestKeySet_Unique(t *testing.T) {
+	var s export.KeySet
+	if !s.Add("Keller2024tariffs") || s.Add("keller2024TARIFFS") {
+		t.Error("Add does not compare keys without case")
+	}
+	s.Add("keller2024tariffsb")
+	var got []string
+	for i := 0; i < 4; i++ {
+		got = append(got, s.Unique("keller2024tariffs"))
+	}
+	if want := []string{"keller2024tariffsa", "keller2024tariffsc", "keller2024tariffsd", "keller2024tariffse"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Unique gave %v, want %v", got, want)
+	}
+	if k := s.Unique("fresh"); k != "fresh" || !s.Has("FRESH") {
+		t.Errorf("Unique(fresh) = %q", k)
+	}
+	// The same answers as UniqueCiteKey over the same taken keys.
+	var a export.KeySet
+	taken := map[string]bool{}
+	for i := 0; i < 60; i++ {
+		want := export.UniqueCiteKey("k", func(k string) bool { return taken[k] })
+		taken[want] = true
+		if got := a.Unique("k"); got != want {
+			t.Fatalf("key %d: KeySet %q, UniqueCiteKey %q", i, got, want)
+		}
+	}
 }

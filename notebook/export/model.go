@@ -159,7 +159,7 @@ func buildArticle(it Item, opt Options) *Article {
 	a.citer = &citer{style: opt.Citation, a: &src, authors: authors}
 	a.Citation = a.citer.reference()
 	if opt.keys != nil {
-		a.CiteKey, _ = opt.keys.key(src)
+		a.CiteKey, _ = opt.keys.key(src, authors)
 	}
 
 	anns := make([]notebook.Annotation, 0, len(it.Annotations))

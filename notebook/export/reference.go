@@ -39,13 +39,18 @@ type reference struct {
 // publisher's /doi/10.1234/abc).
 var doiPattern = regexp.MustCompile(`(?i)(?:doi\.org/|/doi/(?:abs/|full/|pdf/)?)(10\.\d{4,9}/[^\s?#"<>]+)`)
 
+// hasDOI reports whether a URL holds a DOI (cheaply ruling most out).
+func hasDOI(u string) bool {
+	return strings.Contains(u, "10.") && doiPattern.MatchString(u)
+}
+
 // RefType returns the CSL type Gloss gives an article: article-journal
 // when its URL holds a DOI, book for an EPUB, article-magazine for an
 // outlet named a magazine, article-newspaper for any other article with an
 // outlet, webpage for one with only a URL, and document otherwise.
 func RefType(a notebook.Article) string {
 	switch {
-	case doiPattern.MatchString(a.URL):
+	case hasDOI(a.URL):
 		return typeJournal
 	case strings.HasPrefix(a.MediaType, "application/epub"):
 		return typeBook
@@ -62,9 +67,9 @@ func RefType(a notebook.Article) string {
 // newReference describes an article for the reference formats. An
 // article whose byline names no one (or only "Staff and agencies") is
 // credited to its outlet.
-func newReference(a notebook.Article, key string) reference {
+func newReference(a notebook.Article, key string, names []Name) reference {
 	r := reference{
-		key: key, typ: RefType(a), names: parseAuthors(a.Byline), title: oneLine(a.Title),
+		key: key, typ: RefType(a), names: names, title: oneLine(a.Title),
 		issued: a.Published, accessed: a.Added, url: strings.TrimSpace(a.URL),
 		language: strings.TrimSpace(a.Language), tags: a.Tags,
 	}
@@ -74,8 +79,8 @@ func newReference(a notebook.Article, key string) reference {
 	} else {
 		r.container = outlet
 	}
-	if m := doiPattern.FindStringSubmatch(r.url); m != nil {
-		r.doi = m[1]
+	if hasDOI(r.url) {
+		r.doi = doiPattern.FindStringSubmatch(r.url)[1]
 	}
 	if len(r.names) == 0 && outlet != "" {
 		r.names = []Name{{Literal: outlet}}
@@ -89,28 +94,26 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // keyAssigner gives each article of an export its citation key: the
 // stored one when it is valid and not already used in this export, else
-// one made with CiteKeyBase and UniqueCiteKey. Keys are compared without
-// case (BibTeX keys are case-insensitive).
+// one made with CiteKeyBase, unique in the export.
 type keyAssigner struct {
-	byID  map[string]string
-	taken map[string]bool
+	byID map[string]string
+	keys KeySet
 }
 
 func newKeyAssigner() *keyAssigner {
-	return &keyAssigner{byID: map[string]string{}, taken: map[string]bool{}}
+	return &keyAssigner{byID: map[string]string{}}
 }
 
 // key returns the article's key and whether the article was seen before
-// in this export.
-func (k *keyAssigner) key(a notebook.Article) (key string, seen bool) {
+// in this export; names are the article's authors (parseAuthors).
+func (k *keyAssigner) key(a notebook.Article, names []Name) (key string, seen bool) {
 	if key, ok := k.byID[a.ID]; ok {
 		return key, true
 	}
 	key = a.CiteKey
-	if !ValidCiteKey(key) || k.taken[strings.ToLower(key)] {
-		key = UniqueCiteKey(CiteKeyBase(a), func(s string) bool { return k.taken[strings.ToLower(s)] })
+	if !ValidCiteKey(key) || !k.keys.Add(key) {
+		key = k.keys.Unique(citeKeyBase(a, names))
 	}
-	k.taken[strings.ToLower(key)] = true
 	k.byID[a.ID] = key
 	return key, false
 }
@@ -125,12 +128,13 @@ func references(items iter.Seq2[Item, error], opt Options, errp *error) iter.Seq
 				*errp = err
 				return
 			}
-			key, seen := keys.key(it.Article)
-			if seen {
+			if _, seen := keys.byID[it.Article.ID]; seen {
 				continue
 			}
+			names := parseAuthors(it.Article.Byline)
+			key, _ := keys.key(it.Article, names)
 			opt.stats.article(it.Article.ID, 0)
-			if !yield(newReference(it.Article, key)) {
+			if !yield(newReference(it.Article, key, names)) {
 				return
 			}
 		}
