@@ -236,8 +236,8 @@ func TestUI_DeleteHighlightUndo(t *testing.T) {
 	h.ui.selectAnnotation(ann)
 	h.ui.reader.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	h.settle()
-	if anns, _ := h.nb.Annotations(id); len(anns) != 0 {
-		t.Fatalf("%d annotations after Delete", len(anns))
+	if anns, err := h.nb.Annotations(id); err != nil || len(anns) != 0 {
+		t.Fatalf("%d annotations after Delete (%v)", len(anns), err)
 	}
 	if len(h.ui.anns.cards.Objects) != 0 || !h.ui.notify.action.Visible() {
 		t.Fatal("card still shown or no Undo offered")
@@ -254,8 +254,8 @@ func TestUI_DeleteHighlightUndo(t *testing.T) {
 	// Redo deletes it again; undo of a colour change restores the colour.
 	h.ui.runShortcut(key(fyne.KeyZ, true))
 	h.settle()
-	if anns, _ := h.nb.Annotations(id); len(anns) != 0 {
-		t.Errorf("redo left %d annotations", len(anns))
+	if anns, err := h.nb.Annotations(id); err != nil || len(anns) != 0 {
+		t.Errorf("redo left %d annotations (%v)", len(anns), err)
 	}
 	h.ui.undoAction()
 	h.settle()

@@ -209,8 +209,8 @@ func TestNotebook_MergeBundle_invalid(t *testing.T) {
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
-			if arts, _ := dst.Articles(notebook.ListOptions{}); len(arts) != 0 {
-				t.Errorf("a failed merge left %d articles", len(arts))
+			if arts, err := dst.Articles(notebook.ListOptions{}); err != nil || len(arts) != 0 {
+				t.Errorf("a failed merge left %d articles (%v)", len(arts), err)
 			}
 		})
 	}

@@ -258,8 +258,8 @@ func TestNotebook_TrashAndRestore(t *testing.T) {
 	if err := nb.DeleteArticle(art.ID); err != nil {
 		t.Fatal(err)
 	}
-	if arts, _ := nb.Articles(notebook.ListOptions{}); len(arts) != 0 {
-		t.Errorf("articles after delete: %d", len(arts))
+	if arts, err := nb.Articles(notebook.ListOptions{}); err != nil || len(arts) != 0 {
+		t.Errorf("articles after delete: %d (%v)", len(arts), err)
 	}
 	if _, err := nb.Restore(h2.ID); err == nil || !strings.Contains(err.Error(), "restore the article first") {
 		t.Errorf("restoring an annotation of a trashed article: %v", err)
@@ -288,8 +288,8 @@ func TestNotebook_TrashAndRestore(t *testing.T) {
 	if tags, _ := nb.Tags(); len(tags) != 1 || tags[0].Annotations != 1 {
 		t.Errorf("tags after restore: %+v", tags)
 	}
-	if p, _ := nb.Check(); len(p) != 0 {
-		t.Errorf("check: %v", p)
+	if p, err := nb.Check(); err != nil || len(p) != 0 {
+		t.Errorf("check: %v %v", p, err)
 	}
 	if _, err := nb.Restore(art.ID); !errors.Is(err, notebook.ErrNotFound) {
 		t.Errorf("restoring twice: %v", err)

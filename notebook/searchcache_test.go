@@ -68,11 +68,20 @@ func TestSearch_CacheIsUsedOnlyWhileCurrent(t *testing.T) {
 	if line(first) == line(second) {
 		t.Error("the cache header did not move to the new generation")
 	}
+	// The cache Close saved is current: the next session uses it as it is
+	// (a rebuild would replace the file, atomically, with a new one).
+	before, err := os.Stat(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
 	session(func(nb *notebook.Notebook) {
 		if n := count(nb, "utkin"); n != 1 {
 			t.Errorf("after reload: %d hits for utkin", n)
 		}
 	})
+	if after, err := os.Stat(cache); err != nil || !os.SameFile(before, after) {
+		t.Errorf("the cache saved on Close was not used as it was (%v)", err)
+	}
 	// A damaged cache is ignored, not trusted.
 	os.WriteFile(cache, []byte(strings.Repeat("x", 100)), 0o600)
 	session(func(nb *notebook.Notebook) {

@@ -11,8 +11,14 @@ import (
 func TestNotebook_SnapshotAndRestoreTags(t *testing.T) {
 	nb := open(t)
 	art := add(t, nb, ingest.Draft{Title: "M", Text: mali, Tags: []string{"Sahel/Mali"}})
-	h1, _ := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Orlovsky", Tags: []string{"Sahel", "Russia–Africa ties"}})
-	h2, _ := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Ouagadougou", Tags: []string{"Wagner"}})
+	h1, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Orlovsky", Tags: []string{"Sahel", "Russia–Africa ties"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h2, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Ouagadougou", Tags: []string{"Wagner"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := nb.SetTagColor("Sahel", "orange"); err != nil {
 		t.Fatal(err)
 	}
@@ -55,8 +61,8 @@ func TestNotebook_SnapshotAndRestoreTags(t *testing.T) {
 			if got, _ := nb.Tags(); !reflect.DeepEqual(got, before) {
 				t.Errorf("tag list after restore %+v, want %+v", got, before)
 			}
-			if p, _ := nb.Check(); len(p) != 0 {
-				t.Errorf("check: %v", p)
+			if p, err := nb.Check(); err != nil || len(p) != 0 {
+				t.Errorf("check: %v %v", p, err)
 			}
 		})
 	}

@@ -131,8 +131,8 @@ func TestNotebook_EditText_SampleOutletUpdate(t *testing.T) {
 	if re.Status != notebook.Anchored || re.Note != "to be deleted" || len(re.History) != 2 || re.History[1].Reason != "manual" {
 		t.Errorf("reattached = %+v", re)
 	}
-	if p, _ := nb.Check(); len(p) != 0 {
-		t.Errorf("check: %v", p)
+	if p, err := nb.Check(); err != nil || len(p) != 0 {
+		t.Errorf("check: %v %v", p, err)
 	}
 	// Editing to the same text is refused.
 	if _, err := nb.EditText(art.ID, newText); !errors.Is(err, notebook.ErrInvalid) {
@@ -202,13 +202,25 @@ func TestNotebook_EditText_IsOneTransaction(t *testing.T) {
 	if _, err := broken.EditText(art.ID, "New first paragraph.\n\n"+mali); err == nil || !strings.Contains(err.Error(), "injected") {
 		t.Fatalf("err = %v, want the injected failure", err)
 	}
-	a, _ := nb.Article(art.ID)
-	body, _ := nb.Text(art.ID)
-	vs, _ := nb.Versions(art.ID)
+	a, err := nb.Article(art.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := nb.Text(art.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := nb.Versions(art.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if a.Version != 1 || body.Text != mali || len(vs) != 0 {
 		t.Errorf("half-applied edit: version %d, %d old versions, text changed %v", a.Version, len(vs), body.Text != mali)
 	}
-	anns, _ := nb.Annotations(art.ID)
+	anns, err := nb.Annotations(art.ID)
+	if err != nil || len(anns) != 3 {
+		t.Fatalf("%d annotations after a failed edit (%v), want the 3 made before", len(anns), err)
+	}
 	for _, an := range anns {
 		if an.Start != strings.Index(mali, an.Quote) { // ASCII text: bytes = code points
 			t.Errorf("annotation %q moved to %d by a failed edit", an.Quote, an.Start)

@@ -28,6 +28,26 @@ func run(t *testing.T, name string, args ...string) []byte {
 	return out
 }
 
+// reddish counts the pixels of a PNG whose red clearly dominates.
+func reddish(t *testing.T, data []byte) int {
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			r, g, bl = r>>8, g>>8, bl>>8
+			if r >= 100 && r >= g+50 && r >= bl+50 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // distinctColors counts the colours in a PNG, up to limit.
 func distinctColors(t *testing.T, data []byte, limit int) int {
 	img, err := png.Decode(bytes.NewReader(data))
@@ -65,6 +85,10 @@ func TestSmoke_AppStartsShowsArticleAndQuits(t *testing.T) {
 	run(t, bin, "--db", db, "highlight", id, "--quote", "Wagner Group", "--occurrence", "1", "--color", "blue")
 
 	app := exec.Command(bin, "--db", db)
+	// Fresh preferences: the app opens the notebook's only article, not
+	// whatever the developer's own configuration remembers.
+	home := t.TempDir()
+	app.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
 	var stderr bytes.Buffer
 	app.Stderr = &stderr
 	if err := app.Start(); err != nil {
@@ -101,6 +125,12 @@ func TestSmoke_AppStartsShowsArticleAndQuits(t *testing.T) {
 	}
 	os.WriteFile(out, shot, 0o644)
 	t.Logf("screenshot: %s (%d colours)", out, distinctColors(t, shot, 10000))
+	// The article is shown with its red highlight (a pink band in the light
+	// theme, a dark red one in the dark theme; nothing else in the window
+	// is red).
+	if n := reddish(t, shot); n < 300 {
+		t.Errorf("only %d red pixels on screen: the article's red highlight is not shown (see %s)", n, out)
+	}
 
 	// Quit on request: SIGTERM must close the window and exit 0.
 	app.Process.Signal(syscall.SIGTERM)

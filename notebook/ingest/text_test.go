@@ -140,15 +140,14 @@ func TestPlainDraft(t *testing.T) {
 	prose := "The minister arrived in the capital on Wednesday for two days of talks with the interim government about security and trade."
 	prose2 := "Officials said the visit would be followed by a second round of negotiations later in the year, once the details were settled."
 	tests := []struct {
-		name      string
-		in        string
-		title     string
-		byline    string
-		date      time.Time
-		url       string
-		paras     []string
-		kinds     []BlockKind
-		noTitleOK bool
+		name   string
+		in     string
+		title  string
+		byline string
+		date   time.Time
+		url    string
+		paras  []string
+		kinds  []BlockKind
 	}{
 		{
 			name: "By line and day-month-year with clutter",
@@ -218,10 +217,9 @@ func TestPlainDraft(t *testing.T) {
 			paras: []string{prose},
 		},
 		{
-			name:      "prose only: no title",
-			in:        prose + "\n\n" + prose2,
-			noTitleOK: true,
-			paras:     []string{prose, prose2},
+			name:  "prose only: no title",
+			in:    prose + "\n\n" + prose2,
+			paras: []string{prose, prose2},
 		},
 		{
 			name:  "title, byline and date in one paragraph",

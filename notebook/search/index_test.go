@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -98,6 +99,7 @@ func TestIndex_Apply_atomic(t *testing.T) {
 	ix := Build(genCorpus(corpusSpec{seed: 3, articles: 20, annotations: 200, articleWords: 100, vocab: 500}))
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
+	var sawBoth atomic.Int64
 	errs := make(chan string, 4)
 	for range 2 {
 		wg.Go(func() {
@@ -108,6 +110,9 @@ func TestIndex_Apply_atomic(t *testing.T) {
 				default:
 				}
 				hits, err := ix.Search("zyxwvut", 10)
+				if len(hits) == 2 {
+					sawBoth.Add(1)
+				}
 				if err != nil || (len(hits) != 0 && len(hits) != 2) {
 					select {
 					case errs <- fmt.Sprintf("a search saw %d of 2 documents (err %v)", len(hits), err):
@@ -117,7 +122,10 @@ func TestIndex_Apply_atomic(t *testing.T) {
 			}
 		})
 	}
-	for i := range 300 {
+	// At least 300 batches, and on until a search has seen one (the
+	// searchers may start late on a loaded machine), for at most 10 s.
+	deadline := time.Now().Add(10 * time.Second)
+	for i := 0; i < 300 || sawBoth.Load() == 0 && time.Now().Before(deadline); i++ {
 		if i%2 == 0 {
 			ix.Apply([]Doc{{ID: "x1", Quote: "zyxwvut one"}, {ID: "x2", Note: "zyxwvut two"}}, nil)
 		} else {
@@ -129,6 +137,9 @@ func TestIndex_Apply_atomic(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+	if sawBoth.Load() == 0 {
+		t.Error("no search saw the batch: Apply never made it visible")
 	}
 }
 

@@ -99,9 +99,6 @@ func TestIndex_Search_quality(t *testing.T) {
 			t.Errorf("Search(%q): %s is at %d, want within the first %d; got %v", c.query, c.want, i, n, ids[:min(len(ids), 5)])
 		}
 	}
-	if len(cases) < 40 {
-		t.Fatalf("only %d quality cases", len(cases))
-	}
 }
 
 // TestIndex_Search_mustNotMatch lists queries that must not find a
