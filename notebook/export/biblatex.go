@@ -121,7 +121,11 @@ func writeBibLaTeX(w io.Writer, items iter.Seq2[Item, error], opt Options) error
 			names[i] = bibName(n)
 		}
 		field("author", strings.Join(names, " and "))
-		field("title", latexEscape(r.title))
+		if r.title != "" {
+			// Braced twice so that no style or reader changes its case:
+			// a headline is cited as it was printed.
+			field("title", "{"+latexEscape(r.title)+"}")
+		}
 		switch typ[0] {
 		case "article":
 			field("journaltitle", latexEscape(r.container))
