@@ -10,8 +10,8 @@ import (
 //  1. Seeds: every pair of positions (i, j) where both documents have the
 //     same 5-word fingerprint, leaving out stock phrases (fingerprints in
 //     more than CommonDocs documents) and fingerprints repeated more than
-//     maxRep times in either document. A pair with fewer than minShared
-//     distinct seed fingerprints has no passage.
+//     maxRep times in either document. A pair with fewer than
+//     max(3, MinWords/4) distinct seed fingerprints has no passage.
 //  2. Chaining: seeds sorted by position are chained by dynamic
 //     programming, as read mappers chain minimizer hits: a seed follows
 //     another if it comes after it in both texts, within MaxGap+5 words,
@@ -19,7 +19,7 @@ import (
 //     dropped or inserted); a chain scores the words it covers, less a
 //     small penalty for each such drift. Chains are taken best first, each
 //     seed in one chain.
-//  3. A chain needs at least minShared seeds, covering at least MinWords/2
+//  3. A chain needs at least max(3, MinWords/4) seeds, covering at least MinWords/2
 //     words: a passage is evidenced by fingerprints that are not stock
 //     phrases, never by common text alone (the few fingerprints that
 //     straddle a stock phrase and a boilerplate paragraph cover at most
@@ -37,7 +37,6 @@ import (
 //     with more matched words is kept.
 
 const (
-	minShared = 3    // distinct shared fingerprints a pair needs
 	maxRep    = 4    // a fingerprint repeated more often in a text is no seed
 	xDrop     = 2    // extension stops this far below its best score
 	lookback  = 1024 // seeds looked back at when chaining
@@ -54,7 +53,12 @@ type gramDoc struct {
 }
 
 func newGramDoc(d *document) *gramDoc {
-	return &gramDoc{d: d, g: grams(make([]uint64, 0, max(0, len(d.words)-gramLen+1)), d.words)}
+	return &gramDoc{d: d, g: grams(nil, d.words)}
+}
+
+// set makes gd the fingerprints of d, reusing its slice.
+func (gd *gramDoc) set(d *document) {
+	gd.d, gd.g = d, grams(gd.g[:0], d.words)
 }
 
 // tableEntry describes one distinct fingerprint of a gramTable's document.
@@ -72,9 +76,14 @@ type gramTable struct {
 }
 
 // newGramTable indexes gd's fingerprints; df gives each distinct key's
-// document frequency.
-func newGramTable(gd *gramDoc, df func(key uint64) int) *gramTable {
-	t := &gramTable{gd: gd, pos: make(map[uint64]tableEntry, len(gd.g)), next: make([]int32, len(gd.g))}
+// document frequency. A non-nil t is reused.
+func newGramTable(t *gramTable, gd *gramDoc, df func(key uint64) int) *gramTable {
+	if t == nil {
+		t = &gramTable{pos: make(map[uint64]tableEntry, len(gd.g))}
+	}
+	clear(t.pos)
+	t.gd = gd
+	t.next = slices.Grow(t.next[:0], len(gd.g))[:len(gd.g)]
 	for i := len(gd.g) - 1; i >= 0; i-- {
 		g := gd.g[i]
 		e, ok := t.pos[g]
@@ -178,7 +187,7 @@ func (al *aligner) align(x, y *gramDoc, t *gramTable, tIsX bool) []edge {
 		}
 	}
 	al.seeds = seeds
-	if len(seeds) < minShared {
+	if len(seeds) < al.opt.minSeeds() {
 		return nil
 	}
 	// Distinct keys, and fingerprints repeated too often.
@@ -205,7 +214,7 @@ func (al *aligner) align(x, y *gramDoc, t *gramTable, tIsX bool) []edge {
 		}
 		i = j
 	}
-	if keys < minShared {
+	if keys < al.opt.minSeeds() {
 		return nil
 	}
 	if banned {
@@ -349,7 +358,7 @@ func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, boo
 		covered += max(0, addX)
 		xEnd, yEnd = max(xEnd, s.x+gramLen), max(yEnd, s.y+gramLen)
 	}
-	if len(chain) < minShared || 2*int(covered) < al.opt.MinWords {
+	if len(chain) < al.opt.minSeeds() || 2*int(covered) < al.opt.MinWords {
 		return edge{}, false
 	}
 	limit := extendLimit

@@ -41,6 +41,9 @@ func hashGram(w []uint32) uint64 {
 // grams appends the fingerprints of every gramLen-word window of words to
 // dst: len(words)-gramLen+1 of them, or none for a shorter text.
 func grams(dst []uint64, words []uint32) []uint64 {
+	if dst == nil && len(words) >= gramLen {
+		dst = make([]uint64, 0, len(words)-gramLen+1)
+	}
 	for i := 0; i+gramLen <= len(words); i++ {
 		dst = append(dst, hashGram(words[i:]))
 	}

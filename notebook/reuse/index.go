@@ -73,6 +73,14 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// minSeeds is the least number of distinct shared fingerprints (not stock
+// phrases) of a pair of documents with a passage, and of seeds in the
+// passage's chain. A passage of MinWords words with one word in five
+// changed still shares about a third of its 5-grams, so MinWords/4 loses
+// almost nothing, while pairs that share a few 5-grams by chance (most
+// candidate pairs) are never aligned.
+func (o *Options) minSeeds() int { return max(3, o.MinWords/4) }
+
 // Index is the text-reuse index of a set of documents. It is safe for
 // concurrent use: reads (Passages, Clusters, WriteTo) run in parallel,
 // changes (Put, Delete, Mute) one at a time.

@@ -45,7 +45,7 @@ func Naive(docs map[string]string, opt Options) (map[string][]Passage, []Cluster
 	al := newAligner(&o, muted, func(k uint64) int { return df[k] })
 	var edges []edge
 	for i := range gds {
-		t := newGramTable(gds[i], func(k uint64) int { return df[k] })
+		t := newGramTable(nil, gds[i], func(k uint64) int { return df[k] })
 		for j := i + 1; j < len(gds); j++ {
 			edges = append(edges, al.align(gds[i], gds[j], t, true)...)
 		}

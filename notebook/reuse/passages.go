@@ -59,9 +59,10 @@ func (ix *Index) Passages(docID string) []Passage {
 	if d == nil {
 		return nil
 	}
-	q := ix.newQuery(d)
+	q := ix.newQuery()
+	q.reset(d)
 	var edges []edge
-	for _, c := range q.candidates(ix, false) {
+	for _, c := range q.candidates(false) {
 		edges = append(edges, q.alignWith(ix.slots[c])...)
 	}
 	return passagesOf(d, edges)
@@ -89,6 +90,7 @@ func (ix *Index) Clusters() []Cluster {
 		go func() {
 			defer wg.Done()
 			var out []edge
+			q := ix.newQuery()
 			for {
 				next.Lock()
 				k := i
@@ -97,8 +99,8 @@ func (ix *Index) Clusters() []Cluster {
 				if k >= len(docs) {
 					break
 				}
-				q := ix.newQuery(docs[k])
-				for _, c := range q.candidates(ix, true) {
+				q.reset(docs[k])
+				for _, c := range q.candidates(true) {
 					out = append(out, q.alignWith(ix.slots[c])...)
 				}
 			}
@@ -113,48 +115,63 @@ func (ix *Index) Clusters() []Cluster {
 	return clustersOf(edges)
 }
 
-// query is one document compared with the index.
+// query compares one document with the index. A query is reused for
+// many documents by one goroutine.
 type query struct {
-	gd *gramDoc
-	t  *gramTable
-	al *aligner
+	ix      *Index
+	gd      *gramDoc
+	t       *gramTable
+	al      *aligner
+	other   gramDoc  // the candidate being aligned
+	counts  []int32  // by slot: distinct keys shared with the document
+	touched []uint32 // slots with a count
 }
 
-func (ix *Index) newQuery(d *document) *query {
-	gd := newGramDoc(d)
+func (ix *Index) newQuery() *query {
 	df := func(k uint64) int { return len(ix.post.lookup(k)) }
-	t := newGramTable(gd, df)
-	return &query{gd: gd, t: t, al: newAligner(&ix.opt, ix.muted, df)}
+	return &query{ix: ix, al: newAligner(&ix.opt, ix.muted, df), counts: make([]int32, len(ix.slots))}
+}
+
+// reset makes d the query document: its fingerprint table, with each
+// key's document frequency, and the count of keys (not stock phrases) it
+// shares with every other document, from one lookup per key.
+func (q *query) reset(d *document) {
+	for _, s := range q.touched {
+		q.counts[s] = 0
+	}
+	q.touched = q.touched[:0]
+	if q.gd == nil {
+		q.gd = &gramDoc{}
+	}
+	q.gd.set(d)
+	common := q.ix.opt.CommonDocs
+	q.t = newGramTable(q.t, q.gd, func(k uint64) int {
+		es := q.ix.post.lookup(k)
+		if len(es) <= common {
+			for _, e := range es {
+				s := uint32(e & slotMask)
+				if q.counts[s] == 0 {
+					q.touched = append(q.touched, s)
+				}
+				q.counts[s]++
+			}
+		}
+		return len(es)
+	})
 }
 
 // candidates returns the slots of the documents that share at least
-// minShared distinct keys, none a stock phrase, with the query document;
-// with after, only those whose ID sorts after the query's.
-func (q *query) candidates(ix *Index, after bool) []uint32 {
-	counts := map[uint32]int32{}
+// max(3, MinWords/4) distinct keys, none a stock phrase, with the query
+// document: a superset of the documents with a passage in common. With
+// after, only those whose ID sorts after the query document's.
+func (q *query) candidates(after bool) []uint32 {
 	self := q.gd.d.slot
-	seen := map[uint64]bool{}
-	for g, te := range q.t.pos {
-		if int(te.df) > ix.opt.CommonDocs {
-			continue
-		}
-		k := key(g)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		for _, e := range ix.post.lookup(k) {
-			if s := uint32(e & slotMask); s != self {
-				counts[s]++
-			}
-		}
-	}
 	var out []uint32
-	for s, n := range counts {
-		if n < minShared {
+	for _, s := range q.touched {
+		if s == self || int(q.counts[s]) < q.ix.opt.minSeeds() {
 			continue
 		}
-		if after && ix.slots[s].id <= q.gd.d.id {
+		if after && q.ix.slots[s].id <= q.gd.d.id {
 			continue
 		}
 		out = append(out, s)
@@ -166,12 +183,12 @@ func (q *query) candidates(ix *Index, after bool) []uint32 {
 // alignWith returns the passages the query document shares with d, in
 // canonical orientation (the lower ID is x).
 func (q *query) alignWith(d *document) []edge {
-	other := newGramDoc(d)
+	q.other.set(d)
 	var es []edge
 	if q.gd.d.id < d.id {
-		es = q.al.align(q.gd, other, q.t, true)
+		es = q.al.align(q.gd, &q.other, q.t, true)
 	} else {
-		es = q.al.align(other, q.gd, q.t, false)
+		es = q.al.align(&q.other, q.gd, q.t, false)
 	}
 	return slices.Clone(es)
 }

@@ -14,9 +14,10 @@ import "slices"
 // one new document touches a few hundred buckets. Entries are 8 bytes, so
 // 10,000 articles of 800 words (8 million entries) take 64 MB.
 type postings struct {
-	buckets [][]uint64
-	pending []uint64
-	n       int // entries in buckets
+	buckets  [][]uint64
+	pending  [][]uint64 // one slice per added document
+	npending int
+	n        int // entries in buckets
 }
 
 const bucketBits = 13
@@ -30,22 +31,33 @@ func bucketOf(e uint64) int { return int(e >> (64 - bucketBits)) }
 // entry returns the posting entry of fingerprint g for a slot.
 func entry(g uint64, slot uint32) uint64 { return g&^slotMask | uint64(slot) }
 
-// add queues entries; they are visible after flush.
+// add queues entries (keeping the slice); they are visible after flush.
 func (p *postings) add(entries []uint64) {
-	p.pending = append(p.pending, entries...)
+	if len(entries) > 0 {
+		p.pending = append(p.pending, entries)
+		p.npending += len(entries)
+	}
 }
 
 // dirty reports whether entries wait to be merged.
-func (p *postings) dirty() bool { return len(p.pending) > 0 }
+func (p *postings) dirty() bool { return p.npending > 0 }
 
 // flush merges the pending entries into the buckets. Pending entries that
 // are already in a bucket are dropped.
 func (p *postings) flush() {
-	if len(p.pending) == 0 {
+	if p.npending == 0 {
 		return
 	}
-	pend := p.pending
-	p.pending = nil
+	var pend []uint64
+	if len(p.pending) == 1 {
+		pend = p.pending[0]
+	} else {
+		pend = make([]uint64, 0, p.npending)
+		for _, e := range p.pending {
+			pend = append(pend, e...)
+		}
+	}
+	p.pending, p.npending = nil, 0
 	slices.Sort(pend)
 	pend = slices.Compact(pend)
 	// The sorted pending slice becomes the storage of the buckets that
@@ -103,13 +115,16 @@ func mergeInto(dst, group []uint64) []uint64 {
 // remove deletes the given entries (sorted, no duplicates) from the
 // buckets and from pending.
 func (p *postings) remove(entries []uint64, slot uint32) {
-	if len(p.pending) > 0 {
+	if p.npending > 0 {
 		keep := p.pending[:0]
-		for _, e := range p.pending {
-			if uint32(e&slotMask) != slot {
-				keep = append(keep, e)
+		for _, es := range p.pending {
+			if len(es) > 0 && uint32(es[0]&slotMask) == slot {
+				p.npending -= len(es)
+				continue
 			}
+			keep = append(keep, es)
 		}
+		clear(p.pending[len(keep):])
 		p.pending = keep
 	}
 	for i := 0; i < len(entries); {
@@ -143,35 +158,62 @@ func (p *postings) remove(entries []uint64, slot uint32) {
 // not seen.
 func (p *postings) lookup(k uint64) []uint64 {
 	lo := k << slotBits
+	hi := lo | slotMask
 	b := p.buckets[bucketOf(lo)]
-	// First entry >= lo.
-	i, j := 0, len(b)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if b[h] < lo {
-			i = h + 1
-		} else {
-			j = h
+	if len(b) == 0 {
+		return nil
+	}
+	// Fingerprints are uniform hashes, so the key's place in its bucket is
+	// about its fraction of the bucket's range: guess it, then gallop.
+	frac := lo << bucketBits >> 32 // the bits below the bucket's, as 32
+	i := int(frac * uint64(len(b)) >> 32)
+	// First entry >= lo: step back or forward from the guess.
+	if b[i] >= lo {
+		step := 1
+		for i > 0 && b[i-1] >= lo {
+			j := max(0, i-step)
+			if b[j] >= lo {
+				i = j
+				step *= 2
+				continue
+			}
+			// b[j] < lo <= b[i]: binary search in (j, i].
+			for j+1 < i {
+				h := int(uint(j+i) >> 1)
+				if b[h] >= lo {
+					i = h
+				} else {
+					j = h
+				}
+			}
+			break
+		}
+	} else {
+		step := 1
+		j := i // b[j] < lo
+		for {
+			k := j + step
+			if k >= len(b) || b[k] >= lo {
+				k = min(k, len(b))
+				// b[j] < lo, answer in (j, k].
+				for j+1 < k {
+					h := int(uint(j+k) >> 1)
+					if b[h] >= lo {
+						k = h
+					} else {
+						j = h
+					}
+				}
+				i = k
+				break
+			}
+			j = k
+			step *= 2
 		}
 	}
 	e := i
-	for e < len(b) && b[e]>>slotBits == k {
+	for e < len(b) && b[e] <= hi {
 		e++
-		if e-i > 64 {
-			// A long run: find its end by binary search.
-			hi := lo | slotMask
-			x, y := e, len(b)
-			for x < y {
-				h := int(uint(x+y) >> 1)
-				if b[h] <= hi {
-					x = h + 1
-				} else {
-					y = h
-				}
-			}
-			e = x
-			break
-		}
 	}
 	return b[i:e]
 }
