@@ -53,6 +53,9 @@ func (p *parser) parseHypothesis() error {
 	if off, err := checkDepth(p.data, p.lim.MaxDepth); err != nil {
 		return p.failAt(0, int64(off), "", err)
 	}
+	if err := p.validJSON(); err != nil {
+		return err
+	}
 	switch all.firstByte() {
 	case '[':
 		return p.elements(all, p.hypothesisRow)

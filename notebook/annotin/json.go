@@ -56,12 +56,22 @@ func (v jsonValue) firstByte() byte {
 	return t[0]
 }
 
-// decoder wraps json.Decoder over one value, tracking its base offset.
-func (p *parser) decoder(v jsonValue) *json.Decoder {
-	return json.NewDecoder(bytes.NewReader(v.raw))
+// validJSON checks the whole input once, so that the scanners below can
+// walk it without re-checking; a syntax error is reported at its line.
+func (p *parser) validJSON() error {
+	if json.Valid(p.data) {
+		return nil
+	}
+	var v json.RawMessage
+	err := json.Unmarshal(p.data, &v)
+	if err == nil {
+		err = errors.New("malformed JSON")
+	}
+	return p.jsonErr(0, 0, err)
 }
 
-// syntaxErr turns a decoder error into a *ParseError at its position.
+// jsonErr turns a decoding error into a *ParseError at its position
+// (base is the offset of the decoded value in the input).
 func (p *parser) jsonErr(rec int, base int64, err error) *ParseError {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
@@ -102,32 +112,86 @@ func typeName(t reflect.Type) string {
 	return t.String()
 }
 
-// elements calls fn for each element of the JSON array v, reading them one
-// at a time so that the record limit holds while reading.
+// The scanners below walk JSON already checked by validJSON, without
+// copying: each value is a sub-slice of the input with its offset.
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the offset just after the value starting at i.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for i < len(b) {
+			switch b[i] {
+			case '"':
+				i = skipString(b, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return i
+	}
+	for ; i < len(b); i++ { // a number, true, false or null
+		switch b[i] {
+		case ',', ':', ']', '}', ' ', '\t', '\r', '\n':
+			return i
+		}
+	}
+	return i
+}
+
+// skipString returns the offset just after the string starting at i.
+func skipString(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return i
+}
+
+// elements calls fn for each element of the JSON array v, counting them
+// against the record limit as it goes.
 func (p *parser) elements(v jsonValue, fn func(i int, el jsonValue) error) error {
-	dec := p.decoder(v)
-	tok, err := dec.Token()
-	if err != nil {
-		return p.jsonErr(0, v.off, err)
+	b := v.raw
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '[' {
+		return p.failAt(0, v.off, "", fmt.Errorf("want an array, got %s", rawKind(b)))
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return p.failAt(0, v.off, "", fmt.Errorf("want an array, got %s", jsonKind(tok)))
-	}
-	for i := 0; dec.More(); i++ {
-		if i >= p.lim.MaxRecords {
-			return p.failAt(i+1, v.off+dec.InputOffset(), "", limitErr("more than %d annotations", p.lim.MaxRecords))
+	i = skipSpace(b, i+1)
+	for n := 0; i < len(b) && b[i] != ']'; n++ {
+		if n >= p.lim.MaxRecords {
+			return p.failAt(n+1, v.off+int64(i), "", limitErr("more than %d annotations", p.lim.MaxRecords))
 		}
-		var el json.RawMessage
-		if err := dec.Decode(&el); err != nil {
-			return p.jsonErr(i+1, v.off, err)
-		}
-		end := v.off + dec.InputOffset()
-		if err := fn(i, jsonValue{raw: el, off: end - int64(len(el))}); err != nil {
+		end := skipValue(b, i)
+		if err := fn(n, jsonValue{raw: b[i:end], off: v.off + int64(i)}); err != nil {
 			return err
 		}
-	}
-	if _, err := dec.Token(); err != nil {
-		return p.jsonErr(0, v.off, err)
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
 	}
 	return nil
 }
@@ -139,57 +203,34 @@ const maxKeys = 10_000
 // fields reads the JSON object v and returns the values of the keys that
 // want accepts; others are skipped.
 func (p *parser) fields(v jsonValue, want func(key string) bool) (map[string]jsonValue, error) {
-	dec := p.decoder(v)
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, p.jsonErr(0, v.off, err)
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, p.failAt(0, v.off, "", fmt.Errorf("want an object, got %s", jsonKind(tok)))
+	b := v.raw
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil, p.failAt(0, v.off, "", fmt.Errorf("want an object, got %s", rawKind(b)))
 	}
 	out := map[string]jsonValue{}
-	for n := 0; dec.More(); n++ {
+	i = skipSpace(b, i+1)
+	for n := 0; i < len(b) && b[i] != '}'; n++ {
 		if n >= maxKeys {
-			return nil, p.failAt(0, v.off+dec.InputOffset(), "", limitErr("more than %d keys in an object", maxKeys))
+			return nil, p.failAt(0, v.off+int64(i), "", limitErr("more than %d keys in an object", maxKeys))
 		}
-		kt, err := dec.Token()
-		if err != nil {
-			return nil, p.jsonErr(0, v.off, err)
+		kend := skipValue(b, i)
+		var key string
+		if err := json.Unmarshal(b[i:kend], &key); err != nil {
+			return nil, p.jsonErr(0, v.off+int64(i), err)
 		}
-		key, _ := kt.(string)
-		var val json.RawMessage
-		if err := dec.Decode(&val); err != nil {
-			return nil, p.jsonErr(0, v.off, err)
-		}
+		i = skipSpace(b, kend)
+		i = skipSpace(b, i+1) // the colon
+		end := skipValue(b, i)
 		if want(key) {
-			end := v.off + dec.InputOffset()
-			out[key] = jsonValue{raw: val, off: end - int64(len(val))}
+			out[key] = jsonValue{raw: b[i:end], off: v.off + int64(i)}
 		}
-	}
-	if _, err := dec.Token(); err != nil {
-		return nil, p.jsonErr(0, v.off, err)
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
 	}
 	return out, nil
-}
-
-// jsonKind names the JSON type of a token.
-func jsonKind(tok any) string {
-	switch t := tok.(type) {
-	case json.Delim:
-		if t == '{' {
-			return "an object"
-		}
-		return "an array"
-	case string:
-		return "a string"
-	case float64, json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case nil:
-		return "null"
-	}
-	return fmt.Sprintf("%T", tok)
 }
 
 // rawKind names the JSON type of a raw value.
@@ -215,6 +256,7 @@ func rawKind(raw json.RawMessage) string {
 
 // oneOrMany splits a value that may be one item or an array of items (the
 // W3C model allows both for body, target and selector). null gives none.
+// raw must come from an input checked by validJSON.
 func oneOrMany(raw json.RawMessage) ([]json.RawMessage, error) {
 	t := bytes.TrimSpace(raw)
 	if len(t) == 0 || string(t) == "null" {
@@ -223,9 +265,16 @@ func oneOrMany(raw json.RawMessage) ([]json.RawMessage, error) {
 	if t[0] != '[' {
 		return []json.RawMessage{t}, nil
 	}
+	// The input was checked by validJSON: split the array in place.
 	var many []json.RawMessage
-	if err := json.Unmarshal(t, &many); err != nil {
-		return nil, err
+	i := skipSpace(t, 1)
+	for i < len(t) && t[i] != ']' {
+		end := skipValue(t, i)
+		many = append(many, t[i:end])
+		i = skipSpace(t, end)
+		if i < len(t) && t[i] == ',' {
+			i = skipSpace(t, i+1)
+		}
 	}
 	return many, nil
 }

@@ -63,6 +63,9 @@ func (p *parser) parseW3C() error {
 	if off, err := checkDepth(p.data, p.lim.MaxDepth); err != nil {
 		return p.failAt(0, int64(off), "", err)
 	}
+	if err := p.validJSON(); err != nil {
+		return err
+	}
 	count := 0
 	each := func(_ int, v jsonValue) error {
 		count++
