@@ -50,10 +50,7 @@ type hUserInfo struct {
 // another annotation and have no place in the text.
 func (p *parser) parseHypothesis() error {
 	all := jsonValue{raw: p.data}
-	if off, err := checkDepth(p.data, p.lim.MaxDepth); err != nil {
-		return p.failAt(0, int64(off), "", err)
-	}
-	if err := p.validJSON(); err != nil {
+	if err := p.checkJSON(); err != nil {
 		return err
 	}
 	switch all.firstByte() {

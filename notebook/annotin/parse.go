@@ -2,6 +2,7 @@ package annotin
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -59,7 +60,10 @@ func Parse(r io.Reader, name string, limits Limits) (Kind, []Record, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	kind, ok := Sniff(p.data)
+	kind, ok := p.jsonKind()
+	if !ok {
+		kind, ok = Sniff(p.data)
+	}
 	if !ok {
 		return "", nil, p.fail(0, "", fmt.Errorf("not a Hypothesis or W3C annotation export nor a Readwise CSV"))
 	}
@@ -67,6 +71,47 @@ func Parse(r io.Reader, name string, limits Limits) (Kind, []Record, error) {
 	recs, err := p.parse()
 	return kind, recs, err
 }
+
+// jsonKind tells Hypothesis from W3C JSON by its structure (the keys of
+// the top object, or of the first element of a top array), which text
+// inside a note cannot fake as it can fool Sniff's look at the bytes.
+func (p *parser) jsonKind() (Kind, bool) {
+	all := jsonValue{raw: p.data}
+	first := all.firstByte()
+	if first != '{' && first != '[' {
+		return "", false
+	}
+	if p.checkJSON() != nil {
+		return "", false
+	}
+	obj := all
+	if first == '[' {
+		var el *jsonValue
+		p.elements(all, func(_ int, v jsonValue) error {
+			el = &v
+			return errStop
+		})
+		if el == nil || el.firstByte() != '{' {
+			return "", false
+		}
+		obj = *el
+	}
+	keys, err := p.fields(obj, func(string) bool { return true })
+	if err != nil {
+		return "", false
+	}
+	has := func(k string) bool { _, ok := keys[k]; return ok }
+	switch {
+	case has("rows") || has("annotations") || has("uri") || has("user") && has("target") && has("document"):
+		return Hypothesis, true
+	case has("@context") || has("first") || has("items") || has("type") && has("target") || has("motivation"):
+		return W3C, true
+	}
+	return "", false
+}
+
+// errStop ends a walk early.
+var errStop = errors.New("stop")
 
 // ParseAs reads annotations from r in the given format (for a caller that
 // knows it, or to override sniffing).
@@ -86,6 +131,22 @@ type parser struct {
 	data     []byte
 	deadline time.Time
 	recs     []Record
+	checked  bool // the JSON passed checkDepth and validJSON
+}
+
+// checkJSON runs the depth and syntax checks once.
+func (p *parser) checkJSON() error {
+	if p.checked {
+		return nil
+	}
+	if off, err := checkDepth(p.data, p.lim.MaxDepth); err != nil {
+		return p.failAt(0, int64(off), "", err)
+	}
+	if err := p.validJSON(); err != nil {
+		return err
+	}
+	p.checked = true
+	return nil
 }
 
 var (

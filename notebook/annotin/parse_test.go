@@ -204,6 +204,27 @@ func TestSniff(t *testing.T) {
 	}
 }
 
+// TestParse_kindByStructure checks that text inside a note cannot make
+// Parse mistake one JSON format for the other.
+func TestParse_kindByStructure(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     annotin.Kind
+	}{
+		{"hypothesis note quoting W3C", `[{"id":"a","uri":"https://x.org/a","text":"see \"@context\": anno.jsonld, \"type\": \"Annotation\""}]`, annotin.Hypothesis},
+		{"w3c note quoting Hypothesis", `{"@context":"http://www.w3.org/ns/anno.jsonld","type":"AnnotationPage","items":[{"type":"Annotation","bodyValue":"\"rows\": [], \"uri\": \"acct:x\" hypothes.is","target":"https://x.org/a"}]}`, annotin.W3C},
+		{"w3c single annotation", `{"type":"Annotation","motivation":"highlighting","target":{"source":"https://x.org/a","selector":{"type":"TextQuoteSelector","exact":"q"}}}`, annotin.W3C},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kind, recs, err := annotin.Parse(strings.NewReader(tt.in), "in.json", annotin.Limits{})
+			if err != nil || kind != tt.want || len(recs) != 1 {
+				t.Errorf("Parse = %q, %d records, %v; want %q and one record", kind, len(recs), err, tt.want)
+			}
+		})
+	}
+}
+
 func TestParse_errors(t *testing.T) {
 	row := func(extra string) string {
 		return `{"rows":[{"id":"a","uri":"https://x.org/a","target":[{"source":"https://x.org/a","selector":[{"type":"TextQuoteSelector","exact":"q"}]}]},` +

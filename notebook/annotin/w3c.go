@@ -60,10 +60,7 @@ type wCreator struct {
 // offline and are reported.
 func (p *parser) parseW3C() error {
 	all := jsonValue{raw: p.data}
-	if off, err := checkDepth(p.data, p.lim.MaxDepth); err != nil {
-		return p.failAt(0, int64(off), "", err)
-	}
-	if err := p.validJSON(); err != nil {
+	if err := p.checkJSON(); err != nil {
 		return err
 	}
 	count := 0
