@@ -1,10 +1,6 @@
 package notebook_test
 
 import (
-	"github.com/glossnotes/gloss/internal/testutil/nbtest"
-
-	"github.com/glossnotes/gloss/internal/testutil"
-
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
@@ -14,17 +10,63 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/glossnotes/gloss/internal/testutil"
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/ingest"
 )
 
+// testClock is a clock that moves only when told to, shared by the
+// notebooks of a test so that "later" means later in every one of them.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newTestClock() *testClock {
+	return &testClock{t: time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC)}
+}
+
+// Now is the clock's time.
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+// Step moves the clock one second on.
+func (c *testClock) Step() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(time.Second)
+}
+
+// clocks gives each test one clock, shared by its notebooks.
+var clocks sync.Map // *testing.T name → *testClock
+
+func clockOf(t *testing.T) *testClock {
+	c, _ := clocks.LoadOrStore(t.Name(), newTestClock())
+	return c.(*testClock)
+}
+
+// bundleNB opens a notebook on a new bbolt file that reads the time from
+// the test's clock.
 func bundleNB(t *testing.T) (*notebook.Notebook, notebook.Store) {
 	t.Helper()
-	return nbtest.OpenTempStore(t)
+	db := nbtest.TempStore(t)
+	nb := notebook.New(db)
+	notebook.SetClock(nb, clockOf(t).Now)
+	t.Cleanup(func() { nb.Close() })
+	return nb, db
 }
+
+// orphanID is the ID of the orphaned annotation fullNotebook stores
+// directly (a ULID, as every ID must be).
+const orphanID = "01J0RPHAN00000000000000000"
 
 // fullNotebook fills a notebook with every kind of record a bundle
 // carries: the sample article with its source bytes, an older version,
@@ -69,15 +111,33 @@ func fullNotebook(t *testing.T) (*notebook.Notebook, notebook.Store, notebook.Ar
 	if err := nb.DeleteArticle(other.Article.ID); err != nil {
 		t.Fatal(err)
 	}
+	// An earlier text and an orphan, written as an edit and a failed
+	// re-attachment would have left them: the earlier text is version 1
+	// (with its true SHA-256) and the article's current text version 2.
 	err = db.Update(func(tx notebook.Tx) error {
-		now := time.Now().UTC()
+		now := clockOf(t).Now()
+		const older = "An older text."
 		if err := tx.PutVersion(art.ID, notebook.Version{Number: 1, Saved: now.Format(time.RFC3339),
-			TextHash: "0123", Body: notebook.Body{Text: "An older text."}, Reason: "edit"}); err != nil {
+			TextHash: sha256Hex(older), Body: notebook.Body{Text: older}, Reason: "edit"}); err != nil {
 			return err
 		}
-		return tx.PutAnnotation(notebook.Annotation{ID: "01ORPHAN000000000000000000", ArticleID: art.ID,
+		a, err := tx.Article(art.ID)
+		if err != nil {
+			return err
+		}
+		a.Version = 2
+		if err := tx.PutArticle(a); err != nil {
+			return err
+		}
+		return tx.PutAnnotation(notebook.Annotation{ID: orphanID, ArticleID: art.ID,
 			Start: 3, End: 8, Quote: "a lost passage", Color: notebook.Purple, Status: notebook.Orphaned, Created: now, Updated: now})
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkClean(t, nb)
+	clockOf(t).Step()
+	art, err = nb.Article(art.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +294,7 @@ func TestNotebook_MergeBundle_newerWins(t *testing.T) {
 	if _, err := y.EditAnnotation(target.ID, notebook.AnnotationUpdate{Note: &yNote}); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * time.Millisecond)
+	clockOf(t).Step()
 	if _, err := x.EditAnnotation(target.ID, notebook.AnnotationUpdate{Note: &xNote}); err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +316,7 @@ func TestNotebook_MergeBundle_newerWins(t *testing.T) {
 	}
 
 	// Now y is newer: x's bundle loses and goes to y's trash.
-	time.Sleep(2 * time.Millisecond)
+	clockOf(t).Step()
 	yNewest := "y's newest note"
 	if _, err := y.EditAnnotation(target.ID, notebook.AnnotationUpdate{Note: &yNewest}); err != nil {
 		t.Fatal(err)
@@ -275,33 +335,22 @@ func TestNotebook_MergeBundle_newerWins(t *testing.T) {
 // replaces ours, ours is kept as a version, and our annotations are
 // re-attached to the new text.
 func TestNotebook_MergeBundle_articleText(t *testing.T) {
-	x, xdb, art := fullNotebook(t)
+	x, _, art := fullNotebook(t)
 	y, ydb := bundleNB(t)
 	merge(t, y, bundleOf(t, x))
 	mine, err := y.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Grain, fuel and fertilizer", Note: "only in y"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * time.Millisecond)
-	var newText string
-	err = xdb.Update(func(tx notebook.Tx) error {
-		a, err := tx.Article(art.ID)
-		if err != nil {
-			return err
-		}
-		b, err := tx.Body(art.ID)
-		if err != nil {
-			return err
-		}
-		newText = "Editor's note: updated.\n\n" + b.Text
-		a.TextHash = sha256Hex(newText)
-		a.Updated = time.Now().UTC()
-		if err := tx.PutBody(art.ID, notebook.Body{Text: newText}); err != nil {
-			return err
-		}
-		return tx.PutArticle(a)
-	})
+	clockOf(t).Step()
+	// x edits the text (as the service does: the old text becomes a
+	// version, the length and hash are recounted).
+	old, err := x.Text(art.ID)
 	if err != nil {
+		t.Fatal(err)
+	}
+	newText := "Editor's note: updated.\n\n" + old.Text
+	if _, err := x.EditText(art.ID, newText); err != nil {
 		t.Fatal(err)
 	}
 	rep := merge(t, y, bundleOf(t, x))
@@ -313,10 +362,12 @@ func TestNotebook_MergeBundle_articleText(t *testing.T) {
 		t.Fatalf("text not replaced (%v)", err)
 	}
 	var versions []notebook.Version
-	ydb.View(func(tx notebook.Tx) error {
+	if err := ydb.View(func(tx notebook.Tx) error {
 		versions, err = tx.Versions(art.ID)
 		return err
-	})
+	}); err != nil {
+		t.Fatal(err)
+	}
 	found := false
 	for _, v := range versions {
 		found = found || strings.HasPrefix(v.Body.Text, "During a two-day stop in Ouagadougou")
@@ -349,7 +400,7 @@ func TestNotebook_MergeBundle_ourTextNewer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * time.Millisecond)
+	clockOf(t).Step()
 	body, err := y.Text(art.ID)
 	if err != nil {
 		t.Fatal(err)
