@@ -1,5 +1,9 @@
 // Command gloss is an offline research notebook: with no arguments it opens
 // the desktop app; `gloss COMMAND …` runs the command-line interface.
+//
+// main is the one place that wires the notebook service to its store (a
+// bbolt file, through storage.OpenNotebook) and hands that opener to both
+// front ends; neither imports storage.
 package main
 
 import (
@@ -10,8 +14,13 @@ import (
 
 	"github.com/glossnotes/gloss/app"
 	"github.com/glossnotes/gloss/cli"
+	"github.com/glossnotes/gloss/storage"
 )
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, app.Run))
+	deps := cli.Deps{
+		Open: storage.OpenNotebook,
+		App:  func(path string) error { return app.Run(path, storage.OpenNotebook) },
+	}
+	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, deps))
 }

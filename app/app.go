@@ -23,7 +23,6 @@ import (
 
 	"github.com/glossnotes/gloss/assets"
 	"github.com/glossnotes/gloss/notebook"
-	"github.com/glossnotes/gloss/storage"
 )
 
 // AppID is the application ID, as in FyneApp.toml; preferences are stored
@@ -31,16 +30,16 @@ import (
 const AppID = "io.github.glossnotes.gloss"
 
 // Run opens the desktop app on the notebook at dbPath ("" for the default
-// notebook, the same file the CLI uses) and returns when the window is
-// closed.
-func Run(dbPath string) error {
+// notebook, the same file the CLI uses), opened with open, and returns when
+// the window is closed.
+func Run(dbPath string, open notebook.Opener) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	installTheme(a, a.Preferences().StringWithFallback(prefTheme, themeSystem))
 	w := a.NewWindow("Gloss")
 	w.Resize(savedWindowSize(a.Preferences()))
 
-	nb, err := openNotebook(dbPath)
+	nb, err := open(dbPath, notebook.ReadWrite)
 	if err != nil {
 		// Show the core's message in a dialog; closing it ends the app.
 		w.SetContent(widget.NewLabel(""))
@@ -50,7 +49,7 @@ func Run(dbPath string) error {
 		w.ShowAndRun()
 		return err
 	}
-	h := &host{app: a, win: w}
+	h := &host{app: a, win: w, openNB: open}
 	h.attach(nb)
 	quitOnSignal(a)
 	w.SetCloseIntercept(func() {
@@ -63,9 +62,10 @@ func Run(dbPath string) error {
 
 // host owns the window across notebook switches (File → New / Open).
 type host struct {
-	app fyne.App
-	win fyne.Window
-	ui  *UI
+	app    fyne.App
+	win    fyne.Window
+	ui     *UI
+	openNB notebook.Opener
 }
 
 // attach shows nb in the window, closing the previous notebook.
@@ -87,7 +87,7 @@ func (h *host) open(path string) {
 	if h.ui != nil && path == h.ui.nb.Path() {
 		return
 	}
-	nb, err := openNotebook(path)
+	nb, err := h.openNB(path, notebook.ReadWrite)
 	if err != nil {
 		h.ui.showError(err)
 		return
@@ -112,18 +112,4 @@ func quitOnSignal(a fyne.App) {
 		<-ch
 		fyne.Do(a.Quit)
 	}()
-}
-
-func openNotebook(dbPath string) (*notebook.Notebook, error) {
-	if dbPath == "" {
-		var err error
-		if dbPath, err = storage.DefaultPath(); err != nil {
-			return nil, err
-		}
-	}
-	db, err := storage.Open(dbPath)
-	if err != nil {
-		return nil, err // storage names the file: "notebook PATH: …"
-	}
-	return notebook.New(db), nil
 }

@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/glossnotes/gloss/internal/atomicfile"
+	"github.com/glossnotes/gloss/internal/outfile"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/export"
 )
@@ -80,32 +80,19 @@ func (ui *UI) selection(c exportChoice) (notebook.Selection, export.Options, err
 	return sel, opt, nil
 }
 
-// writeExport writes the export to path atomically and reports how many
-// annotations it holds.
-func (ui *UI) writeExport(path string, sel notebook.Selection, opt export.Options) (int, error) {
-	n := 0
-	err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
-		_, err := export.Write(w, countItems(ui.nb.Excerpts(sel), &n), opt)
+// writeExport writes the export to path atomically and reports what it
+// holds.
+func (ui *UI) writeExport(path string, sel notebook.Selection, opt export.Options) (export.Stats, error) {
+	var st export.Stats
+	err := outfile.Write(ui.nb, path, func(w io.Writer) error {
+		var err error
+		st, err = export.Write(w, ui.nb.Excerpts(sel), opt)
 		return err
 	})
 	if err != nil {
-		return 0, fmt.Errorf("export: %w", err)
+		return st, fmt.Errorf("export: %w", err)
 	}
-	return n, nil
-}
-
-// countItems passes a stream through, counting annotations.
-func countItems(items iter.Seq2[export.Item, error], n *int) iter.Seq2[export.Item, error] {
-	return func(yield func(export.Item, error) bool) {
-		for it, err := range items {
-			if err == nil {
-				*n += len(it.Annotations)
-			}
-			if !yield(it, err) {
-				return
-			}
-		}
-	}
+	return st, nil
 }
 
 // firstItems passes on the first k items of a stream.
@@ -316,7 +303,7 @@ func (d *exportDialog) save(path string) {
 	}
 	d.ui.notify.showProgress("Exporting…", 0)
 	d.ui.background(func() func() {
-		n, err := d.ui.writeExport(path, sel, opt)
+		st, err := d.ui.writeExport(path, sel, opt)
 		return func() {
 			if err != nil {
 				d.ui.notify.show("Export failed.", nil)
@@ -324,9 +311,28 @@ func (d *exportDialog) save(path string) {
 				return
 			}
 			d.lastPath = path
-			d.ui.notify.show(fmt.Sprintf("Exported %d annotations to %s.", n, path), nil)
+			d.ui.notify.show(exportedMessage(st, path), nil)
 		}
 	})
+}
+
+// exportedMessage says what an export wrote: "Exported 3 annotations from
+// 2 articles to PATH." (references formats write articles only).
+func exportedMessage(st export.Stats, path string) string {
+	if st.Annotations == 0 && st.Articles > 0 {
+		return fmt.Sprintf("Exported %s to %s.", plural(st.Articles, "reference", "references"), path)
+	}
+	return fmt.Sprintf("Exported %s from %s to %s.", plural(st.Annotations, "annotation", "annotations"),
+		plural(st.Articles, "article", "articles"), path)
+}
+
+// plural renders a count with the singular or plural noun: "1 article",
+// "2 articles", "0 articles".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // copyCitation copies an annotation's quote with its citation (the text

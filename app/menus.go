@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+	"github.com/glossnotes/gloss/internal/outfile"
 )
 
 // key builds a shortcut with the platform's default modifier (Ctrl, or
@@ -189,7 +191,12 @@ func (ui *UI) backup() {
 	ui.askSavePath("gloss-backup.db", func(path string) {
 		ui.notify.showProgress("Backing up…", 0)
 		ui.background(func() func() {
-			n, err := ui.nb.Backup(path)
+			var n int64
+			err := outfile.Write(ui.nb, path, func(w io.Writer) error {
+				var err error
+				n, err = ui.nb.Backup(w)
+				return err
+			})
 			return func() {
 				if err != nil {
 					ui.showError(fmt.Errorf("backup: %w", err))

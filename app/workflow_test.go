@@ -299,7 +299,7 @@ func TestUI_ExportDialogWritesFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(data), consignment) || !strings.Contains(h.ui.notify.msg.Text, "Exported 1 annotations") {
+	if !strings.Contains(string(data), consignment) || !strings.Contains(h.ui.notify.msg.Text, "Exported 1 annotation from 1 article") {
 		t.Errorf("export file:\n%s\nnotification %q", data, h.ui.notify.msg.Text)
 	}
 	// Scopes that need something say so instead of exporting.
@@ -470,22 +470,6 @@ func TestUI_MetadataUndo(t *testing.T) {
 	h.settle()
 	if got, _ := h.ui.nb.Article(id); got.Title != title {
 		t.Errorf("after redo: %q", got.Title)
-	}
-}
-
-func TestUI_LockedNotebookIsAnError(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "nb.db")
-	first, err := openNotebook(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer first.Close()
-	if _, err := openNotebook(path); err == nil || !strings.Contains(err.Error(), "another Gloss process") {
-		t.Errorf("second open: %v", err)
-	}
-	bad := writeFile(t, "bad.db", strings.Repeat("not a notebook ", 500))
-	if _, err := openNotebook(bad); err == nil {
-		t.Error("a text file opened as a notebook")
 	}
 }
 

@@ -76,8 +76,9 @@ func annotationOut(a notebook.Annotation) notebook.Annotation {
 
 func annotationsCmd(e *env) *cobra.Command {
 	return &cobra.Command{
-		Use:   "annotations [ARTICLE_ID]",
-		Short: "List the annotations of one article (document order), or of all",
+		Use:         "annotations [ARTICLE_ID]",
+		Annotations: readOnly,
+		Short:       "List the annotations of one article (document order), or of all",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usagef("want at most one article ID")
@@ -139,11 +140,14 @@ func annotationCmd(e *env) *cobra.Command {
 		Short: "Show an annotation, or change its colour, note or tags (--tag replaces all tags)",
 		Args:  exactArgs(1, "an annotation ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			f := cmd.Flags()
+			if !f.Changed("color") && !f.Changed("note") && !f.Changed("tag") {
+				e.mode = notebook.ReadOnly // only shows the annotation
+			}
 			nb, err := e.notebook()
 			if err != nil {
 				return err
 			}
-			f := cmd.Flags()
 			var u notebook.AnnotationUpdate
 			if f.Changed("color") {
 				c := notebook.Color(color)
@@ -273,9 +277,10 @@ func tagCmd(e *env) *cobra.Command {
 			return e.maybeJSON(map[string]any{"tag": args[0], "color": args[1]})
 		},
 	}, &cobra.Command{
-		Use:   "list",
-		Short: "List tags with the number of articles and annotations under each",
-		Args:  exactArgs(0, "no arguments"),
+		Use:         "list",
+		Annotations: readOnly,
+		Short:       "List tags with the number of articles and annotations under each",
+		Args:        exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nb, err := e.notebook()
 			if err != nil {

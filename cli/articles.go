@@ -29,8 +29,9 @@ func listCmd(e *env) *cobra.Command {
 	var opt notebook.ListOptions
 	var after, before string
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List articles",
+		Use:         "list",
+		Annotations: readOnly,
+		Short:       "List articles",
 		Long: `List articles (ID, publication date, outlet, number of highlights, title).
 
 --tag T lists the articles under the tag T: those tagged T or one of its
@@ -88,9 +89,10 @@ func orDash(s string) string {
 
 func showCmd(e *env) *cobra.Command {
 	return &cobra.Command{
-		Use:   "show ID",
-		Short: "Show an article's metadata, note and text",
-		Args:  exactArgs(1, "an article ID"),
+		Use:         "show ID",
+		Annotations: readOnly,
+		Short:       "Show an article's metadata, note and text",
+		Args:        exactArgs(1, "an article ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nb, id, err := e.resolve(args[0])
 			if err != nil {
@@ -311,9 +313,10 @@ func restoreCmd(e *env) *cobra.Command {
 
 func trashCmd(e *env) *cobra.Command {
 	return &cobra.Command{
-		Use:   "trash",
-		Short: "List the trash",
-		Args:  exactArgs(0, "no arguments"),
+		Use:         "trash",
+		Annotations: readOnly,
+		Short:       "List the trash",
+		Args:        exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nb, err := e.notebook()
 			if err != nil {

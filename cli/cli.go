@@ -2,8 +2,13 @@
 // operations as the desktop app, scriptable, with --json output.
 //
 // Exit codes: 0 success, 1 an operation failed, 2 the command line itself is
-// wrong (unknown command or flag, missing argument). Errors go to standard
+// wrong (unknown command or flag, missing argument, or a value the command
+// cannot take: a bad colour, date, sort or query). Errors go to standard
 // error; results go to standard output.
+//
+// Commands that only read (list, show, search, export, check, backup, …)
+// open the notebook read-only: they never create or change it, and work on
+// a notebook file the user may only read.
 package cli
 
 import (
@@ -17,7 +22,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/glossnotes/gloss/notebook"
-	"github.com/glossnotes/gloss/storage"
 )
 
 // Exit codes.
@@ -34,6 +38,16 @@ func usagef(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
 }
 
+// Deps is what the CLI needs from the program that runs it.
+type Deps struct {
+	// Open opens a notebook; main wires the bbolt store.
+	Open notebook.Opener
+	// App, when not nil, is what `gloss` with no command runs (the desktop
+	// app, given the --db path or ""); without it, `gloss` alone prints
+	// help.
+	App func(dbPath string) error
+}
+
 // env is what every command needs: streams, flags and the open notebook.
 type env struct {
 	stdin          io.Reader
@@ -41,26 +55,25 @@ type env struct {
 	dbPath         string
 	json           bool
 	nb             *notebook.Notebook
-	openApp        func(dbPath string) error
+	deps           Deps
+	// mode is how the command opens the notebook: commands that only read
+	// (annotated readOnly) never create or change it.
+	mode notebook.Mode
 }
 
-// notebook opens the notebook on first use.
+// readOnly marks a command that only reads the notebook.
+var readOnly = map[string]string{"gloss-read-only": "true"}
+
+// notebook opens the notebook on first use, in the command's mode.
 func (e *env) notebook() (*notebook.Notebook, error) {
 	if e.nb != nil {
 		return e.nb, nil
 	}
-	path := e.dbPath
-	if path == "" {
-		var err error
-		if path, err = storage.DefaultPath(); err != nil {
-			return nil, err
-		}
-	}
-	db, err := storage.Open(path)
+	nb, err := e.deps.Open(e.dbPath, e.mode)
 	if err != nil {
 		return nil, err
 	}
-	e.nb = notebook.New(db)
+	e.nb = nb
 	return e.nb, nil
 }
 
@@ -91,11 +104,9 @@ func (e *env) printJSON(v any) error {
 func (e *env) printf(format string, args ...any) { fmt.Fprintf(e.stdout, format, args...) }
 
 // Run executes the command line args (without the program name) and
-// returns the process exit code. openApp, when not nil, is what `gloss`
-// with no command runs (the desktop app, given the --db path or "");
-// without it, `gloss` alone prints help.
-func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, openApp func(dbPath string) error) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, openApp: openApp}
+// returns the process exit code.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, deps Deps) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, deps: deps}
 	defer e.close()
 	root := newRoot(e)
 	root.SetArgs(args)
@@ -108,7 +119,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, openApp func(
 	}
 	fmt.Fprintln(stderr, "gloss:", err)
 	var ue usageError
-	if errors.As(err, &ue) || isCobraUsage(err) {
+	// A value the command cannot take (a bad colour, date, sort, query) is
+	// a command-line error too: the service reports those as ErrInvalid.
+	if errors.As(err, &ue) || isCobraUsage(err) || errors.Is(err, notebook.ErrInvalid) {
 		fmt.Fprintln(stderr, "Run 'gloss --help' or 'gloss COMMAND --help' for usage.")
 		return ExitUsage
 	}
@@ -135,11 +148,20 @@ export annotated excerpts with citations.
 Run gloss with no arguments to open the desktop app.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if f := cmd.Flags().Lookup("db"); f != nil && f.Changed && strings.TrimSpace(e.dbPath) == "" {
+				return usagef("--db: empty path (leave the flag out for the default notebook)")
+			}
+			if cmd.Annotations["gloss-read-only"] == "true" {
+				e.mode = notebook.ReadOnly
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if e.openApp == nil {
+			if e.deps.App == nil {
 				return cmd.Help()
 			}
-			return e.openApp(e.dbPath)
+			return e.deps.App(e.dbPath)
 		},
 	}
 	root.PersistentFlags().StringVar(&e.dbPath, "db", "", "notebook file (default $GLOSS_DB, else ~/.local/share/gloss/notebook.db)")

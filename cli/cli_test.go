@@ -2,6 +2,7 @@ package cli
 
 import (
 	"github.com/glossnotes/gloss/internal/testutil"
+	"github.com/glossnotes/gloss/storage"
 
 	"bytes"
 	"encoding/json"
@@ -18,7 +19,7 @@ import (
 func gloss(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := Run(args, strings.NewReader(stdin), &out, &errb, nil)
+	code := Run(args, strings.NewReader(stdin), &out, &errb, Deps{Open: storage.OpenNotebook})
 	return out.String(), errb.String(), code
 }
 
@@ -188,8 +189,17 @@ func TestImport_Stdin(t *testing.T) {
 func TestRun_ExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "nb.db")
+	var rs []importer.Result
+	mustJSON(t, &rs, "--db", db, "import", testutil.SamplePath(t))
+	id := rs[0].ID
+	var ann map[string]any
+	mustJSON(t, &ann, "--db", db, "highlight", id, "--quote", "Wagner Group", "--occurrence", "1")
+	annID := ann["id"].(string)
 	notNotebook := filepath.Join(dir, "notes.db")
 	os.WriteFile(notNotebook, []byte(strings.Repeat("not a notebook\n", 1000)), 0o600)
+	missing := filepath.Join(dir, "missing.db")
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o600)
 	tests := []struct {
 		name     string
 		args     []string
@@ -204,6 +214,17 @@ func TestRun_ExitCodes(t *testing.T) {
 		{"unknown article", []string{"--db", db, "show", "01NOPE"}, ExitError, "not found"},
 		{"not a notebook", []string{"--db", notNotebook, "list"}, ExitError, notNotebook},
 		{"help", []string{"highlight", "--help"}, ExitOK, ""},
+		// Read commands never create a notebook.
+		{"check a missing notebook", []string{"--db", missing, "check"}, ExitError, "does not exist"},
+		{"list a missing notebook", []string{"--db", missing, "list"}, ExitError, "does not exist"},
+		{"check an empty file", []string{"--db", empty, "check"}, ExitError, "empty file"},
+		{"empty --db", []string{"--db", "", "list"}, ExitUsage, "--db"},
+		// Usage errors are 2 everywhere, bad values included.
+		{"bad colour in highlight", []string{"--db", db, "highlight", id, "--quote", "Wagner Group", "--occurrence", "1", "--color", "chartreuse"}, ExitUsage, "chartreuse"},
+		{"bad colour in annotation", []string{"--db", db, "annotation", annID, "--color", "chartreuse"}, ExitUsage, "chartreuse"},
+		{"bad colour in search", []string{"--db", db, "search", "color:chartreuse"}, ExitUsage, "chartreuse"},
+		{"bad sort", []string{"--db", db, "list", "--sort", "bogus"}, ExitUsage, "bogus"},
+		{"bad published date", []string{"--db", db, "set", id, "--published", "0000-01-01"}, ExitUsage, "0000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -216,6 +237,12 @@ func TestRun_ExitCodes(t *testing.T) {
 	before, _ := os.ReadFile(notNotebook)
 	if !bytes.Equal(before, []byte(strings.Repeat("not a notebook\n", 1000))) {
 		t.Error("the non-notebook file was modified")
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Error("a read command created the missing notebook")
+	}
+	if st, _ := os.Stat(empty); st.Size() != 0 {
+		t.Error("check wrote to the empty file")
 	}
 }
 

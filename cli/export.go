@@ -4,13 +4,12 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
-	"iter"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/glossnotes/gloss/internal/atomicfile"
+	"github.com/glossnotes/gloss/internal/outfile"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/export"
 )
@@ -42,8 +41,9 @@ type exportSummary struct {
 func exportCmd(e *env) *cobra.Command {
 	var fl exportFlags
 	cmd := &cobra.Command{
-		Use:   "export (--article ID... | --tag T | --query Q | --color C | --after D | --before D | --all) [--format F] [-o FILE]",
-		Short: "Export annotated excerpts with citations (md, html, csv, json, txt) or a full backup bundle",
+		Use:         "export (--article ID... | --tag T | --query Q | --color C | --after D | --before D | --all) [--format F] [-o FILE]",
+		Annotations: readOnly,
+		Short:       "Export annotated excerpts with citations (md, html, csv, json, txt) or a full backup bundle",
 		Long: `Export highlights and notes with their articles' metadata and citations,
 to standard output or to a file (-o, written atomically; a name ending in .gz
 is gzipped).
@@ -229,20 +229,20 @@ func runExport(cmd *cobra.Command, e *env, fl exportFlags) error {
 		if fl.format == formatBundle {
 			return nb.WriteBundle(w)
 		}
-		_, err := export.Write(w, counted(nb.Excerpts(sel), opt, &sum), opt)
+		st, err := export.Write(w, nb.Excerpts(sel), opt)
+		sum.Articles, sum.Annotations = st.Articles, st.Annotations
 		return err
 	}
 	if fl.template != "" {
 		sum.Format = "template"
 	}
 	if fl.output == "" {
-		return fill(e.stdout)
+		if err := fill(e.stdout); err != nil {
+			return fmt.Errorf("export to standard output: %w", err)
+		}
+		return nil
 	}
-	perm := os.FileMode(0o644)
-	if fl.format == formatBundle {
-		perm = 0o600 // the whole notebook, like the notebook file itself
-	}
-	if err := atomicfile.Write(fl.output, perm, gzipIf(strings.HasSuffix(fl.output, ".gz"), fill)); err != nil {
+	if err := outfile.Write(nb, fl.output, gzipIf(strings.HasSuffix(fl.output, ".gz"), fill)); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if e.json {
@@ -254,27 +254,6 @@ func runExport(cmd *cobra.Command, e *env, fl exportFlags) error {
 	}
 	e.printf("wrote %d annotations from %d articles to %s\n", sum.Annotations, sum.Articles, fl.output)
 	return nil
-}
-
-// counted passes a stream through, counting the articles and the
-// annotations that the notes/highlights options keep.
-func counted(items iter.Seq2[export.Item, error], opt export.Options, sum *exportSummary) iter.Seq2[export.Item, error] {
-	return func(yield func(export.Item, error) bool) {
-		for it, err := range items {
-			if err == nil {
-				sum.Articles++
-				for _, a := range it.Annotations {
-					hasNote := strings.TrimSpace(a.Note) != ""
-					if !(opt.NotesOnly && !hasNote) && !(opt.HighlightsOnly && hasNote) {
-						sum.Annotations++
-					}
-				}
-			}
-			if !yield(it, err) {
-				return
-			}
-		}
-	}
 }
 
 // gzipIf wraps fill so that what it writes is gzipped, when on.

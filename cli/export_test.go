@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/glossnotes/gloss/internal/testutil"
 	"github.com/glossnotes/gloss/internal/testutil/nbtest"
+	"github.com/glossnotes/gloss/storage"
 
 	"bytes"
 	"compress/gzip"
@@ -218,5 +219,123 @@ func TestExport_bundle(t *testing.T) {
 	got, _, _ := gloss(t, "", "--db", copyDB, "export", "--all", "--format", "csv")
 	if got != want || want == "" {
 		t.Errorf("the merged copy exports differently:\n%s\n---\n%s", got, want)
+	}
+}
+
+// TestExport_neverOverTheNotebook: an export or a backup whose output
+// resolves to the notebook (by name, a symbolic link or a hard link) or to
+// a file kept beside it is refused, and the notebook is unchanged. Before,
+// `export --all -o self.db` replaced the notebook with Markdown.
+func TestExport_neverOverTheNotebook(t *testing.T) {
+	db, _ := exportFixture(t)
+	dir := filepath.Dir(db)
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sym := filepath.Join(t.TempDir(), "link.md")
+	if err := os.Symlink(db, sym); err != nil {
+		t.Fatal(err)
+	}
+	hard := filepath.Join(dir, "hard.md")
+	if err := os.Link(db, hard); err != nil {
+		t.Fatal(err)
+	}
+	// A search leaves the index cache beside the notebook.
+	gloss(t, "", "--db", db, "search", "Orlovsky")
+	tests := []struct{ name, out string }{
+		{"the notebook", db},
+		{"the notebook by a relative name", filepath.Join(dir, ".", filepath.Base(db))},
+		{"a symbolic link to it", sym},
+		{"a hard link to it", hard},
+		{"its search index", db + ".search-index"},
+		{"a migration backup", db + ".schema1-20260101T000000.bak"},
+	}
+	for _, tt := range tests {
+		for _, args := range [][]string{{"export", "--all", "-o", tt.out}, {"backup", tt.out}} {
+			t.Run(tt.name+"/"+args[0], func(t *testing.T) {
+				_, errs, code := gloss(t, "", append([]string{"--db", db}, args...)...)
+				if code != ExitError || !strings.Contains(errs, "the notebook's own file") {
+					t.Errorf("exit %d, stderr %q: want a refusal", code, errs)
+				}
+			})
+		}
+	}
+	after, err := os.ReadFile(db)
+	if err != nil || !bytes.Equal(before, after) {
+		t.Fatalf("the notebook changed (%v)", err)
+	}
+	var arts []any
+	mustJSON(t, &arts, "--db", db, "list")
+	if len(arts) != 1 {
+		t.Errorf("%d articles after the refused exports", len(arts))
+	}
+}
+
+// TestExport_fullDevice: writing to a full disk is an error, not a
+// success, for exports to standard output, exports to a file and backups.
+func TestExport_fullDevice(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full here")
+	}
+	db, _ := exportFixture(t)
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer full.Close()
+	var errb bytes.Buffer
+	code := Run([]string{"--db", db, "export", "--all"}, strings.NewReader(""), full, &errb, Deps{Open: storage.OpenNotebook})
+	if code != ExitError || !strings.Contains(errb.String(), "no space left") {
+		t.Errorf("export to a full standard output: exit %d, %q", code, errb.String())
+	}
+	for _, args := range [][]string{{"export", "--all", "-o", "/dev/full"}, {"backup", "/dev/full"}} {
+		_, errs, code := gloss(t, "", append([]string{"--db", db}, args...)...)
+		if code != ExitError || !strings.Contains(errs, "no space left") {
+			t.Errorf("%v: exit %d, %q", args, code, errs)
+		}
+	}
+	if st, err := os.Stat("/dev/full"); err != nil || st.Mode().IsRegular() {
+		t.Fatalf("/dev/full was replaced by a regular file (%v)", err)
+	}
+}
+
+// TestExport_filesArePrivate: exports and backups are written 0600, like
+// the notebook.
+func TestExport_filesArePrivate(t *testing.T) {
+	db, _ := exportFixture(t)
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"export", "--all", "-o", filepath.Join(dir, "a.md")},
+		{"export", "--all", "--format", "csv", "-o", filepath.Join(dir, "a.csv")},
+		{"backup", filepath.Join(dir, "b.db")},
+	} {
+		if _, errs, code := gloss(t, "", append([]string{"--db", db}, args...)...); code != 0 {
+			t.Fatalf("%v: %s", args, errs)
+		}
+		if st, err := os.Stat(args[len(args)-1]); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%v: mode %v (%v), want 0600", args, st.Mode().Perm(), err)
+		}
+	}
+}
+
+// TestReadCommands_readOnlyNotebook: a notebook the user may only read
+// serves every read command.
+func TestReadCommands_readOnlyNotebook(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores file modes")
+	}
+	db, id := exportFixture(t)
+	if err := os.Chmod(db, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(db, 0o600) })
+	for _, args := range [][]string{{"list"}, {"show", id}, {"search", "Orlovsky"}, {"check"}, {"export", "--all"}, {"backup", filepath.Join(t.TempDir(), "b.db")}} {
+		if _, errs, code := gloss(t, "", append([]string{"--db", db}, args...)...); code != 0 {
+			t.Errorf("%v on a read-only notebook: exit %d, %s", args, code, errs)
+		}
+	}
+	if _, _, code := gloss(t, "", "--db", db, "note", id, "new note"); code == 0 {
+		t.Error("a write to a read-only notebook succeeded")
 	}
 }

@@ -2,15 +2,19 @@ package cli
 
 import (
 	"fmt"
+	"io"
+
+	"github.com/glossnotes/gloss/internal/outfile"
 
 	"github.com/spf13/cobra"
 )
 
 func checkCmd(e *env) *cobra.Command {
 	return &cobra.Command{
-		Use:   "check",
-		Short: "Verify the notebook file and its indexes (exit code 1 if anything is wrong)",
-		Args:  exactArgs(0, "no arguments"),
+		Use:         "check",
+		Annotations: readOnly,
+		Short:       "Verify the notebook file and its indexes (exit code 1 if anything is wrong)",
+		Args:        exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nb, err := e.notebook()
 			if err != nil {
@@ -45,15 +49,21 @@ func checkCmd(e *env) *cobra.Command {
 
 func backupCmd(e *env) *cobra.Command {
 	return &cobra.Command{
-		Use:   "backup FILE",
-		Short: "Write a consistent copy of the notebook to FILE (taken in one read transaction)",
-		Args:  exactArgs(1, "a destination FILE"),
+		Use:         "backup FILE",
+		Annotations: readOnly,
+		Short:       "Write a consistent copy of the notebook to FILE (taken in one read transaction)",
+		Args:        exactArgs(1, "a destination FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nb, err := e.notebook()
 			if err != nil {
 				return err
 			}
-			n, err := nb.Backup(args[0])
+			var n int64
+			err = outfile.Write(nb, args[0], func(w io.Writer) error {
+				var err error
+				n, err = nb.Backup(w)
+				return err
+			})
 			if err != nil {
 				return err
 			}

@@ -11,8 +11,9 @@ import (
 func searchCmd(e *env) *cobra.Command {
 	var limit int
 	cmd := &cobra.Command{
-		Use:   "search QUERY",
-		Short: "Fuzzy-search highlights, notes, tags, titles and article text",
+		Use:         "search QUERY",
+		Annotations: readOnly,
+		Short:       "Fuzzy-search highlights, notes, tags, titles and article text",
 		Long: `Search everything, forgiving typos and abbreviations. Words must all match
 (lav finds Lavrov, Lavrow finds Lavrov, wgnr finds Wagner); "quoted words"
 match as a phrase; -word excludes.

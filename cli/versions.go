@@ -79,9 +79,10 @@ func printReport(e *env, rep notebook.ReattachReport) {
 func versionsCmd(e *env) *cobra.Command {
 	var show int
 	cmd := &cobra.Command{
-		Use:   "versions ID [--show N]",
-		Short: "List an article's earlier texts, or print one (--show N)",
-		Args:  exactArgs(1, "an article ID"),
+		Use:         "versions ID [--show N]",
+		Annotations: readOnly,
+		Short:       "List an article's earlier texts, or print one (--show N)",
+		Args:        exactArgs(1, "an article ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nb, id, err := e.resolve(args[0])
 			if err != nil {

@@ -31,13 +31,27 @@ func ParseDate(s string) (Date, error) {
 	}
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return Date{t}, nil
+			return checkYear(s, Date{t})
 		}
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return DateOf(t), nil
+		return checkYear(s, DateOf(t))
 	}
 	return Date{}, fmt.Errorf("date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
+}
+
+// The years a publication date may have: anything outside is a typo or a
+// placeholder (0000-01-01), not a date.
+const (
+	minYear = 1000
+	maxYear = 9999
+)
+
+func checkYear(s string, d Date) (Date, error) {
+	if y := d.t.Year(); y < minYear || y > maxYear {
+		return Date{}, fmt.Errorf("date %q: the year must be between %d and %d", s, minYear, maxYear)
+	}
+	return d, nil
 }
 
 // IsZero reports whether the date is unknown.

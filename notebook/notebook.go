@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -11,8 +12,6 @@ import (
 	"time"
 
 	"github.com/oklog/ulid/v2"
-
-	"github.com/glossnotes/gloss/internal/atomicfile"
 )
 
 // Notebook is the service behind every user operation. Each method runs in
@@ -112,16 +111,26 @@ func invalidf(format string, args ...any) error {
 }
 
 // Backup writes a consistent copy of the notebook (taken in one read
-// transaction) to the file at path, atomically, and returns its size.
-func (n *Notebook) Backup(path string) (int64, error) {
-	var size int64
-	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
-		var err error
-		size, err = n.store.Backup(w)
-		return err
-	})
+// transaction) to w and returns its size. The caller owns the file; see
+// CheckOutput.
+func (n *Notebook) Backup(w io.Writer) (int64, error) {
+	size, err := n.store.Backup(w)
 	if err != nil {
 		return 0, fmt.Errorf("backup: %w", err)
 	}
 	return size, nil
+}
+
+// ErrOwnFile: an output path names one of the notebook's own files.
+var ErrOwnFile = errors.New("it is the notebook's own file")
+
+// CheckOutput refuses an output path (an export, a backup) that is the
+// notebook itself — through a symbolic or hard link too — or one of the
+// files kept beside it (search index, backups, damage marker), so that no
+// export can overwrite the notebook.
+func (n *Notebook) CheckOutput(path string) error {
+	if n.store.Owns(path) {
+		return fmt.Errorf("refusing to write %s: %w (%s); choose another file", path, ErrOwnFile, n.store.Path())
+	}
+	return nil
 }

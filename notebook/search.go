@@ -247,8 +247,16 @@ const snippetRadius = 80
 // has:note, is:orphan, is:highlight, is:article, after:, before:) and
 // returns up to limit hits, best first.
 func (n *Notebook) Search(query string, limit int) ([]SearchHit, error) {
-	if _, err := search.ParseQuery(query); err != nil {
+	q, err := search.ParseQuery(query)
+	if err != nil {
 		return nil, invalidf("%v", err)
+	}
+	for _, f := range q.Filters {
+		if f.Op == "color" && f.Value != "" {
+			if _, err := ParseColor(f.Value); err != nil {
+				return nil, err // names the colour and the palette
+			}
+		}
 	}
 	ix, err := n.searchIndex()
 	if err != nil {

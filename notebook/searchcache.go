@@ -4,15 +4,14 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
-	"github.com/glossnotes/gloss/internal/atomicfile"
 	"github.com/glossnotes/gloss/notebook/search"
 )
 
-// The search index is kept between runs in a cache file next to the
-// notebook (NAME.search-index): loading it is several times faster than
+// The search index is kept between runs in a cache the store keeps beside
+// the notebook ("search-index"; storage names the file
+// NAME.search-index): loading it is several times faster than
 // rebuilding it (see notebook/search/BENCH.md). The file starts with a
 // header naming the notebook's UID and generation it was made from; it is
 // used only when both still match, so any committed change since makes it
@@ -24,7 +23,8 @@ const searchCacheMagic = "gloss-search-cache 1"
 // writing to the cache file.
 var cacheMinBuild = 200 * time.Millisecond
 
-func (n *Notebook) searchCachePath() string { return n.store.Path() + ".search-index" }
+// searchCacheName is the store cache that holds the search index.
+const searchCacheName = "search-index"
 
 // generation returns the notebook's current UID and generation.
 func (n *Notebook) generation() (uid string, gen uint64, err error) {
@@ -43,7 +43,7 @@ func (n *Notebook) loadOrBuildIndex() (*search.Index, uint64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	if ix, ok := readSearchCache(n.searchCachePath(), uid, gen); ok {
+	if ix, ok := n.readSearchCache(uid, gen); ok {
 		return ix, gen, nil
 	}
 	start := time.Now()
@@ -57,8 +57,8 @@ func (n *Notebook) loadOrBuildIndex() (*search.Index, uint64, error) {
 	return ix, built, nil
 }
 
-func readSearchCache(path, uid string, gen uint64) (*search.Index, bool) {
-	f, err := os.Open(path)
+func (n *Notebook) readSearchCache(uid string, gen uint64) (*search.Index, bool) {
+	f, err := n.store.OpenCache(searchCacheName)
 	if err != nil {
 		return nil, false
 	}
@@ -82,7 +82,7 @@ func readSearchCache(path, uid string, gen uint64) (*search.Index, bool) {
 // writeSearchCache saves the index; failures are ignored, since the cache
 // is only an optimisation (a read-only folder, a full disk).
 func (n *Notebook) writeSearchCache(ix *search.Index, uid string, gen uint64) {
-	atomicfile.Write(n.searchCachePath(), 0o600, func(w io.Writer) error {
+	n.store.WriteCache(searchCacheName, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<20)
 		if _, err := fmt.Fprintf(bw, "%s %s %d\n", searchCacheMagic, uid, gen); err != nil {
 			return err

@@ -40,6 +40,15 @@ type Store interface {
 	Check() ([]string, error)
 	// Path is the file the store lives in.
 	Path() string
+	// OpenCache opens a derived cache kept with the store (e.g. the search
+	// index), or returns an error wrapping ErrNotFound when there is none.
+	OpenCache(name string) (io.ReadCloser, error)
+	// WriteCache replaces a derived cache with what fill writes.
+	WriteCache(name string, fill func(io.Writer) error) error
+	// Owns reports whether path is one of the store's own files (the
+	// notebook, its caches, backups and markers), through any link, so
+	// that nothing the user exports or backs up overwrites one of them.
+	Owns(path string) bool
 	// Close releases the file.
 	Close() error
 }
