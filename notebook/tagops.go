@@ -12,7 +12,10 @@ import (
 // every path segment the spelling it was first recorded with, creating tag
 // records (for the tag and its parents) on first use.
 func canonicalTags(tx Tx, names []string) ([]string, error) {
-	var out []string
+	if len(names) > MaxTagsPerItem {
+		return nil, invalidf("%d tags at once (at most %d on one item)", len(names), MaxTagsPerItem)
+	}
+	out := newTagSet(nil)
 	for _, name := range names {
 		clean, err := CleanTag(name)
 		if err != nil {
@@ -22,9 +25,9 @@ func canonicalTags(tx Tx, names []string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = addTag(out, canon)
+		out.add(canon)
 	}
-	return out, nil
+	return out.names, nil
 }
 
 func canonicalTag(tx Tx, clean string) (string, error) {
@@ -107,11 +110,14 @@ func (n *Notebook) AddTags(ids []string, tags []string) error {
 			if err != nil {
 				return err
 			}
-			cur := item.tags()
+			cur := newTagSet(item.tags())
 			for _, t := range canon {
-				cur = addTag(cur, t)
+				cur.add(t)
 			}
-			if err := item.save(tx, cur, n.now, c); err != nil {
+			if len(cur.names) > MaxTagsPerItem {
+				return invalidf("%s would carry %d tags (at most %d)", id, len(cur.names), MaxTagsPerItem)
+			}
+			if err := item.save(tx, cur.names, n.now, c); err != nil {
 				return err
 			}
 		}
