@@ -37,9 +37,9 @@ import (
 //     with more matched words is kept.
 
 const (
-	maxRep    = 4    // a fingerprint repeated more often in a text is no seed
-	xDrop     = 2    // extension stops this far below its best score
-	lookback  = 1024 // seeds looked back at when chaining
+	maxRep   = 4    // a fingerprint repeated more often in a text is no seed
+	xDrop    = 2    // extension stops this far below its best score
+	lookback = 1024 // seeds looked back at when chaining
 	// extendLimit is the most words a region is extended by at each end:
 	// enough to reach past a changed word near the end of a passage, too
 	// few to carry a single seed through a boilerplate paragraph.
@@ -97,7 +97,7 @@ func newGramTable(t *gramTable, gd *gramDoc, df func(key uint64) int) *gramTable
 		t.pos[g] = e
 	}
 	for g, e := range t.pos {
-		if stockGrams[g] {
+		if stockKeys[key(g)] {
 			e.df = stockDF
 		} else {
 			e.df = int32(min(df(key(g)), stockDF))
@@ -390,7 +390,7 @@ func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, boo
 func (al *aligner) commonWords(x *gramDoc, x0, x1 int32) int {
 	n, covered := 0, int32(-1) // covered: words before this are counted
 	for q := max(0, x0-gramLen+1); q < x1 && int(q) < len(x.g); q++ {
-		if g := x.g[q]; !stockGrams[g] && al.df(key(g)) <= al.opt.CommonDocs {
+		if k := key(x.g[q]); !stockKeys[k] && al.df(k) <= al.opt.CommonDocs {
 			continue
 		}
 		lo, hi := max(q, x0, covered), min(q+gramLen, x1)

@@ -1,7 +1,9 @@
 package reuse
 
 import (
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // Naive finds the reused passages of docs by comparing every pair of
@@ -42,13 +44,28 @@ func Naive(docs map[string]string, opt Options) (map[string][]Passage, []Cluster
 			df[k]++
 		}
 	}
-	al := newAligner(&o, muted, func(k uint64) int { return df[k] })
+	// Rows of the pair matrix on all cores, as Index.Clusters does.
+	workers := max(1, runtime.GOMAXPROCS(0))
+	results := make([][]edge, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			al := newAligner(&o, muted, func(k uint64) int { return df[k] })
+			var t *gramTable
+			for i := w; i < len(gds); i += workers {
+				t = newGramTable(t, gds[i], func(k uint64) int { return df[k] })
+				for j := i + 1; j < len(gds); j++ {
+					results[w] = append(results[w], al.align(gds[i], gds[j], t, true)...)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 	var edges []edge
-	for i := range gds {
-		t := newGramTable(nil, gds[i], func(k uint64) int { return df[k] })
-		for j := i + 1; j < len(gds); j++ {
-			edges = append(edges, al.align(gds[i], gds[j], t, true)...)
-		}
+	for _, r := range results {
+		edges = append(edges, r...)
 	}
 	byDoc := map[*document][]edge{}
 	for _, e := range edges {

@@ -36,3 +36,23 @@ func TestNaive_sameAsIndex(t *testing.T) {
 		t.Logf("options %+v: %d passages, %d clusters, all equal", opt, n, len(wantC))
 	}
 }
+
+// TestIndex_Clusters_batches checks that Clusters gives the same result
+// when its postings scans come in many small batches.
+func TestIndex_Clusters_batches(t *testing.T) {
+	spec := qualitySpec
+	spec.seed, spec.originals, spec.derived, spec.unrelated = 29, 30, 60, 30
+	c := generate(spec)
+	ix := indexCorpus(t, c, Options{})
+	want := ix.Clusters()
+	old := clusterCountsVar
+	defer func() { clusterCountsVar = old }()
+	clusterCountsVar = 9 * len(c.arts) // batches of 9 documents, the last one shorter
+	got := ix.Clusters()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Clusters in batches of 9: %d clusters, in one batch: %d", len(got), len(want))
+	}
+	if len(want) < 20 {
+		t.Errorf("only %d clusters", len(want))
+	}
+}

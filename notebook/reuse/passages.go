@@ -2,9 +2,7 @@ package reuse
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
-	"sync"
 )
 
 // Passage is a span of one document that also occurs, verbatim or lightly
@@ -68,53 +66,6 @@ func (ix *Index) Passages(docID string) []Passage {
 	return passagesOf(d, edges)
 }
 
-// Clusters returns every cluster of reused passages in the index, by Key.
-// A cluster any of whose alignments touches a muted fingerprint is left
-// out. Documents are compared on all cores.
-func (ix *Index) Clusters() []Cluster {
-	ix.rlock()
-	defer ix.mu.RUnlock()
-	docs := make([]*document, 0, len(ix.byID))
-	for _, d := range ix.slots {
-		if d != nil {
-			docs = append(docs, d)
-		}
-	}
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)))
-	results := make([][]edge, workers)
-	var next sync.Mutex
-	i := 0
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var out []edge
-			q := ix.newQuery()
-			for {
-				next.Lock()
-				k := i
-				i++
-				next.Unlock()
-				if k >= len(docs) {
-					break
-				}
-				q.reset(docs[k])
-				for _, c := range q.candidates(true) {
-					out = append(out, q.alignWith(ix.slots[c])...)
-				}
-			}
-			results[w] = out
-		}()
-	}
-	wg.Wait()
-	var edges []edge
-	for _, r := range results {
-		edges = append(edges, r...)
-	}
-	return clustersOf(edges)
-}
-
 // query compares one document with the index. A query is reused for
 // many documents by one goroutine.
 type query struct {
@@ -140,12 +91,8 @@ func (q *query) reset(d *document) {
 		q.counts[s] = 0
 	}
 	q.touched = q.touched[:0]
-	if q.gd == nil {
-		q.gd = &gramDoc{}
-	}
-	q.gd.set(d)
 	common := q.ix.opt.CommonDocs
-	q.t = newGramTable(q.t, q.gd, func(k uint64) int {
+	q.resetWith(d, func(k uint64) int {
 		es := q.ix.post.lookup(k)
 		if len(es) <= common {
 			for _, e := range es {
@@ -158,6 +105,16 @@ func (q *query) reset(d *document) {
 		}
 		return len(es)
 	})
+}
+
+// resetWith makes d the query document with the given document
+// frequencies, leaving the counts alone.
+func (q *query) resetWith(d *document, df func(k uint64) int) {
+	if q.gd == nil {
+		q.gd = &gramDoc{}
+	}
+	q.gd.set(d)
+	q.t = newGramTable(q.t, q.gd, df)
 }
 
 // candidates returns the slots of the documents that share at least

@@ -47,13 +47,14 @@ var stockPhrases = []string{
 	"según informó en un comunicado",
 }
 
-// stockGrams are the fingerprints of the stock phrases' 5-grams.
-var stockGrams = func() map[uint64]bool {
+// stockKeys are the posting keys of the stock phrases' 5-grams (keys, not
+// fingerprints, so that the postings can tell them too).
+var stockKeys = func() map[uint64]bool {
 	m := map[uint64]bool{}
 	for _, p := range stockPhrases {
 		d := tokenize("", p, maxMaxWords)
 		for _, g := range grams(nil, d.words) {
-			m[g] = true
+			m[key(g)] = true
 		}
 	}
 	return m
