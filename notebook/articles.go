@@ -76,6 +76,9 @@ func (n *Notebook) addArticle(tx Tx, c *Change, d ingest.Draft) (AddResult, erro
 	if !utf8.ValidString(d.Text) {
 		return AddResult{}, invalidf("article %q: text is not valid UTF-8", d.Title)
 	}
+	if d.URL != "" && !IsWebURL(d.URL) {
+		d.URL = "" // only web addresses are kept (see IsWebURL)
+	}
 	hash := hashText(d.Text)
 	if id, ok, err := tx.ArticleByHash(hash); err != nil {
 		return AddResult{}, err
@@ -173,6 +176,9 @@ func (n *Notebook) SetArticle(id string, u ArticleUpdate) (Article, error) {
 		set(&a.Language, u.Language)
 		if u.URL != nil {
 			url := strings.TrimSpace(*u.URL)
+			if url != "" && !IsWebURL(url) {
+				return invalidf("URL %s: want an http or https address", quoteShort(url))
+			}
 			if url != "" && url != a.URL {
 				if other, ok, err := tx.ArticleByURL(url); err != nil {
 					return err

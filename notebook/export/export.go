@@ -211,6 +211,7 @@ func Write(w io.Writer, items iter.Seq2[Item, error], opt Options) (Stats, error
 		return Stats{}, err
 	}
 	opt.stats, opt.keys = &statsTracker{}, newKeyAssigner()
+	items = webURLsOnly(items)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if opt.Template != "" {
 		err = writeTemplate(bw, items, opt, opt.Template, opt.TemplateName)
@@ -247,6 +248,23 @@ func Write(w io.Writer, items iter.Seq2[Item, error], opt Options) (Stats, error
 		return Stats{}, fmt.Errorf("export: %w", err)
 	}
 	return opt.stats.Stats, nil
+}
+
+// webURLsOnly passes the stream through with every article URL that is not
+// an http(s) address removed, so that no format writes a javascript: or
+// file: link (the service stores only web addresses; this guards exports of
+// older notebooks and template output).
+func webURLsOnly(items iter.Seq2[Item, error]) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		for it, err := range items {
+			if it.Article.URL != "" && !notebook.IsWebURL(it.Article.URL) {
+				it.Article.URL = ""
+			}
+			if !yield(it, err) {
+				return
+			}
+		}
+	}
 }
 
 // formatNames lists the format names for messages ("md, html, …, or ris").
