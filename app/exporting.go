@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -17,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossnotes/gloss/internal/outfile"
+	"github.com/glossnotes/gloss/internal/readlimit"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/export"
 )
@@ -186,9 +186,9 @@ func (ui *UI) showExport() *exportDialog {
 	}
 	tmplBtn.OnTapped = func() {
 		ui.askOpenPath(nil, func(path string) {
-			src, err := os.ReadFile(path)
+			src, err := readlimit.File(path, nil, export.MaxTemplateBytes, "template")
 			if err != nil {
-				ui.showError(fmt.Errorf("template: %w", err))
+				ui.showError(err)
 				return
 			}
 			d.choice.template, d.choice.tmplName = string(src), filepath.Base(path)

@@ -2,13 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/glossnotes/gloss/internal/readlimit"
 	"github.com/glossnotes/gloss/notebook"
 )
 
@@ -225,15 +224,9 @@ func textOrFile(e *env, args []string, file string) (string, error) {
 	if file == "" {
 		return args[0], nil
 	}
-	var data []byte
-	var err error
-	if file == "-" {
-		data, err = io.ReadAll(e.stdin)
-	} else {
-		data, err = os.ReadFile(file)
-	}
+	data, err := readlimit.File(file, e.stdin, notebook.MaxNoteBytes, "note")
 	if err != nil {
-		return "", fmt.Errorf("read %s: %w", file, err)
+		return "", err
 	}
 	return string(data), nil
 }

@@ -403,3 +403,77 @@ func TestList_tagOnHighlight(t *testing.T) {
 		t.Errorf("list --tag Economy = %v", none)
 	}
 }
+
+// TestCLI_noTerminalEscapes: control characters typed into fields are not
+// stored, and file names that carry them are printed quoted.
+func TestCLI_noTerminalEscapes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nb.db")
+	var rs []importer.Result
+	mustJSON(t, &rs, "--db", db, "import", testutil.SamplePath(t))
+	id := rs[0].ID
+	if _, errs, code := gloss(t, "", "--db", db, "set", id, "--title", "\x1b[2JCleared\nscreen\u202e", "--byline", "A\x07B"); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, errs, code := gloss(t, "", "--db", db, "note", id, "line one\x1b]0;title\x07\r\nline two"); code != 0 {
+		t.Fatal(errs)
+	}
+	out, _, _ := gloss(t, "", "--db", db, "show", id)
+	for _, bad := range []string{"\x1b", "\x07", "\u202e", "\r"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("show prints %q", bad)
+		}
+	}
+	var art map[string]any
+	mustJSON(t, &art, "--db", db, "show", id)
+	if art["title"] != "[2JCleared screen" || art["byline"] != "AB" || art["note"] != "line one]0;title\nline two" {
+		t.Errorf("stored %q / %q / %q", art["title"], art["byline"], art["note"])
+	}
+	weird := filepath.Join(dir, "evil\x1b[31m\nname.txt")
+	if err := os.WriteFile(weird, []byte("\x00binary"), 0o644); err != nil {
+		t.Skip("the file system refuses such names:", err)
+	}
+	out, _, _ = gloss(t, "", "--db", db, "import", weird)
+	if strings.Contains(out, "\x1b") || !strings.Contains(out, `\x1b[31m\nname.txt`) {
+		t.Errorf("import table prints the raw name:\n%q", out)
+	}
+}
+
+// TestCLI_inputLimits: inputs named on the command line are read with a
+// limit enforced while reading — /dev/zero is refused quickly, not read
+// until memory runs out — and nothing is written.
+func TestCLI_inputLimits(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nb.db")
+	var rs []importer.Result
+	mustJSON(t, &rs, "--db", db, "import", testutil.SamplePath(t))
+	id := rs[0].ID
+	bigNote := filepath.Join(dir, "note.md")
+	os.WriteFile(bigNote, bytes.Repeat([]byte("a note that goes on and on\n"), 50_000), 0o600) // 1.35 MB
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"note from /dev/zero", []string{"note", id, "--file", "/dev/zero"}, "limit"},
+		{"note over 1 MB", []string{"note", id, "--file", bigNote}, "1 MB"},
+		{"text from /dev/zero", []string{"edit", id, "--text-file", "/dev/zero"}, "50 MB"},
+		{"template from /dev/zero", []string{"export", "--all", "--template", "/dev/zero"}, "1 MB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs, code := gloss(t, "", append([]string{"--db", db}, tt.args...)...)
+			if code == 0 || !strings.Contains(errs, tt.want) {
+				t.Errorf("exit %d, %q; want a refusal mentioning %q", code, errs, tt.want)
+			}
+		})
+	}
+	var art map[string]any
+	mustJSON(t, &art, "--db", db, "show", id)
+	if art["note"] != "" || art["version"] != 1.0 {
+		t.Errorf("something was written: note %d bytes, version %v", len(art["note"].(string)), art["version"])
+	}
+}

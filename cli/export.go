@@ -4,12 +4,12 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/glossnotes/gloss/internal/outfile"
+	"github.com/glossnotes/gloss/internal/readlimit"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/export"
 )
@@ -177,9 +177,9 @@ func exportOptions(cmd *cobra.Command, fl exportFlags) (notebook.Selection, expo
 		opt.Title = exportTitle(fl)
 	}
 	if fl.template != "" {
-		src, err := os.ReadFile(fl.template)
+		src, err := readlimit.File(fl.template, nil, export.MaxTemplateBytes, "template")
 		if err != nil {
-			return sel, opt, fmt.Errorf("template: %w", err)
+			return sel, opt, err
 		}
 		opt.Template, opt.TemplateName = string(src), fl.template
 	}

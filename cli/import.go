@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"strconv"
+	"unicode"
+
 	"fmt"
 	"io"
 	"strings"
@@ -74,10 +77,20 @@ func printImportSummary(w io.Writer, rs []importer.Result) {
 		for _, w := range r.Warnings {
 			detail += " (warning: " + oneLine(w, 0) + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Outcome, r.ID, r.Path, detail)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Outcome, r.ID, printable(r.Path), printable(detail))
 	}
 	tw.Flush()
 	fmt.Fprintln(w, importer.Summary(rs))
+}
+
+// printable returns s as is, or Go-quoted when it holds a control or
+// bidirectional-override character: file names come from the file system
+// and may carry a terminal escape or a line break.
+func printable(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || r >= '\u202a' && r <= '\u202e' }) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 // oneLine puts s on one line and shortens it to at most n runes (n = 0:

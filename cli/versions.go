@@ -2,13 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/glossnotes/gloss/internal/readlimit"
 	"github.com/glossnotes/gloss/notebook"
-	"github.com/glossnotes/gloss/notebook/importer"
 	"github.com/glossnotes/gloss/notebook/ingest"
 )
 
@@ -28,15 +27,9 @@ with its quote and note; re-attach it by hand with gloss reattach).
 			if textFile == "" {
 				return usagef("--text-file is required")
 			}
-			var data []byte
-			var err error
-			if textFile == "-" {
-				data, err = importer.ReadLimited(e.stdin)
-			} else {
-				data, err = os.ReadFile(textFile)
-			}
+			data, err := readlimit.File(textFile, e.stdin, ingest.MaxFileSize, "text")
 			if err != nil {
-				return fmt.Errorf("read %s: %w", textFile, err)
+				return err
 			}
 			text, err := ingest.Text(textFile, data)
 			if err != nil {

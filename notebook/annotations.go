@@ -52,6 +52,10 @@ func (n *Notebook) Highlight(spec HighlightSpec) (Annotation, error) {
 	if err != nil {
 		return Annotation{}, err
 	}
+	note, err := cleanNote("the note", spec.Note)
+	if err != nil {
+		return Annotation{}, err
+	}
 	var a Annotation
 	err = n.update(func(tx Tx, c *Change) error {
 		if _, err := tx.Article(spec.ArticleID); err != nil {
@@ -74,7 +78,7 @@ func (n *Notebook) Highlight(spec HighlightSpec) (Annotation, error) {
 			ID:        n.newID(),
 			ArticleID: spec.ArticleID,
 			Color:     color,
-			Note:      spec.Note,
+			Note:      note,
 			Tags:      tags,
 			Status:    Anchored,
 			Created:   now,
@@ -134,7 +138,9 @@ func (n *Notebook) EditAnnotation(id string, u AnnotationUpdate) (Annotation, er
 			}
 		}
 		if u.Note != nil {
-			a.Note = *u.Note
+			if a.Note, err = cleanNote("the note", *u.Note); err != nil {
+				return err
+			}
 		}
 		if u.Tags != nil {
 			if a.Tags, err = canonicalTags(tx, *u.Tags); err != nil {

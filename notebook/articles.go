@@ -79,6 +79,15 @@ func (n *Notebook) addArticle(tx Tx, c *Change, d ingest.Draft) (AddResult, erro
 	if d.URL != "" && !IsWebURL(d.URL) {
 		d.URL = "" // only web addresses are kept (see IsWebURL)
 	}
+	for _, f := range []struct {
+		what string
+		s    *string
+	}{{"the title", &d.Title}, {"the byline", &d.Byline}, {"the outlet", &d.Outlet}, {"the URL", &d.URL}, {"the language", &d.Language}} {
+		var err error
+		if *f.s, err = cleanLine(f.what, *f.s); err != nil {
+			return AddResult{}, err
+		}
+	}
 	hash := hashText(d.Text)
 	if id, ok, err := tx.ArticleByHash(hash); err != nil {
 		return AddResult{}, err
@@ -160,20 +169,26 @@ func (n *Notebook) SetArticle(id string, u ArticleUpdate) (Article, error) {
 			return err
 		}
 		if u.Title != nil {
-			t := strings.TrimSpace(*u.Title)
+			t, err := cleanLine("the title", *u.Title)
+			if err != nil {
+				return err
+			}
 			if t == "" {
 				return invalidf("article %s: the title cannot be empty", id)
 			}
 			a.Title = t
 		}
-		set := func(dst *string, v *string) {
-			if v != nil {
-				*dst = strings.TrimSpace(*v)
+		for _, f := range []struct {
+			what string
+			dst  *string
+			v    *string
+		}{{"the byline", &a.Byline, u.Byline}, {"the outlet", &a.Outlet, u.Outlet}, {"the language", &a.Language, u.Language}} {
+			if f.v != nil {
+				if *f.dst, err = cleanLine(f.what, *f.v); err != nil {
+					return err
+				}
 			}
 		}
-		set(&a.Byline, u.Byline)
-		set(&a.Outlet, u.Outlet)
-		set(&a.Language, u.Language)
 		if u.URL != nil {
 			url := strings.TrimSpace(*u.URL)
 			if url != "" && !IsWebURL(url) {
@@ -201,8 +216,12 @@ func (n *Notebook) SetArticle(id string, u ArticleUpdate) (Article, error) {
 // SetArticleNote replaces an article's note (the researcher's Markdown
 // summary of the piece).
 func (n *Notebook) SetArticleNote(id, note string) (Article, error) {
+	note, err := cleanNote("the article note", note)
+	if err != nil {
+		return Article{}, err
+	}
 	var a Article
-	err := n.update(func(tx Tx, c *Change) error {
+	err = n.update(func(tx Tx, c *Change) error {
 		var err error
 		if a, err = tx.Article(id); err != nil {
 			return err

@@ -182,10 +182,17 @@ func writeBuiltin(w io.Writer, items iter.Seq2[Item, error], opt Options, name s
 	return writeTemplate(w, items, opt, src, name)
 }
 
+// MaxTemplateBytes bounds a user's template file: templates are a page or
+// two; anything larger is a mistake (or /dev/zero).
+const MaxTemplateBytes = 1 << 20
+
 // writeTemplate renders a text/template over the Document.
 func writeTemplate(w io.Writer, items iter.Seq2[Item, error], opt Options, src, name string) error {
 	if name == "" {
 		name = "template"
+	}
+	if len(src) > MaxTemplateBytes {
+		return fmt.Errorf("template %s: %d bytes (at most %d)", name, len(src), MaxTemplateBytes)
 	}
 	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {

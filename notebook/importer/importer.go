@@ -5,6 +5,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/glossnotes/gloss/internal/readlimit"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/ingest"
 )
@@ -259,14 +261,11 @@ func (r Result) Why() string {
 // ReadLimited reads pasted text from r, refusing more than
 // ingest.MaxFileSize bytes.
 func ReadLimited(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, ingest.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read standard input: %w", err)
+	data, err := readlimit.Reader(r, "standard input", ingest.MaxFileSize, "pasted text")
+	if errors.Is(err, readlimit.ErrTooLarge) {
+		return nil, fmt.Errorf("%w: %w", ingest.ErrTooLarge, err)
 	}
-	if len(data) > ingest.MaxFileSize {
-		return nil, fmt.Errorf("standard input: %w (over %d MB)", ingest.ErrTooLarge, ingest.MaxFileSize>>20)
-	}
-	return data, nil
+	return data, err
 }
 
 // Count returns how many results have the outcome.
