@@ -11,40 +11,58 @@
 //
 // bbolt trusts the pages it reads: on a damaged file it panics ("page
 // expected to be 370, but self identifies as 0"), faults on its memory map,
-// or loops on a page that points back at itself. This package therefore
-// never lets bbolt walk a file it has not checked, and never lets a write
+// or loops on a branch that points back up its tree. This package therefore
+// never lets bbolt walk a tree it has not checked, and never lets a write
 // touch a file known to be damaged:
 //
-//   - Every open walks the page structure first, with its own reader (see
-//     walkFile: ReadAt, no memory map, every offset checked, each page read
-//     once): headers, every page of every bucket tree (headers, element
-//     tables, branch keys) and the free-page list. This is the "quick
-//     structural check"; BenchmarkOpen measures it (about 55 ms on a
-//     notebook of 10,000 articles and 100,000 annotations, 130 MB). The
-//     walk runs under bbolt's shared lock: the file is opened read-only
-//     first, and reopened read-write only when it is sound.
-//   - Buckets whose pages are damaged are never read through bbolt: a
-//     transaction that touches one fails with a DamagedError.
+//   - Every open first opens the file read-only (bbolt's shared lock) and,
+//     under that lock, walks its headers, list of buckets, branch pages and
+//     free-page list with its own reader (walk.go, rawpage.go: no bbolt,
+//     every offset checked, every page reached once, bounded depth). That
+//     is what could make bbolt loop or walk out of the file, or panic while
+//     loading the free-page list at a read-write open. bbolt's trees are
+//     balanced, so the leaves are known without reading them: the walk
+//     reads about one page in sixty. Only then is a read-write handle
+//     opened in its place.
+//   - Before the first write of a read-write handle, the rest of the page
+//     structure is walked — every leaf's header and element table, and the
+//     free-page list against the pages in use, which together must cover
+//     the file — so that no write lands in a damaged file (a free-page list
+//     listing a page in use makes bbolt overwrite it). Reads never wait for
+//     it: damage in a leaf page can only make bbolt panic or fault, which
+//     the guard below turns into an error.
+//   - Buckets whose branch pages are damaged are never read through bbolt:
+//     a transaction that touches one fails with a DamagedError.
 //   - Every View, Update and Backup runs under a guard that turns panics
 //     raised in bbolt and memory faults (debug.SetPanicOnFault, set on the
 //     calling goroutine) into a DamagedError; a record that does not decode
-//     is one too. Writes use their own transaction handling (not
-//     bbolt.DB.Update), so that a panic in a write still releases bbolt's
-//     writer lock.
-//   - Damage known to a process — found at open, by Check, or met by a
-//     transaction — is recorded in a marker file beside the notebook
-//     (PATH.damaged, see marker.go), which later processes read at open.
-//     While damage is known, Update and Backup refuse (ErrDamaged); reads
-//     go on where the pages allow. Only a check that finds nothing removes
-//     the marker; Salvage copies what can be read into a new notebook.
+//     is one too. Writes begin, commit and roll back their bbolt
+//     transaction themselves (not bbolt.DB.Update, whose rollback after a
+//     panic re-reads the free-page list from the damaged file, panics
+//     again and leaves the writer lock held), so a later call never hangs.
+//   - Damage known to a process — found at open, before the first write,
+//     by Check, or met by a transaction — is recorded in a marker file
+//     beside the notebook (PATH.damaged, see marker.go), which later
+//     processes read at open. While damage is known, Update and Backup
+//     refuse (ErrDamaged); reads go on where the pages allow. Only a check
+//     that finds nothing removes the marker; Salvage copies what can be
+//     read into a new notebook (with a new notebook ID, which a marker left
+//     beside the old path does not match).
 //   - Check and Salvage read the file with the same reader, never through
 //     bbolt, so they work on files bbolt cannot read at all.
 //
-// Why not a library: bbolt's own checker (Tx.Check) runs in a goroutine of
-// its own, where a memory fault cannot be recovered and a page loop
-// recurses without bound (this is how `gloss check` died with SIGSEGV), and
-// bbolt's page-level tools (surgeon, xray) are internal packages. The page
-// format is small and documented in bbolt's source; rawpage.go reads it.
+// Costs, on a notebook of 10,000 articles and 100,000 annotations (180 MB,
+// 40,000 pages; see bench_test.go): the walk at open reads about 700 pages,
+// the walk before the first write all 40,000 page headers (through a
+// memory map), about as much as bbolt's own Tx.Check; the figures are in
+// the report of issue 13 and in BenchmarkOpen, BenchmarkWalkPages and
+// BenchmarkBoltTxCheck.
+//
+// Why not bbolt's own checker: Tx.Check runs in a goroutine of its own,
+// where a memory fault cannot be recovered and a page loop recurses
+// without bound (this is how `gloss check` died with SIGSEGV), and bbolt's
+// page-level tools (surgeon, xray) are internal packages. The page format
+// is small and documented in bbolt's source; rawpage.go reads it.
 package storage
 
 import (
@@ -113,6 +131,8 @@ type DB struct {
 
 	// wmu serialises write transactions and Check's reading of the file.
 	wmu sync.Mutex
+	// verified says the whole page structure was walked (guarded by wmu).
+	verified bool
 
 	mu     sync.Mutex
 	damage string // first known damage, "" when none is known
@@ -178,7 +198,7 @@ func create(path string) (*DB, error) {
 	if err != nil {
 		return nil, &fileError{path, err}
 	}
-	s := &DB{db: db, path: path, rw: true}
+	s := &DB{db: db, path: path, rw: true, verified: true}
 	if err := s.prepare(true); err != nil {
 		db.Close()
 		return nil, &fileError{path, err}
@@ -186,9 +206,15 @@ func create(path string) (*DB, error) {
 	return s, nil
 }
 
-// openExisting opens an existing, non-empty file: read-only first, to walk
-// its pages under the shared lock, then read-write when it is sound and a
-// write handle is wanted.
+// openExisting opens an existing, non-empty file. It is opened read-only
+// first (bbolt's shared lock; bbolt reads only the headers) and, under that
+// lock, its headers, list of buckets, branch pages and free-page list are
+// walked (walkBranches), so that bbolt is never let into a damaged tree. A
+// read-write handle is then opened in its place if the file is sound — bbolt
+// loads the free-page list at a read-write open, and panics on a damaged
+// one, and a panic inside bbolt.Open leaves the file mapped and locked until
+// the process ends. The rest of the structure is walked before the first
+// write (see verify).
 func openExisting(path string, readOnly bool) (*DB, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -206,13 +232,14 @@ func openExisting(path string, readOnly bool) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Under the shared lock no process writes: the file is stable now.
+	// Under the shared lock no process writes: the file is stable.
 	raw, err := newRawFile(f, st.Size(), false)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%w: %v", notebook.ErrNotNotebook, err)
 	}
-	walk := walkFile(raw, false, nil)
+	walk := walkFile(raw, walkBranches, nil)
+	raw.close()
 	s := &DB{db: db, path: path, readOnly: readOnly, unsafe: walk.unreadable}
 	version, uid, err := s.readMeta()
 	if err != nil {
@@ -224,12 +251,9 @@ func openExisting(path string, readOnly bool) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("%w: schema %d, this Gloss reads up to %d; update Gloss to open it", notebook.ErrNewerSchema, version, SchemaVersion())
 	}
-	switch {
-	case walk.damaged():
-		lines := problemLines(walk.problems)
-		s.damage = walk.problems[0].Record + ": " + walk.problems[0].What
-		writeMarker(path, uid, lines)
-	default:
+	if walk.damaged() {
+		s.noteProblems(walk.problems)
+	} else {
 		s.damage = knownDamage(path, uid)
 	}
 	if s.damage == "" && version == 0 {
@@ -253,16 +277,61 @@ func openExisting(path string, readOnly bool) (*DB, error) {
 		return nil, err
 	}
 	s.rw = true
-	if err := s.migrate(version); err != nil {
+	if err := s.migrate(version); err != nil && !errors.Is(err, notebook.ErrDamaged) {
 		s.db.Close()
 		return nil, err
 	}
-	return s, nil
+	return s, nil // a migration refused for damage leaves the notebook readable
+}
+
+// verify walks the whole page structure (walkPages) before the first
+// write of a read-write handle, so that no write lands in a damaged file
+// (a free-page list that lists a page in use would make bbolt overwrite
+// it). Called with wmu held.
+func (s *DB) verify() error {
+	if s.verified {
+		return nil
+	}
+	f, err := os.Open(s.path)
+	if err != nil {
+		return fmt.Errorf("notebook %s: %w", s.path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("notebook %s: %w", s.path, err)
+	}
+	raw, err := mapRawFile(f, st.Size(), false)
+	if err != nil {
+		return s.markDamaged(err.Error())
+	}
+	walk := walkFile(raw, walkPages, nil)
+	raw.close()
+	if walk.damaged() {
+		s.noteProblems(walk.problems)
+		return &DamagedError{Path: s.path, What: s.Damage()}
+	}
+	s.verified = true
+	return nil
+}
+
+// noteProblems records problems found in the file as known damage (the
+// first one is the reason) and lists them all in the marker.
+func (s *DB) noteProblems(ps []Problem) {
+	s.mu.Lock()
+	if s.damage == "" {
+		s.damage = ps[0].Record + ": " + ps[0].What
+	}
+	uid := s.uid
+	s.mu.Unlock()
+	writeMarker(s.path, uid, problemLines(ps))
 }
 
 // openBolt opens the file with bbolt (read-only: shared lock, no free-page
-// list loaded), turning a panic or fault inside bbolt into an error and
-// closing the file it had opened, so that its lock is not left behind.
+// list loaded), turning a panic or fault inside bbolt into an error. The
+// file bbolt had opened is closed then, but if bbolt had already mapped it,
+// the map keeps the file (and its lock) until the process ends: callers
+// walk the file before a read-write open so that bbolt does not panic.
 func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
 	var opened *os.File
 	opts := &bolt.Options{
@@ -280,7 +349,7 @@ func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
 			if opened != nil {
 				opened.Close()
 			}
-			db, err = nil, fmt.Errorf("%w: %v", notebook.ErrNotNotebook, r)
+			db, err = nil, fmt.Errorf("%w: bbolt cannot open it (%v)", notebook.ErrNotNotebook, r)
 		}
 	}()
 	db, err = bolt.Open(path, 0o600, opts)
@@ -425,6 +494,9 @@ func (s *DB) update(fn func(*bolt.Tx) error) (err error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	if err := s.writeRefusal(); err != nil {
+		return err
+	}
+	if err := s.verify(); err != nil {
 		return err
 	}
 	defer s.guard(&err)()

@@ -138,12 +138,13 @@ type scan struct {
 
 // scanFile walks a notebook file in full and takes its inventory.
 func scanFile(r io.ReaderAt, size int64) (*scan, error) {
-	f, err := newRawFile(r, size, true)
+	f, err := mapRawFile(r, size, true)
 	if err != nil {
 		return nil, err
 	}
+	defer f.close() // the inventory keeps copies only
 	inv := newInventory()
-	walk := walkFile(f, true, inv.add)
+	walk := walkFile(f, walkRecords, inv.add)
 	return &scan{f: f, walk: walk, inv: inv}, nil
 }
 
@@ -518,12 +519,7 @@ func (s *DB) recordCheck(ps []Problem, uid string) {
 		uid = s.uid
 	}
 	if len(ps) > 0 {
-		s.mu.Lock()
-		if s.damage == "" {
-			s.damage = ps[0].Record + ": " + ps[0].What
-		}
-		s.mu.Unlock()
-		writeMarker(s.path, uid, problemLines(ps))
+		s.noteProblems(ps)
 		return
 	}
 	clearMarker(s.path, uid)

@@ -78,13 +78,27 @@ func panicDamage(r any, stack []byte) (string, bool) {
 		return d.what, true
 	}
 	msg := fmt.Sprint(r)
-	if re, ok := r.(runtime.Error); ok && strings.Contains(re.Error(), "fault") {
+	if isMemoryFault(r) {
 		return "a page could not be read (" + msg + ")", true
 	}
 	if panickedIn(stack, "go.etcd.io/bbolt") {
 		return "a page cannot be read (" + msg + ")", true
 	}
 	return "", false
+}
+
+// isMemoryFault reports whether a recovered panic is a memory fault turned
+// into a panic by debug.SetPanicOnFault: a runtime error that carries the
+// faulting address (a plain nil dereference does not).
+func isMemoryFault(r any) bool {
+	re, ok := r.(runtime.Error)
+	if !ok {
+		return false
+	}
+	if a, ok := re.(interface{ Addr() uintptr }); ok {
+		return a.Addr() >= 0x1000
+	}
+	return strings.Contains(re.Error(), "fault")
 }
 
 // panickedIn reports whether, in a goroutine stack printed during a panic,

@@ -25,6 +25,13 @@ type orphanRecord struct {
 // holes a walk left, given which keys the walk did find (have reports
 // whether bucket holds key).
 func findOrphans(f *rawFile, walk *walkResult, have func(bucket, key string) bool) (found []orphanRecord, notes []string) {
+	if err := protectFaults(func() { found, notes = searchOrphans(f, walk, have) }); err != nil {
+		return nil, []string{"unreferenced pages were not searched for lost records: " + err.Error()}
+	}
+	return found, notes
+}
+
+func searchOrphans(f *rawFile, walk *walkResult, have func(bucket, key string) bool) (found []orphanRecord, notes []string) {
 	if len(walk.lost) == 0 {
 		return nil, nil
 	}
@@ -119,8 +126,12 @@ func shapeOf(key, value []byte) string {
 	return ""
 }
 
-// orphanReader delivers the records chosen by findOrphans.
-func deliverOrphans(f *rawFile, found []orphanRecord, fn recordFunc) {
+// deliverOrphans passes the records chosen by findOrphans to fn.
+func deliverOrphans(f *rawFile, found []orphanRecord, fn recordFunc) error {
+	return protectFaults(func() { deliverOrphanRecords(f, found, fn) })
+}
+
+func deliverOrphanRecords(f *rawFile, found []orphanRecord, fn recordFunc) {
 	byPage := map[uint64][]orphanRecord{}
 	var pages []uint64
 	for _, o := range found {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"os"
 )
 
 // This file reads a bbolt file's pages directly, with ReadAt and without
@@ -29,27 +30,83 @@ const (
 	bucketHeaderSize = 16
 )
 
-// rawFile is a bbolt file read through ReadAt.
+// rawFile is a bbolt file read without bbolt.
 type rawFile struct {
-	r        io.ReaderAt
+	src      pageSource
 	size     int64
 	pageSize int64
 	hdr      *headers
 	meta     boltMeta // the meta page in use
+	unmap    func() error
+}
+
+// pageSource reads byte ranges of the file. The bytes returned may alias a
+// read-only memory map of the file: they are valid until the rawFile is
+// closed, and reading them faults (a panic, with debug.SetPanicOnFault)
+// only if the file shrinks meanwhile, which the lock held by every reader
+// prevents among Gloss processes.
+type pageSource interface {
+	read(off, n int64) ([]byte, error)
+}
+
+// readerSource reads with ReadAt into new buffers.
+type readerSource struct{ r io.ReaderAt }
+
+func (s readerSource) read(off, n int64) ([]byte, error) {
+	b := make([]byte, n)
+	_, err := s.r.ReadAt(b, off)
+	return b, err
+}
+
+// mapSource reads from a memory map of the file.
+type mapSource []byte
+
+func (s mapSource) read(off, n int64) ([]byte, error) {
+	if off < 0 || n < 0 || off+n > int64(len(s)) {
+		return nil, io.ErrUnexpectedEOF
+	}
+	return s[off : off+n : off+n], nil
 }
 
 // newRawFile reads the headers of a file of the given size. With lenient,
 // a truncated file is accepted: the pages it lacks read as missing.
 func newRawFile(r io.ReaderAt, size int64, lenient bool) (*rawFile, error) {
+	return openRawFile(r, size, lenient, false)
+}
+
+// mapRawFile is newRawFile for a walk that reads most pages: when r is an
+// *os.File, the file is memory-mapped where the system allows (no system
+// call and no copy per page); close releases the map. A walk of a few
+// pages (walkBranches) is quicker with ReadAt.
+func mapRawFile(r io.ReaderAt, size int64, lenient bool) (*rawFile, error) {
+	return openRawFile(r, size, lenient, true)
+}
+
+func openRawFile(r io.ReaderAt, size int64, lenient, useMap bool) (*rawFile, error) {
 	h, err := readHeaders(r, size, lenient)
 	if err != nil {
 		return nil, err
 	}
-	f := &rawFile{r: r, size: size, pageSize: h.pageSize, hdr: h, meta: h.current()}
+	f := &rawFile{src: readerSource{r}, size: size, pageSize: h.pageSize, hdr: h, meta: h.current()}
 	if n := uint64(size / h.pageSize); f.meta.pgid > n {
 		f.meta.pgid = n // the bitsets of a walk are sized by it
 	}
+	if osf, ok := r.(*os.File); ok && useMap {
+		if data, unmap, err := mapFile(osf, size); err == nil {
+			f.src, f.unmap = mapSource(data), unmap
+		}
+	}
 	return f, nil
+}
+
+// close releases the memory map, if any. Bytes read before are invalid
+// afterwards.
+func (f *rawFile) close() {
+	if f.unmap != nil {
+		f.unmap()
+		f.unmap = nil
+		f.src = nil
+	}
 }
 
 // rawPage is one page (with its overflow pages) as read.
@@ -86,8 +143,8 @@ func (f *rawFile) readPage(id uint64, full bool) (*rawPage, error) {
 	if off+f.pageSize > f.size {
 		return nil, pageErrorf(id, "beyond the end of the file")
 	}
-	first := make([]byte, f.pageSize)
-	if _, err := f.r.ReadAt(first, off); err != nil {
+	first, err := f.src.read(off, f.pageSize)
+	if err != nil {
 		return nil, pageErrorf(id, "cannot be read: %v", err)
 	}
 	le := binary.LittleEndian
@@ -110,9 +167,10 @@ func (f *rawFile) readPage(id uint64, full bool) (*rawPage, error) {
 		need = min(p.span, pageHeaderSize+int64(p.count)*elementSize)
 	}
 	if need > int64(len(first)) {
-		p.buf = make([]byte, need)
-		copy(p.buf, first)
-		if _, err := f.r.ReadAt(p.buf[len(first):], off+int64(len(first))); err != nil {
+		if off+need > f.size {
+			return nil, pageErrorf(id, "its overflow pages run past the end of the file")
+		}
+		if p.buf, err = f.src.read(off, need); err != nil {
 			return nil, pageErrorf(id, "overflow pages cannot be read: %v", err)
 		}
 	}

@@ -75,17 +75,20 @@ func Salvage(src, dst string) (Report, error) {
 	if err != nil {
 		return rep, fmt.Errorf("salvage: %w", err)
 	}
-	raw, err := newRawFile(f, st.Size(), true)
+	raw, err := mapRawFile(f, st.Size(), true)
 	if err != nil {
 		return rep, fmt.Errorf("salvage %s: %w: both headers are unreadable, so current records cannot be told from old copies", src, err)
 	}
+	defer raw.close()
 
 	// Pass 1: read and verify everything, find lost records, plan.
 	inv := newInventory()
-	walk := walkFile(raw, true, inv.add)
+	walk := walkFile(raw, walkRecords, inv.add)
 	have := func(bucket, key string) bool { return inv.has(bucket, key) }
 	orphans, notes := findOrphans(raw, walk, have)
-	deliverOrphans(raw, orphans, inv.add)
+	if err := deliverOrphans(raw, orphans, inv.add); err != nil {
+		return rep, fmt.Errorf("salvage %s: %w", src, err)
+	}
 	for _, p := range walk.problems {
 		rep.Notes = append(rep.Notes, p.Record+": "+p.What)
 	}
@@ -104,8 +107,11 @@ func Salvage(src, dst string) (Report, error) {
 		return rep, fmt.Errorf("salvage: %w", err)
 	}
 	w := newSalvageWriter(out, plan, &rep)
-	walkFile(raw, true, w.add)
-	deliverOrphans(raw, orphans, w.add)
+	walk2 := walkFile(raw, walkRecords, w.add)
+	if err := deliverOrphans(raw, orphans, w.add); err != nil || len(walk2.problems) != len(walk.problems) {
+		out.Close()
+		return rep, fmt.Errorf("salvage %s: the file changed while it was read", src)
+	}
 	w.finish()
 	if w.err != nil {
 		out.Close()

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"strings"
 )
@@ -79,35 +80,83 @@ func (b bitset) anyIn(i, n uint64) bool {
 // value are only valid during the call.
 type recordFunc func(bucket string, key, value []byte)
 
+// walkMode says how much of the file a walk reads.
+type walkMode int
+
+const (
+	// walkBranches reads the headers, the list of buckets, every branch
+	// page and the free-page list, but not the leaf pages below the
+	// branches (bbolt's trees are balanced, so the walk knows which
+	// children are leaves): it finds what could make bbolt loop or walk
+	// out of the file, at the cost of about one page in a hundred. Every
+	// open runs it.
+	walkBranches walkMode = iota
+	// walkPages also reads the header and element table of every leaf
+	// page, and checks that the pages in use and the free pages cover the
+	// file: the structure is then safe to write to. It runs before the
+	// first write of a read-write notebook.
+	walkPages
+	// walkRecords reads every page whole and passes every record to the
+	// walk's recordFunc (Check, Salvage).
+	walkRecords
+)
+
 // walker walks a file's page trees from the meta page in use.
 type walker struct {
-	f        *rawFile
-	full     bool       // read whole pages and deliver records
-	onRecord recordFunc // with full: called for every record
-	res      *walkResult
+	f         *rawFile
+	mode      walkMode
+	full      bool       // mode == walkRecords
+	onRecord  recordFunc // with full: called for every record
+	res       *walkResult
+	leafDepth int // depth of the leaves of the tree being walked, -1 until known
 }
 
 // walkFile checks the page structure of f: both headers, the root bucket
 // and every bucket tree below it (each page read once, no loops, every
-// element inside its page, keys in order, page types as expected), and the
-// free-page list (valid, and disjoint from the pages in use, which together
-// with it cover the file). With full it reads every page whole and passes
-// each record to onRecord; without, it reads only page headers, element
-// tables and branch keys (quick enough to run at every open).
-func walkFile(f *rawFile, full bool, onRecord recordFunc) *walkResult {
-	w := &walker{f: f, full: full, onRecord: onRecord, res: &walkResult{
+// element inside its page, keys in order, page types as expected, leaves
+// all at one depth), and the free-page list (valid, and disjoint from the
+// pages in use, which together with it cover the file); mode says how much
+// of it is read.
+func walkFile(f *rawFile, mode walkMode, onRecord recordFunc) *walkResult {
+	w := &walker{f: f, mode: mode, full: mode == walkRecords, onRecord: onRecord, res: &walkResult{
 		unreadable: map[string]string{},
 		lost:       map[string][]keyRange{},
 		buckets:    map[string]bool{},
 		reached:    newBitset(f.meta.pgid),
 		free:       newBitset(f.meta.pgid),
 	}}
-	w.headers()
-	w.res.reached.setRange(0, 2)
-	w.freelist()
-	w.rootBucket()
-	w.coverage()
+	err := protectFaults(func() {
+		w.headers()
+		w.res.reached.setRange(0, 2)
+		w.freelist()
+		w.rootBucket()
+		if mode != walkBranches {
+			w.coverage()
+		}
+	})
+	if err != nil {
+		w.problem("file", err.Error(), false)
+		w.res.unreadable[""] = "file: " + err.Error()
+	}
 	return w.res
+}
+
+// protectFaults runs fn, turning a memory fault while reading the file's
+// map (the file shrank under us) into an error. Other panics are bugs and
+// are raised again.
+func protectFaults(fn func()) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if isMemoryFault(r) {
+				err = fmt.Errorf("the file changed while it was read (%v)", r)
+				return
+			}
+			panic(r)
+		}
+	}()
+	fn()
+	return nil
 }
 
 func (w *walker) problem(record, what string, salvageable bool) {
@@ -172,6 +221,7 @@ func (w *walker) freelist() {
 // rootBucket walks the root bucket, whose records are the notebook's
 // buckets.
 func (w *walker) rootBucket() {
+	w.leafDepth = -1
 	w.tree("", w.f.meta.root, nil, nil, 0)
 	_, bad := w.res.unreadable[""]
 	w.res.rootOK = !bad
@@ -180,34 +230,39 @@ func (w *walker) rootBucket() {
 // bucketAt walks one top-level bucket given its value in the root bucket.
 func (w *walker) bucketAt(name string, value []byte) {
 	if len(value) < bucketHeaderSize {
-		w.unreadable(name, fmt.Sprintf("bucket %s", name), "its header is cut short", keyRange{})
+		w.unreadable(name, textRecord("bucket "+name), "its header is cut short", keyRange{})
 		return
 	}
 	root := binary.LittleEndian.Uint64(value)
 	if root != 0 {
+		outer := w.leafDepth
+		w.leafDepth = -1
 		w.tree(name, root, nil, nil, 0)
+		w.leafDepth = outer
 		return
 	}
 	p, err := inlinePage(value)
 	if err == nil {
-		w.leaf(name, fmt.Sprintf("bucket %s (stored inline)", name), p, nil, nil)
+		w.leaf(name, textRecord("bucket "+name+" (stored inline)"), p, nil, nil)
 		return
 	}
-	w.unreadable(name, fmt.Sprintf("bucket %s", name), err.Error(), keyRange{})
+	w.unreadable(name, textRecord("bucket "+name), err.Error(), keyRange{})
 }
 
 // unreadable records that part of a bucket cannot be read.
-func (w *walker) unreadable(bucket, record, what string, lost keyRange) {
+func (w *walker) unreadable(bucket string, rec fmt.Stringer, what string, lost keyRange) {
+	record := rec.String()
 	w.problem(record, what+" (records stored there cannot be read; salvage copies everything else)", false)
 	if _, ok := w.res.unreadable[bucket]; !ok {
 		w.res.unreadable[bucket] = fmt.Sprintf("%s: %s", record, what)
 	}
-	w.res.lost[bucket] = append(w.res.lost[bucket], lost)
+	w.res.lost[bucket] = append(w.res.lost[bucket], keyRange{bytes.Clone(lost.lo), bytes.Clone(lost.hi)})
 }
 
-// tree walks the subtree rooted at page id, whose keys must lie in [lo, hi).
+// tree walks the subtree rooted at page id, whose keys must lie in [lo, hi)
+// (slices of the pages above, valid while the file is open).
 func (w *walker) tree(bucket string, id uint64, lo, hi []byte, depth int) {
-	rec := pageRecord(bucket, id)
+	rec := lazyRecord{bucket, id}
 	lost := keyRange{lo, hi}
 	if len(w.res.problems) > maxProblems {
 		return
@@ -230,6 +285,9 @@ func (w *walker) tree(bucket string, id uint64, lo, hi []byte, depth int) {
 	}
 	w.res.reached.set(id) // referenced, even if it cannot be read
 	p, err := w.f.readPage(id, w.full || bucket == "")
+	if err == nil && p.flags == branchPageFlag && int64(len(p.buf)) < p.span {
+		p, err = w.f.readPage(id, true) // its keys may lie past the element table
+	}
 	if err != nil {
 		w.unreadable(bucket, rec, trimPage(err, id), lost)
 		return
@@ -239,10 +297,13 @@ func (w *walker) tree(bucket string, id uint64, lo, hi []byte, depth int) {
 		return
 	}
 	w.res.reached.setRange(id, uint64(p.overflow)+1)
-	switch p.flags {
-	case branchPageFlag:
+	switch {
+	case p.flags == branchPageFlag && depth == w.leafDepth, p.flags == leafPageFlag && w.leafDepth >= 0 && depth != w.leafDepth:
+		w.unreadable(bucket, rec, "the page tree is not balanced (a branch points at the wrong page)", lost)
+	case p.flags == branchPageFlag:
 		w.branch(bucket, p, lo, hi, depth)
-	case leafPageFlag:
+	case p.flags == leafPageFlag:
+		w.leafDepth = depth
 		w.leaf(bucket, rec, p, lo, hi)
 	default:
 		w.unreadable(bucket, rec, fmt.Sprintf("is not a branch or leaf page (flags %#x)", p.flags), lost)
@@ -250,7 +311,7 @@ func (w *walker) tree(bucket string, id uint64, lo, hi []byte, depth int) {
 }
 
 func (w *walker) branch(bucket string, p *rawPage, lo, hi []byte, depth int) {
-	rec := pageRecord(bucket, p.id)
+	rec := lazyRecord{bucket, p.id}
 	elems, err := p.elements()
 	if err == nil {
 		err = checkKeys(elems, lo, hi, true)
@@ -260,18 +321,43 @@ func (w *walker) branch(bucket string, p *rawPage, lo, hi []byte, depth int) {
 		return
 	}
 	for i, e := range elems {
-		clo, chi := bytes.Clone(e.key), hi
+		clo, chi := e.key, hi
 		if i == 0 {
 			clo = lo // bbolt keeps a branch's first key, but lookups below it go there too
 		}
 		if i+1 < len(elems) {
-			chi = bytes.Clone(elems[i+1].key)
+			chi = elems[i+1].key
+		}
+		if w.mode == walkBranches && bucket != "" && w.leafDepth == depth+1 {
+			w.leafRef(bucket, e.child, clo, chi)
+			continue
 		}
 		w.tree(bucket, e.child, clo, chi, depth+1)
 	}
 }
 
-func (w *walker) leaf(bucket, rec string, p *rawPage, lo, hi []byte) {
+// leafRef takes note of a leaf page without reading it (walkBranches): it
+// must be a page of the file, not a header, not free, and not reached
+// before.
+func (w *walker) leafRef(bucket string, id uint64, lo, hi []byte) {
+	why := ""
+	switch {
+	case id < 2:
+		why = "a branch points at a header page"
+	case id >= w.f.meta.pgid:
+		why = fmt.Sprintf("beyond the last page in use (%d)", w.f.meta.pgid-1)
+	case w.res.free.has(id):
+		why = "is in use but also listed as free (it may hold old records, and a write could overwrite it)"
+	case w.res.reached.has(id):
+		why = "is reached twice (crossed or looping branches)"
+	default:
+		w.res.reached.set(id)
+		return
+	}
+	w.unreadable(bucket, lazyRecord{bucket, id}, why, keyRange{lo, hi})
+}
+
+func (w *walker) leaf(bucket string, rec fmt.Stringer, p *rawPage, lo, hi []byte) {
 	elems, err := p.elements()
 	var bad *badElements
 	if errors.As(err, &bad) && w.full && bucket != "" {
@@ -313,7 +399,7 @@ func (w *walker) rootElem(e rawElem) {
 		return
 	}
 	if e.value == nil {
-		w.unreadable(name, fmt.Sprintf("bucket %s", name), "its header cannot be read", keyRange{})
+		w.unreadable(name, textRecord("bucket "+name), "its header cannot be read", keyRange{})
 		return
 	}
 	w.bucketAt(name, e.value)
@@ -376,6 +462,20 @@ func pageList(ids []uint64) string {
 	}
 	return b.String()
 }
+
+// lazyRecord names a page of a bucket in a problem, formatted only when a
+// problem is reported.
+type lazyRecord struct {
+	bucket string
+	id     uint64
+}
+
+func (r lazyRecord) String() string { return pageRecord(r.bucket, r.id) }
+
+// textRecord names a record in a problem.
+type textRecord string
+
+func (r textRecord) String() string { return string(r) }
 
 // pageRecord names a page of a bucket in a problem.
 func pageRecord(bucket string, id uint64) string {
