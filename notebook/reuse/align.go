@@ -175,7 +175,7 @@ func (al *aligner) align(x, y *gramDoc, t *gramTable, tIsX bool) []edge {
 	common := int32(al.opt.CommonDocs)
 	for j, g := range probe.g {
 		te, ok := t.pos[g]
-		if !ok || te.df > common {
+		if !ok || te.df > common || te.occ > maxRep {
 			continue
 		}
 		for p := te.first; p >= 0; p = t.next[p] {
@@ -187,10 +187,12 @@ func (al *aligner) align(x, y *gramDoc, t *gramTable, tIsX bool) []edge {
 		}
 	}
 	al.seeds = seeds
-	if len(seeds) < al.opt.minSeeds() {
+	minSeeds := al.opt.minSeeds()
+	if len(seeds) < minSeeds {
 		return nil
 	}
-	// Distinct keys, and fingerprints repeated too often.
+	// Fingerprints repeated too often in the probed document, and the
+	// distinct keys of the others.
 	gs := al.gs[:0]
 	for _, s := range seeds {
 		gs = append(gs, s.g)
@@ -199,22 +201,22 @@ func (al *aligner) align(x, y *gramDoc, t *gramTable, tIsX bool) []edge {
 	al.gs = gs
 	keys, banned := 0, false
 	clear(al.banned)
+	lastKey := ^uint64(0)
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j] == gs[i] {
 			j++
 		}
-		if i == 0 || key(gs[i]) != key(gs[i-1]) {
-			keys++
-		}
-		occT := int(t.pos[gs[i]].occ)
-		if occT > maxRep || (j-i)/occT > maxRep {
+		if occT := int(t.pos[gs[i]].occ); (j-i)/occT > maxRep {
 			al.banned[gs[i]] = true
 			banned = true
+		} else if k := key(gs[i]); k != lastKey {
+			keys++
+			lastKey = k
 		}
 		i = j
 	}
-	if keys < al.opt.minSeeds() {
+	if keys < minSeeds {
 		return nil
 	}
 	if banned {

@@ -160,6 +160,30 @@ func TestIndex_Passages_notReuse(t *testing.T) {
 	}
 }
 
+// TestIndex_Passages_repetitiveText checks that a text made of one phrase
+// repeated thousands of times is handled in linear time: its 5-grams are
+// repeated more than maxRep times, so they seed nothing, while a real
+// passage next to them is still found.
+func TestIndex_Passages_repetitiveText(t *testing.T) {
+	rep := strings.Repeat("the same words again and again ", 8000)
+	ix := New(Options{})
+	mustPut(t, ix, "a", rep+paraDispatch)
+	mustPut(t, ix, "b", paraFestival+" "+rep+" "+paraDispatch)
+	mustPut(t, ix, "c", strings.Repeat("w ", 50000))
+	ps := ix.Passages("a")
+	if len(ps) != 1 || ps[0].Others[0].DocID != "b" {
+		t.Fatalf("Passages(a) = %+v, want the dispatch only", ps)
+	}
+	// Identical words before the dispatch may extend it, by at most
+	// extendLimit words (here 10 words, 62 code points).
+	if s, _ := spanOf(t, rep+paraDispatch, paraDispatch); ps[0].Start < s-62 || ps[0].Start > s {
+		t.Errorf("passage starts at %d, the dispatch at %d", ps[0].Start, s)
+	}
+	if cs := ix.Clusters(); len(cs) != 1 {
+		t.Errorf("got %d clusters, want 1", len(cs))
+	}
+}
+
 func TestIndex_Passages_cjk(t *testing.T) {
 	shared := "水务局星期四表示北部水库的水位已降至十一年来的最低点工程师不得不对河谷沿岸的农场实行限量供水"
 	a := "今天的新闻。" + shared + "。市议会另有安排。"
