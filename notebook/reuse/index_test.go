@@ -174,9 +174,10 @@ func TestIndex_Passages_repetitiveText(t *testing.T) {
 	if len(ps) != 1 || ps[0].Others[0].DocID != "b" {
 		t.Fatalf("Passages(a) = %+v, want the dispatch only", ps)
 	}
-	// Identical words before the dispatch may extend it, by at most
-	// extendLimit words (here 10 words, 62 code points).
-	if s, _ := spanOf(t, rep+paraDispatch, paraDispatch); ps[0].Start < s-62 || ps[0].Start > s {
+	// Identical words before the dispatch are shared too: the 5-grams
+	// across the junction seed the passage and the extension adds up to
+	// extendLimit words, 14 words (at most 90 code points) in all.
+	if s, _ := spanOf(t, rep+paraDispatch, paraDispatch); ps[0].Start < s-90 || ps[0].Start > s {
 		t.Errorf("passage starts at %d, the dispatch at %d", ps[0].Start, s)
 	}
 	if cs := ix.Clusters(); len(cs) != 1 {
