@@ -2,6 +2,8 @@ package notebook
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/glossnotes/gloss/notebook/search"
@@ -42,6 +44,55 @@ type searchState struct {
 	err      error
 	pending  []Change
 	changed  bool // the index took changes since it was loaded or built
+
+	// long holds the searched prefix of the few articles longer than the
+	// engine indexes, so that showing a match in one does not decode its
+	// whole text at every search (reading a 49 MB text made every search
+	// take seconds). Entries are checked against the article's text hash.
+	longMu sync.Mutex
+	long   []longText
+}
+
+// longText is the searched prefix of one long article's text.
+type longText struct{ id, hash, prefix string }
+
+// maxLongTexts bounds the long texts kept (each at most
+// search.MaxFieldBytes).
+const maxLongTexts = 8
+
+// searchedText returns the part of article a's text that the engine
+// searched: its whole text, or for a text longer than search.MaxFieldBytes
+// the prefix, kept between searches.
+func (n *Notebook) searchedText(tx Tx, a Article) (string, error) {
+	// A code point is at least one byte: a text of fewer code points than
+	// the limit has fewer bytes too, and is read as it is.
+	if a.Chars <= search.MaxFieldBytes/4 {
+		body, err := tx.Body(a.ID)
+		return body.Text, err
+	}
+	s := &n.idx
+	s.longMu.Lock()
+	for _, lt := range s.long {
+		if lt.id == a.ID && lt.hash == a.TextHash {
+			s.longMu.Unlock()
+			return lt.prefix, nil
+		}
+	}
+	s.longMu.Unlock()
+	body, err := tx.Body(a.ID)
+	if err != nil {
+		return "", err
+	}
+	prefix := search.FieldText(search.Doc{Kind: search.KindArticle, Body: body.Text}, search.FieldBody)
+	prefix = strings.Clone(prefix) // let the whole text go
+	s.longMu.Lock()
+	s.long = slices.DeleteFunc(s.long, func(lt longText) bool { return lt.id == a.ID })
+	if len(s.long) >= maxLongTexts {
+		s.long = s.long[1:]
+	}
+	s.long = append(s.long, longText{id: a.ID, hash: a.TextHash, prefix: prefix})
+	s.longMu.Unlock()
+	return prefix, nil
 }
 
 // WarmSearch builds the search index now (it is otherwise built by the
@@ -279,12 +330,12 @@ func (n *Notebook) Search(query string, limit int) ([]SearchHit, error) {
 			var doc search.Doc
 			if h.Kind == search.KindArticle {
 				sh.Kind = "article"
-				body, err := tx.Body(a.ID)
+				text, err := n.searchedText(tx, a)
 				if err != nil {
 					return err
 				}
 				sh.Article = &a
-				doc = articleDoc(a, body.Text)
+				doc = articleDoc(a, text)
 			} else {
 				an, err := tx.Annotation(h.ID)
 				if errors.Is(err, ErrNotFound) {
@@ -317,10 +368,25 @@ func matchOf(doc search.Doc, m search.Match) SearchMatch {
 	if m.Field != search.FieldBody || len(m.Ranges) == 0 {
 		return sm
 	}
-	runes := []rune(text)
+	// The snippet in code points [from, to), found by walking the text up
+	// to its end only (a body may be megabytes long).
 	from := max(0, m.Ranges[0].Start-snippetRadius)
-	to := min(len(runes), m.Ranges[0].End+snippetRadius)
-	sm.Text, sm.Offset = string(runes[from:to]), from
+	wantTo := m.Ranges[0].End + snippetRadius
+	bFrom, bTo, to := len(text), len(text), 0
+	for i := range text {
+		if to == from {
+			bFrom = i
+		}
+		if to == wantTo {
+			bTo = i
+			break
+		}
+		to++
+	}
+	if bFrom > bTo {
+		bFrom = bTo
+	}
+	sm.Text, sm.Offset = text[bFrom:bTo], from
 	sm.Ranges = sm.Ranges[:0]
 	for _, r := range m.Ranges {
 		if r.Start >= from && r.End <= to {

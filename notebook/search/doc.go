@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Kind says whether a Doc is an annotation or an article.
@@ -104,10 +105,33 @@ type Doc struct {
 	Updated   time.Time // the last change; the final tie-breaker in ranking
 }
 
-// FieldText returns the text of field f of d that match ranges refer to, or
-// "" when d has no such field. Tags are joined with ", "; FieldByline is the
-// byline and the outlet joined with " · ".
+// MaxFieldBytes bounds the text of one field that is indexed and searched:
+// a longer field (the body of a whole book, or of a 50 MB text) is indexed
+// up to its first MaxFieldBytes (about 300,000 words), cut at a character
+// boundary, so that no single document makes every search slow.
+const MaxFieldBytes = 2 << 20
+
+// FieldText returns the text of field f of d that is indexed and that match
+// ranges refer to, or "" when d has no such field: at most MaxFieldBytes
+// of it. Tags are joined with ", "; FieldByline is the byline and the
+// outlet joined with " · ".
 func FieldText(d Doc, f Field) string {
+	return capField(fieldText(d, f))
+}
+
+// capField cuts s to at most MaxFieldBytes at a character boundary.
+func capField(s string) string {
+	if len(s) <= MaxFieldBytes {
+		return s
+	}
+	cut := MaxFieldBytes
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
+}
+
+func fieldText(d Doc, f Field) string {
 	switch f {
 	case FieldNote:
 		return d.Note
