@@ -28,7 +28,7 @@ func (ui *UI) highlight(c notebook.Color) (notebook.Annotation, bool) {
 	ui.prefs.SetString(prefLastColor, string(c))
 	id := a.ID
 	ui.undo.push(undoOp{label: "highlight",
-		undo: func() error { return ui.nb.DeleteAnnotation(id) },
+		undo: func() error { _, err := ui.nb.Delete(id); return err },
 		redo: func() error { _, err := ui.nb.Restore(id); return err },
 	})
 	ui.reader.view.SetSelection(end, end)
@@ -41,13 +41,13 @@ func (ui *UI) highlight(c notebook.Color) (notebook.Annotation, bool) {
 
 // deleteAnnotation moves an annotation to the trash, offering Undo.
 func (ui *UI) deleteAnnotation(id string) {
-	if err := ui.nb.DeleteAnnotation(id); err != nil {
+	if _, err := ui.nb.Delete(id); err != nil {
 		ui.showError(fmt.Errorf("delete highlight: %w", err))
 		return
 	}
 	op := undoOp{label: "delete highlight",
 		undo: func() error { _, err := ui.nb.Restore(id); return err },
-		redo: func() error { return ui.nb.DeleteAnnotation(id) },
+		redo: func() error { _, err := ui.nb.Delete(id); return err },
 	}
 	ui.undo.push(op)
 	if ui.selAnn == id {
@@ -141,17 +141,14 @@ func (ui *UI) tagArticles(ids []string, tag string) {
 
 // deleteArticles moves articles to the trash, offering Undo.
 func (ui *UI) deleteArticles(ids []string) {
-	var done []string
-	for _, id := range ids {
-		if err := ui.nb.DeleteArticle(id); err != nil {
-			ui.showError(fmt.Errorf("delete article: %w", err))
-			break
-		}
-		done = append(done, id)
-	}
-	if len(done) == 0 {
+	if len(ids) == 0 {
 		return
 	}
+	if _, err := ui.nb.Delete(ids...); err != nil {
+		ui.showError(fmt.Errorf("delete articles: %w", err))
+		return
+	}
+	done := slices.Clone(ids)
 	ui.undo.push(undoOp{label: "delete articles",
 		undo: func() error {
 			for _, id := range done {
@@ -161,14 +158,7 @@ func (ui *UI) deleteArticles(ids []string) {
 			}
 			return nil
 		},
-		redo: func() error {
-			for _, id := range done {
-				if err := ui.nb.DeleteArticle(id); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
+		redo: func() error { _, err := ui.nb.Delete(done...); return err },
 	})
 	msg := "Article moved to the trash."
 	if len(done) > 1 {

@@ -234,7 +234,7 @@ func textOrFile(e *env, args []string, file string) (string, error) {
 func deleteCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "delete ID...",
-		Short: "Move articles (with their annotations) or annotations to the trash",
+		Short: "Move articles (with their annotations) or annotations to the trash, all in one transaction",
 		Args:  minArgs(1, "at least one article or annotation ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nb, err := e.notebook()
@@ -247,10 +247,10 @@ func deleteCmd(e *env) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if err := deleteAny(nb, id); err != nil {
-					return err
-				}
 				done = append(done, id)
+			}
+			if _, err := nb.Delete(done...); err != nil {
+				return err
 			}
 			if e.json {
 				return e.printJSON(map[string]any{"deleted": done})
@@ -261,13 +261,6 @@ func deleteCmd(e *env) *cobra.Command {
 			return nil
 		},
 	}
-}
-
-func deleteAny(nb *notebook.Notebook, id string) error {
-	if _, err := nb.Article(id); err == nil {
-		return nb.DeleteArticle(id)
-	}
-	return nb.DeleteAnnotation(id)
 }
 
 func restoreCmd(e *env) *cobra.Command {

@@ -206,22 +206,27 @@ func SortDocumentOrder(as []Annotation) {
 	})
 }
 
-// DeleteAnnotation moves an annotation to the trash.
+// DeleteAnnotation moves an annotation to the trash; see Delete.
 func (n *Notebook) DeleteAnnotation(id string) error {
-	return n.update(func(tx Tx, c *Change) error {
-		a, err := tx.Annotation(id)
-		if err != nil {
-			return err
-		}
-		title := ""
-		if art, err := tx.Article(a.ArticleID); err == nil {
-			title = art.Title
-		}
-		if err := tx.DeleteAnnotation(id); err != nil {
-			return err
-		}
-		c.Annotations = append(c.Annotations, id)
-		c.Tags = len(a.Tags) > 0
-		return tx.PutTrash(TrashEntry{ID: id, Kind: TrashAnnotation, Deleted: n.now(), Title: title, Annotations: []Annotation{a}})
-	})
+	_, err := n.Delete(id)
+	return err
+}
+
+// trashAnnotation moves one annotation to the trash.
+func (n *Notebook) trashAnnotation(tx Tx, c *Change, id string) (TrashEntry, error) {
+	a, err := tx.Annotation(id)
+	if err != nil {
+		return TrashEntry{}, err
+	}
+	title := ""
+	if art, err := tx.Article(a.ArticleID); err == nil {
+		title = art.Title
+	}
+	if err := tx.DeleteAnnotation(id); err != nil {
+		return TrashEntry{}, err
+	}
+	c.Annotations = append(c.Annotations, id)
+	c.Tags = c.Tags || len(a.Tags) > 0
+	e := TrashEntry{ID: id, Kind: TrashAnnotation, Deleted: n.now(), Title: title, Annotations: []Annotation{a}}
+	return e, tx.PutTrash(e)
 }

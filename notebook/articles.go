@@ -391,43 +391,94 @@ func (n *Notebook) Source(id string) (Source, error) {
 	return s, err
 }
 
-// DeleteArticle moves an article, with its text, source, versions and
-// annotations, to the trash.
-func (n *Notebook) DeleteArticle(id string) error {
-	return n.update(func(tx Tx, c *Change) error {
-		a, err := tx.Article(id)
-		if err != nil {
-			return err
-		}
-		body, err := tx.Body(id)
-		if err != nil {
-			return err
-		}
-		e := TrashEntry{ID: id, Kind: TrashArticle, Deleted: n.now(), Title: a.Title, Article: &a, Body: &body}
-		if src, err := tx.Source(id); err == nil {
-			e.Source = &src
-		} else if !errors.Is(err, ErrNotFound) {
-			return err
-		}
-		if e.Versions, err = tx.Versions(id); err != nil {
-			return err
-		}
-		if e.Annotations, err = tx.AnnotationsOf(id); err != nil {
-			return err
-		}
-		for _, ann := range e.Annotations {
-			if err := tx.DeleteAnnotation(ann.ID); err != nil {
+// Delete moves articles (with their annotations, versions and source) and
+// annotations to the trash, in one transaction: all of them or, on any
+// error (an unknown ID), none. An annotation whose article is deleted in
+// the same call goes to the trash with the article. The entries made are
+// returned in the order of ids.
+func (n *Notebook) Delete(ids ...string) ([]TrashEntry, error) {
+	if len(ids) == 0 {
+		return nil, invalidf("nothing to delete")
+	}
+	var out []TrashEntry
+	err := n.update(func(tx Tx, c *Change) error {
+		out = out[:0]
+		done := map[string]bool{}
+		for _, id := range ids {
+			if done[id] {
+				continue
+			}
+			if _, err := tx.Article(id); err == nil {
+				e, err := n.trashArticle(tx, c, id)
+				if err != nil {
+					return err
+				}
+				for _, a := range e.Annotations {
+					done[a.ID] = true
+				}
+				done[id] = true
+				out = append(out, e)
+				continue
+			} else if !errors.Is(err, ErrNotFound) {
 				return err
 			}
-			c.Annotations = append(c.Annotations, ann.ID)
+			e, err := n.trashAnnotation(tx, c, id)
+			if errors.Is(err, ErrNotFound) {
+				return fmt.Errorf("delete %s: no article or annotation with this ID: %w", id, ErrNotFound)
+			} else if err != nil {
+				return err
+			}
+			done[id] = true
+			out = append(out, e)
 		}
-		if err := tx.DeleteArticle(id); err != nil {
-			return err
-		}
-		c.Articles = append(c.Articles, id)
-		c.Tags = true
-		return tx.PutTrash(e)
+		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// trashArticle moves one article with its annotations to the trash.
+func (n *Notebook) trashArticle(tx Tx, c *Change, id string) (TrashEntry, error) {
+	a, err := tx.Article(id)
+	if err != nil {
+		return TrashEntry{}, err
+	}
+	body, err := tx.Body(id)
+	if err != nil {
+		return TrashEntry{}, err
+	}
+	e := TrashEntry{ID: id, Kind: TrashArticle, Deleted: n.now(), Title: a.Title, Article: &a, Body: &body}
+	if src, err := tx.Source(id); err == nil {
+		e.Source = &src
+	} else if !errors.Is(err, ErrNotFound) {
+		return TrashEntry{}, err
+	}
+	if e.Versions, err = tx.Versions(id); err != nil {
+		return TrashEntry{}, err
+	}
+	if e.Annotations, err = tx.AnnotationsOf(id); err != nil {
+		return TrashEntry{}, err
+	}
+	for _, ann := range e.Annotations {
+		if err := tx.DeleteAnnotation(ann.ID); err != nil {
+			return TrashEntry{}, err
+		}
+		c.Annotations = append(c.Annotations, ann.ID)
+	}
+	if err := tx.DeleteArticle(id); err != nil {
+		return TrashEntry{}, err
+	}
+	c.Articles = append(c.Articles, id)
+	c.Tags = true
+	return e, tx.PutTrash(e)
+}
+
+// DeleteArticle moves one article to the trash; see Delete.
+func (n *Notebook) DeleteArticle(id string) error {
+	_, err := n.Delete(id)
+	return err
 }
 
 // TrashEntries lists the trash, most recently deleted first, without the

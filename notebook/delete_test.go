@@ -1,0 +1,52 @@
+package notebook_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/notebook/ingest"
+)
+
+// TestNotebook_Delete: articles and annotations go to the trash in one
+// transaction; an unknown ID deletes nothing; an annotation of an article
+// deleted in the same call goes with its article.
+func TestNotebook_Delete(t *testing.T) {
+	nb := open(t)
+	a := add(t, nb, ingest.Draft{Title: "A", Text: mali})
+	b := add(t, nb, ingest.Draft{Title: "B", Text: "Another text about the Sahel.\n\nSecond paragraph."})
+	ha, err := nb.Highlight(notebook.HighlightSpec{ArticleID: a.ID, Quote: "Orlovsky"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hb, err := nb.Highlight(notebook.HighlightSpec{ArticleID: b.ID, Quote: "Sahel"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One unknown ID: nothing is deleted.
+	if _, err := nb.Delete(a.ID, "01NOSUCHID0000000000000000", hb.ID); !errors.Is(err, notebook.ErrNotFound) {
+		t.Fatalf("Delete with an unknown ID: %v", err)
+	}
+	if arts, _ := nb.Articles(notebook.ListOptions{}); len(arts) != 2 {
+		t.Fatalf("a failed Delete removed articles: %d left", len(arts))
+	}
+	if _, err := nb.Annotation(hb.ID); err != nil {
+		t.Fatalf("a failed Delete removed an annotation: %v", err)
+	}
+	// An article, its own annotation (given too) and another article's
+	// annotation.
+	entries, err := nb.Delete(a.ID, ha.ID, hb.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 || entries[0].Kind != notebook.TrashArticle || len(entries[0].Annotations) != 1 || entries[1].ID != hb.ID {
+		t.Fatalf("entries %+v", entries)
+	}
+	trash, err := nb.TrashEntries()
+	if err != nil || len(trash) != 2 {
+		t.Fatalf("trash %d entries (%v)", len(trash), err)
+	}
+	if arts, _ := nb.Articles(notebook.ListOptions{}); len(arts) != 1 || arts[0].ID != b.ID {
+		t.Errorf("articles left: %+v", arts)
+	}
+}
