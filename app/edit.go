@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossnotes/gloss/notebook"
-	"github.com/glossnotes/gloss/notebook/ingest"
 )
 
 // editMetadata opens the metadata form of the current article.
@@ -96,12 +95,7 @@ func (ui *UI) editText() {
 
 // saveText stores a new text version and shows the re-attach report.
 func (ui *UI) saveText(id, text string) (notebook.ReattachReport, bool) {
-	clean, err := ingest.Text("edited text", []byte(text))
-	if err != nil {
-		ui.showError(err)
-		return notebook.ReattachReport{}, false
-	}
-	rep, err := ui.nb.EditText(id, clean)
+	rep, err := ui.nb.EditText(id, text)
 	if err != nil {
 		ui.showError(fmt.Errorf("edit text: %w", err))
 		return rep, false

@@ -31,17 +31,13 @@ with its quote and note; re-attach it by hand with gloss reattach).
 			if err != nil {
 				return err
 			}
-			text, err := ingest.Text(textFile, data)
-			if err != nil {
-				return err
-			}
 			nb, id, err := e.resolve(args[0])
 			if err != nil {
 				return err
 			}
-			rep, err := nb.EditText(id, text)
+			rep, err := nb.EditText(id, string(data))
 			if err != nil {
-				return err
+				return fmt.Errorf("edit --text-file %s: %w", textFile, err)
 			}
 			if e.json {
 				return e.printJSON(rep)

@@ -44,11 +44,18 @@ type ReattachReport struct {
 // EditText replaces an article's text with a new version. The old text is
 // kept as a version, every annotation is re-attached to the new text (see
 // package anchor) and the report lists what moved and what is orphaned.
-// The whole edit is one transaction. The text must already be normalised
-// (see ingest.Text).
+// The whole edit is one transaction. The text is checked and normalised
+// here as a .txt import is (UTF-8, line ends, one blank line between
+// paragraphs; see ingest.Text), so callers pass what the user gave; a text
+// that is empty, binary or not UTF-8 is refused with ErrInvalid.
 func (n *Notebook) EditText(id, text string) (ReattachReport, error) {
+	clean, err := ingest.Text("the new text", []byte(text))
+	if err != nil {
+		return ReattachReport{}, fmt.Errorf("article %s: %w: %w", id, ErrInvalid, err)
+	}
+	text = clean
 	var rep ReattachReport
-	err := n.update(func(tx Tx, c *Change) error {
+	err = n.update(func(tx Tx, c *Change) error {
 		a, err := tx.Article(id)
 		if err != nil {
 			return err

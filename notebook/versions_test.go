@@ -6,8 +6,6 @@ import (
 	"github.com/glossnotes/gloss/internal/testutil"
 
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -228,13 +226,24 @@ func TestNotebook_EditText_IsOneTransaction(t *testing.T) {
 	}
 }
 
-func TestIngestText_ThenEdit(t *testing.T) {
-	// The CLI path: a text file read through ingest.Text.
-	p := filepath.Join(t.TempDir(), "new.txt")
-	os.WriteFile(p, []byte("Fixed\r\n\r\n\r\ntext"), 0o644)
-	data, _ := os.ReadFile(p)
-	s, err := ingest.Text(p, data)
-	if err != nil || s != "Fixed\n\ntext" {
-		t.Fatalf("%q %v", s, err)
+// TestNotebook_EditText_normalises: EditText takes what the user gave (CR
+// line ends, extra blank lines) and stores it normalised; binary or empty
+// input is refused with ErrInvalid and changes nothing.
+func TestNotebook_EditText_normalises(t *testing.T) {
+	nb := open(t)
+	art := add(t, nb, ingest.Draft{Title: "M", Text: mali})
+	if _, err := nb.EditText(art.ID, "Fixed\r\n\r\n\r\ntext  \r\n"); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := nb.Text(art.ID); err != nil || b.Text != "Fixed\n\ntext" {
+		t.Errorf("stored %q (%v)", b.Text, err)
+	}
+	for _, bad := range []string{"", "  \n ", "bin\x00ary"} {
+		if _, err := nb.EditText(art.ID, bad); !errors.Is(err, notebook.ErrInvalid) {
+			t.Errorf("EditText(%q): %v, want ErrInvalid", bad, err)
+		}
+	}
+	if a, _ := nb.Article(art.ID); a.Version != 2 {
+		t.Errorf("version %d after refused edits, want 2", a.Version)
 	}
 }
