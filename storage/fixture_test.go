@@ -52,8 +52,9 @@ type fixtureSize struct {
 
 var (
 	smallFixture = fixtureSize{Articles: 40, Words: 120, Annotations: 120}
-	// mediumFixture is about 4 MB, the size of the notebook in issue 13.
-	mediumFixture = fixtureSize{Articles: 1200, Words: 450, Annotations: 3000}
+	// mediumFixture is a few MB, like the notebook of issue 13, with
+	// branch pages in every big bucket.
+	mediumFixture = fixtureSize{Articles: 800, Words: 300, Annotations: 2000}
 )
 
 var fixtures sync.Map // fixtureSize → []byte (a closed notebook file)

@@ -10,9 +10,12 @@ import (
 // branch page is damaged, the leaves below it are intact but unreferenced.
 // Only pages that are neither reached nor listed as free are read (free
 // pages hold old copies of records), only for buckets where a walk lost a
-// subtree, only keys inside the key range that subtree held, and only keys
-// the walk did not find elsewhere; every record must have the shape of
-// that bucket's records.
+// subtree (any bucket, when the list of buckets is lost), only keys inside
+// the key range that subtree held, and only keys the walk did not find
+// elsewhere; every record must have the shape of that bucket's records.
+// When the free-page list itself is damaged, free pages cannot be told
+// apart: the records are still taken, and the report says they may be old
+// copies.
 
 // orphanRecord is a record found in an unreferenced leaf page.
 type orphanRecord struct {
@@ -35,10 +38,9 @@ func searchOrphans(f *rawFile, walk *walkResult, have func(bucket, key string) b
 	if len(walk.lost) == 0 {
 		return nil, nil
 	}
-	if !walk.freeOK {
-		return nil, []string{"unreferenced pages were not searched for lost records: the free-page list is damaged, so old copies of records could not be told from current ones"}
-	}
-	seen := map[string]bool{}
+	_, rootLost := walk.lost[""] // the list of buckets is gone: every bucket may be anywhere
+	seen := map[string]uint64{}  // bucket NUL key → page it was taken from
+	copies := 0
 	for id := uint64(2); id < f.meta.pgid; id++ {
 		if walk.reached.has(id) || walk.free.has(id) {
 			continue
@@ -65,17 +67,27 @@ func searchOrphans(f *rawFile, walk *walkResult, have func(bucket, key string) b
 		}
 		for _, e := range elems {
 			k := string(e.key)
-			if have(bucket, k) || seen[bucket+"\x00"+k] || !inLost(walk.lost[bucket], e.key) {
+			if have(bucket, k) || !(rootLost || inLost(walk.lost[bucket], e.key)) {
 				continue
 			}
-			seen[bucket+"\x00"+k] = true
+			if _, dup := seen[bucket+"\x00"+k]; dup {
+				copies++ // an older copy (or a newer one): the first found is kept
+				continue
+			}
+			seen[bucket+"\x00"+k] = id
 			found = append(found, orphanRecord{bucket: bucket, page: id, key: k})
 		}
-		// Skip this page's overflow pages.
-		id += uint64(p.overflow)
+		id += uint64(p.overflow) // skip this page's overflow pages
 	}
-	if len(found) > 0 {
-		notes = append(notes, fmt.Sprintf("%d records were found in pages no longer referenced by the damaged part of the file", len(found)))
+	if len(found) == 0 {
+		return nil, nil
+	}
+	notes = append(notes, fmt.Sprintf("%d records were found in pages no longer referenced by the damaged part of the file", len(found)))
+	if !walk.freeOK {
+		notes = append(notes, "the free-page list is damaged, so free pages could not be told from lost ones: some of the records found in unreferenced pages may be older copies, or records deleted since")
+	}
+	if copies > 0 {
+		notes = append(notes, fmt.Sprintf("%d records were found in more than one unreferenced page; one copy of each was kept, which may not be the newest", copies))
 	}
 	return found, notes
 }
