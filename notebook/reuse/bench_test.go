@@ -79,17 +79,20 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)/float64(len(c.arts)), "words/article")
 	var buf bytes.Buffer
-	t0 := time.Now()
+	buf.Grow(64 << 20)
+	t0, c0 := time.Now(), processCPU()
 	if _, err := ix.WriteTo(&buf); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(time.Since(t0).Seconds(), "save-s")
+	b.ReportMetric((processCPU() - c0).Seconds(), "save-cpu-s")
 	b.ReportMetric(float64(buf.Len())/(1<<20), "file-MB")
-	t0 = time.Now()
+	t0, c0 = time.Now(), processCPU()
 	if _, err := Read(&buf); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(time.Since(t0).Seconds(), "load-s")
+	b.ReportMetric((processCPU() - c0).Seconds(), "load-cpu-s")
 	runtime.KeepAlive(ix)
 }
 

@@ -1,6 +1,11 @@
 package reuse
 
-import "slices"
+import (
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
 
 // postings is the inverted index from fingerprint keys to documents. An
 // entry is one uint64: the top keyBits bits of a fingerprint and the
@@ -44,42 +49,87 @@ func (p *postings) dirty() bool { return p.npending > 0 }
 
 // flush merges the pending entries into the buckets. Pending entries that
 // are already in a bucket are dropped.
+//
+// The pending entries are distributed by bucket into one new array (a
+// counting sort on the top bits), each bucket's part is sorted, on all
+// cores, and becomes the bucket if that was empty (a bulk load allocates
+// nothing more) or is merged into it from the back.
 func (p *postings) flush() {
 	if p.npending == 0 {
 		return
 	}
-	var pend []uint64
-	if len(p.pending) == 1 {
-		pend = p.pending[0]
-	} else {
-		pend = make([]uint64, 0, p.npending)
-		for _, e := range p.pending {
-			pend = append(pend, e...)
+	var start [1<<bucketBits + 1]int
+	for _, es := range p.pending {
+		for _, e := range es {
+			start[bucketOf(e)+1]++
+		}
+	}
+	for b := 1; b <= 1<<bucketBits; b++ {
+		start[b] += start[b-1]
+	}
+	arr := make([]uint64, p.npending)
+	next := start
+	for _, es := range p.pending {
+		for _, e := range es {
+			b := bucketOf(e)
+			arr[next[b]] = e
+			next[b]++
 		}
 	}
 	p.pending, p.npending = nil, 0
-	slices.Sort(pend)
-	pend = slices.Compact(pend)
-	// The sorted pending slice becomes the storage of the buckets that
-	// were empty (a bulk load allocates nothing more); the others grow
-	// and are merged from the back.
-	for i := 0; i < len(pend); {
-		b := bucketOf(pend[i])
-		j := i + 1
-		for j < len(pend) && bucketOf(pend[j]) == b {
-			j++
+	groups := make([][]uint64, 1<<bucketBits)
+	parallel(1<<bucketBits, 64, func(b int) {
+		seg := arr[start[b]:start[b+1]]
+		if len(seg) == 0 {
+			return
 		}
-		group := pend[i:j:j]
-		i = j
+		slices.Sort(seg)
+		seg = slices.Compact(seg)
+		groups[b] = seg[:len(seg):len(seg)]
+	})
+	for b, group := range groups {
+		if len(group) == 0 {
+			continue
+		}
 		old := p.buckets[b]
 		if len(old) == 0 {
 			p.buckets[b] = group
 			p.n += len(group)
 			continue
 		}
-		p.buckets[b], p.n = mergeInto(old, group), p.n-len(old)
-		p.n += len(p.buckets[b])
+		p.buckets[b] = mergeInto(old, group)
+		p.n += len(p.buckets[b]) - len(old)
 	}
+}
+
+// parallel calls fn(i) for i in [0, n) on all cores, handing out chunk
+// indices at a time.
+func parallel(n, chunk int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(n, lo+chunk); i++ {
+					fn(i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // mergeInto merges sorted group into sorted dst (no duplicates within
