@@ -316,7 +316,15 @@ func (c *checker) articles() {
 				c.add(true, rec, "URL not indexed (salvage rebuilds the index)")
 			}
 		}
+		c.badTags(rec, inv.articles[id].badTags)
 		c.itemTags(rec, a.Tags, tagKindArticle, id)
+	}
+}
+
+// badTags reports tags that are not clean tag names.
+func (c *checker) badTags(rec string, tags []string) {
+	for _, t := range tags {
+		c.add(true, rec, "tag %q is not a clean tag name; salvage drops it", t)
 	}
 }
 
@@ -381,6 +389,7 @@ func (c *checker) annotations() {
 		if !inv.idxArtAnn[string(compositeKey(a.articleID, id))] {
 			c.add(true, rec, "not indexed under its article (salvage rebuilds the index)")
 		}
+		c.badTags(rec, a.badTags)
 		c.itemTags(rec, a.tags, tagKindAnnotation, id)
 	}
 }

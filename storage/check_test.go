@@ -142,6 +142,11 @@ func TestCheck_FindsRecordDamage(t *testing.T) {
 			a.Status = "anchoreb"
 			return putRecord(tx, bAnnotations, k, a)
 		}), `status "anchoreb"`, true},
+		{"control character in a tag", editRecords(t, data, func(tx *bolt.Tx) error {
+			k, a := recordOf(t, tx, bAnnotations, anyAnnotation)
+			a.Tags = []string{"Follo\x7f up"}
+			return putRecord(tx, bAnnotations, k, a)
+		}), `tag "Follo\x7f up" is not a clean tag name`, true},
 		{"article length wrong", editRecords(t, data, func(tx *bolt.Tx) error {
 			k, a := recordOf(t, tx, bArticles, anyArticle)
 			a.Chars++

@@ -49,7 +49,8 @@ type badRecord struct {
 }
 
 type artInfo struct {
-	a notebook.Article // metadata (small)
+	a       notebook.Article // metadata (small), its tags clean
+	badTags []string         // tags that are not clean tag names (dropped)
 }
 
 type bodyInfo struct {
@@ -68,8 +69,9 @@ type verInfo struct {
 type annInfo struct {
 	articleID  string
 	start, end int
-	tags       []string
-	fixable    string // a field salvage must repair (colour, status), or ""
+	tags       []string // its clean tags
+	badTags    []string // tags that are not clean tag names (dropped)
+	fixable    string   // a field salvage must repair (colour, status), or ""
 }
 
 type tagInfo struct{ name string }
@@ -135,7 +137,9 @@ func (inv *inventory) add(bucket string, key, value []byte) {
 			fail("%s", why)
 		} else {
 			a.Annotations = 0
-			inv.articles[k] = &artInfo{a: a}
+			info := &artInfo{a: a}
+			info.a.Tags, info.badTags = splitTags(a.Tags)
+			inv.articles[k] = info
 		}
 	case string(bBodies):
 		var b notebook.Body
@@ -178,7 +182,9 @@ func (inv *inventory) add(bucket string, key, value []byte) {
 		} else if a.Start < 0 || a.End < a.Start {
 			fail("offsets %d–%d are not a passage", a.Start, a.End)
 		} else {
-			inv.anns[k] = &annInfo{articleID: a.ArticleID, start: a.Start, end: a.End, tags: a.Tags, fixable: annotationFixable(a)}
+			info := &annInfo{articleID: a.ArticleID, start: a.Start, end: a.End, fixable: annotationFixable(a)}
+			info.tags, info.badTags = splitTags(a.Tags)
+			inv.anns[k] = info
 		}
 	case string(bTags):
 		var t notebook.Tag
@@ -259,12 +265,20 @@ func articleFields(a notebook.Article) string {
 	if a.Version < 1 {
 		return fmt.Sprintf("version %d", a.Version)
 	}
-	for _, t := range a.Tags {
-		if clean, err := notebook.CleanTag(t); err != nil || clean != t {
-			return fmt.Sprintf("tag %q is not a clean tag name", t)
+	return ""
+}
+
+// splitTags separates clean tag names from the others (a damaged name: a
+// control character, surrounding space), which salvage drops.
+func splitTags(tags []string) (clean, bad []string) {
+	for _, t := range tags {
+		if c, err := notebook.CleanTag(t); err == nil && c == t {
+			clean = append(clean, t)
+		} else {
+			bad = append(bad, t)
 		}
 	}
-	return ""
+	return clean, bad
 }
 
 // annotationFixable names a field of an annotation that holds a value the

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/glossnotes/gloss/notebook"
 )
 
@@ -230,6 +232,23 @@ func TestSalvage_DamagedNotebooks(t *testing.T) {
 		{"zeroed free-page list", zeroPage(data, int(h.current().freelist)), func(t *testing.T, rep Report, got contents) {
 			if d := diffContents(orig, got); d != "" {
 				t.Errorf("records lost although every tree is intact: %s", d)
+			}
+		}},
+		{"damaged tag names", editRecords(t, data, func(tx *bolt.Tx) error {
+			k, a := recordOf(t, tx, bAnnotations, anyAnnotation)
+			a.Tags = append(a.Tags, "Follo\x7f up")
+			if err := putRecord(tx, bAnnotations, k, a); err != nil {
+				return err
+			}
+			k, art := recordOf(t, tx, bArticles, anyArticle)
+			art.Tags = append(art.Tags, " Budget")
+			return putRecord(tx, bArticles, k, art)
+		}), func(t *testing.T, rep Report, got contents) {
+			if d := diffContents(orig, got); d != "" {
+				t.Errorf("records lost: %s", d)
+			}
+			if !hasItem(rep.Repaired, "annotations", "not a clean tag name") || !hasItem(rep.Repaired, "articles", "not a clean tag name") {
+				t.Errorf("repaired %v", rep.Repaired)
 			}
 		}},
 		{"truncated", data[:len(data)*3/4], func(t *testing.T, rep Report, got contents) {

@@ -53,6 +53,7 @@ func (w *salvageWriter) add(bucket string, key, value []byte) {
 		if ka.dropURL {
 			a.URL = ""
 		}
+		a.Tags = w.cleanTags(bucket, k, a.Tags)
 		w.useTags(a.Tags)
 		w.put(bucket, len(value), func(tx notebook.Tx) error { return tx.PutArticle(a) })
 	case string(bBodies):
@@ -140,12 +141,22 @@ func (w *salvageWriter) annotation(id string, value []byte) {
 			a.Color = notebook.Yellow
 		}
 	}
+	a.Tags = w.cleanTags(string(bAnnotations), id, a.Tags)
 	if fix.orphan {
 		a.History = append(a.History, notebook.AnchorChange{Start: a.Start, End: a.End, Quote: a.Quote, Status: a.Status, Changed: w.now, Reason: "salvage"})
 		a.Start, a.End, a.Status = 0, 0, notebook.Orphaned
 	}
 	w.useTags(a.Tags)
 	w.put(string(bAnnotations), len(value), func(tx notebook.Tx) error { return tx.PutAnnotation(a) })
+}
+
+// cleanTags drops the tags that are not clean tag names, saying so.
+func (w *salvageWriter) cleanTags(bucket, id string, tags []string) []string {
+	clean, bad := splitTags(tags)
+	for _, t := range bad {
+		w.rep.Repaired = append(w.rep.Repaired, SalvageItem{bucket, id, fmt.Sprintf("tag %q dropped: not a clean tag name", t)})
+	}
+	return clean
 }
 
 // useTags notes the tags of a kept item, so that finish can make the tag
