@@ -35,7 +35,14 @@ type Change struct {
 	Articles    []string // IDs of articles added, edited or deleted
 	Annotations []string // IDs of annotations added, edited or deleted
 	Tags        bool     // tag records or tag assignments changed
+
+	// gen is the generation the change committed (see Tx.Generation), so
+	// that derived indexes know which state they reflect.
+	gen uint64
 }
+
+// empty reports whether the change touched nothing a watcher shows.
+func (c Change) empty() bool { return len(c.Articles) == 0 && len(c.Annotations) == 0 && !c.Tags }
 
 // New returns a Notebook over an open store.
 func New(store Store) *Notebook {
@@ -91,13 +98,24 @@ func (n *Notebook) Check() ([]string, error) { return n.store.Check() }
 
 // update runs fn in one read-write transaction and notifies watchers of the
 // change it reports once committed.
+//
+// Every committed update, even one that changed nothing a watcher shows,
+// reaches the derived indexes with its generation: the store advances the
+// generation by one at each commit, and an index saved beside the notebook
+// is stamped with the last generation it has seen every change up to.
 func (n *Notebook) update(fn func(tx Tx, c *Change) error) error {
 	var c Change
-	if err := n.store.Update(func(tx Tx) error { return fn(tx, &c) }); err != nil {
+	err := n.store.Update(func(tx Tx) error {
+		c = Change{}
+		_, before := tx.Generation()
+		c.gen = before + 1
+		return fn(tx, &c)
+	})
+	if err != nil {
 		return err
 	}
-	if len(c.Articles) > 0 || len(c.Annotations) > 0 || c.Tags {
-		n.onChange(c)
+	n.onChange(c)
+	if !c.empty() {
 		n.notify(c)
 	}
 	return nil

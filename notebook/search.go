@@ -44,6 +44,11 @@ type searchState struct {
 	err      error
 	pending  []Change
 	changed  bool // the index took changes since it was loaded or built
+	// gen is the generation the index reflects: it has seen every change
+	// committed up to it. ahead holds the generations of changes applied
+	// past a gap (two commits whose notifications crossed).
+	gen   uint64
+	ahead map[uint64]bool
 
 	// long holds the searched prefix of the few articles longer than the
 	// engine indexes, so that showing a match in one does not decode its
@@ -122,16 +127,18 @@ func (n *Notebook) searchIndex() (*search.Index, error) {
 	s.building, s.built, s.err = true, make(chan struct{}), nil
 	s.mu.Unlock()
 
-	ix, _, err := n.loadOrBuildIndex()
+	ix, gen, err := n.loadOrBuildIndex()
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.changed = len(s.pending) > 0
+	s.gen, s.ahead = gen, nil
 	if err == nil {
 		for _, c := range s.pending {
 			if err = n.applyChange(ix, c); err != nil {
 				break
 			}
+			s.seen(c.gen)
 		}
 	}
 	s.pending = nil
@@ -154,11 +161,38 @@ func (n *Notebook) onChange(c Change) {
 	case s.building:
 		s.pending = append(s.pending, c)
 	case s.index != nil:
+		if c.empty() {
+			s.seen(c.gen)
+			return
+		}
 		s.changed = true
 		if err := n.applyChange(s.index, c); err != nil {
 			// The index can no longer be trusted: rebuild on next use.
 			s.index = nil
+			return
 		}
+		s.seen(c.gen)
+	}
+}
+
+// seen records that the index has taken the change committed at
+// generation g, and advances s.gen over every generation now complete.
+// The caller holds s.mu.
+func (s *searchState) seen(g uint64) {
+	switch {
+	case g <= s.gen:
+		return
+	case g == s.gen+1:
+		s.gen = g
+		for s.ahead[s.gen+1] {
+			delete(s.ahead, s.gen+1)
+			s.gen++
+		}
+	default:
+		if s.ahead == nil {
+			s.ahead = map[uint64]bool{}
+		}
+		s.ahead[g] = true
 	}
 }
 
@@ -201,11 +235,14 @@ func (n *Notebook) saveSearchIndex() {
 	if s.index == nil || !s.changed || s.building {
 		return
 	}
-	uid, gen, err := n.generation()
+	uid, _, err := n.generation()
 	if err != nil {
 		return
 	}
-	n.writeSearchCache(s.index, uid, gen)
+	// Stamp the generation the index reflects, not the notebook's current
+	// one: a commit that landed but has not reached the index yet must
+	// make the saved index stale.
+	n.writeSearchCache(s.index, uid, s.gen)
 	s.changed = false
 }
 

@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/ingest"
 	"github.com/glossnotes/gloss/storage"
@@ -89,4 +91,43 @@ func TestSearch_CacheIsUsedOnlyWhileCurrent(t *testing.T) {
 			t.Errorf("with a damaged cache: %d hits", n)
 		}
 	})
+}
+
+// TestSearch_CacheStampedWithWhatItReflects: a commit that never reached
+// the index (here, written to the store behind the service's back, as a
+// commit whose notification had not arrived yet would be) leaves the saved
+// index stale, so the next session rebuilds it and finds the change. The
+// index used to be stamped with the notebook's current generation.
+func TestSearch_CacheStampedWithWhatItReflects(t *testing.T) {
+	old := *notebook.CacheMinBuild
+	*notebook.CacheMinBuild = 0
+	t.Cleanup(func() { *notebook.CacheMinBuild = old })
+	path := filepath.Join(t.TempDir(), "nb.db")
+
+	db := nbtest.Store(t, path)
+	nb := notebook.New(db)
+	art := add(t, nb, ingest.Draft{Title: "Story", Text: mali})
+	if hits, err := nb.Search("Orlovsky", 10); err != nil || len(hits) == 0 {
+		t.Fatalf("first search: %v %v", hits, err)
+	}
+	if _, err := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Ukraine"}); err != nil {
+		t.Fatal(err) // a change the index takes, so Close saves it
+	}
+	now := time.Now().UTC()
+	err := db.Update(func(tx notebook.Tx) error {
+		return tx.PutAnnotation(notebook.Annotation{ID: "01HZZZZZZZZZZZZZZZZZZZZZZZ", ArticleID: art.ID, Start: 0, End: 6,
+			Quote: "Russia", Note: "quetzalcoatl", Color: notebook.Yellow, Status: notebook.Anchored, Created: now, Updated: now})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := nb.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db = nbtest.Store(t, path)
+	nb = notebook.New(db)
+	defer nb.Close()
+	if hits, err := nb.Search("quetzalcoatl", 10); err != nil || len(hits) != 1 {
+		t.Errorf("the change the index never saw is missing after reopening: %d hits (%v)", len(hits), err)
+	}
 }

@@ -125,7 +125,7 @@ type Tx interface {
 
 	// Generation identifies the committed state the transaction sees: a
 	// random ID of the notebook file and a counter that every committed
-	// Update increases. Caches derived from the notebook (the search
+	// Update increases by exactly one. Caches derived from the notebook (the search
 	// index) are valid while both match.
 	Generation() (uid string, gen uint64)
 
