@@ -174,7 +174,7 @@ func (m *merger) run(s *bundleScanner) error {
 // readRecords decodes each record of a section into a fresh T and hands it
 // to fn.
 func readRecords[T any](s *bundleScanner, section string, fn func(recordPos, T) error) error {
-	return s.array(func(num int, off int64, raw []byte) error {
+	return s.array(section, func(num int, off int64, raw []byte) error {
 		var v T
 		if err := json.Unmarshal(raw, &v); err != nil {
 			return &BundleError{Section: section, Record: num, Offset: off, Err: fmt.Errorf("cannot be decoded: %v", err)}

@@ -128,9 +128,21 @@ func newBundleScanner(r io.Reader, lim bundleLimits) *bundleScanner {
 	return &bundleScanner{r: bufio.NewReaderSize(&limitReader{r: r, max: lim.Total}, 64<<10), lim: lim}
 }
 
+// syntaxError is a bundle that cannot be read: what is wrong, and at
+// which offset of the decompressed stream. It is an ErrInvalid.
+type syntaxError struct {
+	off int64
+	msg string
+}
+
+func (e *syntaxError) Error() string { return fmt.Sprintf("byte %d: %s", e.off, e.msg) }
+
+// Is makes a syntaxError match ErrInvalid.
+func (e *syntaxError) Is(target error) bool { return target == ErrInvalid }
+
 // syntaxf is a malformed-bundle error at offset off.
 func syntaxf(off int64, format string, args ...any) error {
-	return fmt.Errorf("%w: byte %d: %s", ErrInvalid, off, fmt.Sprintf(format, args...))
+	return &syntaxError{off, fmt.Sprintf(format, args...)}
 }
 
 // readErr turns a read error at offset off into a bundle error.
@@ -138,11 +150,23 @@ func readErr(off int64, err error) error {
 	var tl errTooLarge
 	switch {
 	case errors.As(err, &tl):
-		return fmt.Errorf("%w: %v", ErrInvalid, tl)
+		return &syntaxError{off, tl.Error()}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return syntaxf(off, "the bundle ends early (truncated?)")
 	}
-	return fmt.Errorf("%w: byte %d: %v", ErrInvalid, off, err)
+	return syntaxf(off, "%v", err)
+}
+
+// grow makes room for n more bytes in s.buf, doubling its capacity (append
+// grows large slices by a quarter, which copies a long text many times).
+func (s *bundleScanner) grow(n int) {
+	if len(s.buf)+n <= cap(s.buf) {
+		return
+	}
+	c := max(2*cap(s.buf), len(s.buf)+n, 4096)
+	buf := make([]byte, len(s.buf), c)
+	copy(buf, s.buf)
+	s.buf = buf
 }
 
 func (s *bundleScanner) readByte() (byte, error) {
@@ -156,14 +180,30 @@ func (s *bundleScanner) readByte() (byte, error) {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// next returns the next byte that is not JSON white space.
-func (s *bundleScanner) next() (byte, error) {
+// skipSpace discards JSON white space up to the next other byte (or the
+// end of the input), a buffer at a time.
+func (s *bundleScanner) skipSpace() {
 	for {
-		c, err := s.readByte()
-		if err != nil || !isSpace(c) {
-			return c, err
+		if _, err := s.r.Peek(1); err != nil {
+			return // the next read reports it
+		}
+		buf, _ := s.r.Peek(s.r.Buffered())
+		i := 0
+		for i < len(buf) && isSpace(buf[i]) {
+			i++
+		}
+		s.r.Discard(i)
+		s.off += int64(i)
+		if i < len(buf) {
+			return
 		}
 	}
+}
+
+// next returns the next byte that is not JSON white space.
+func (s *bundleScanner) next() (byte, error) {
+	s.skipSpace()
+	return s.readByte()
 }
 
 // expect reads the next non-space byte and requires it to be want.
@@ -232,6 +272,7 @@ func (s *bundleScanner) str(max int) error {
 		if len(s.buf)+len(chunk) > s.lim.Record {
 			return syntaxf(start, "the record is longer than %d bytes (the limit)", s.lim.Record)
 		}
+		s.grow(len(chunk))
 		s.buf = append(s.buf, chunk...)
 		if closed {
 			if slashes%2 == 0 {
@@ -281,6 +322,7 @@ func (s *bundleScanner) value(c byte) error {
 			}
 		case isSpace(c):
 			space = true
+			s.skipSpace()
 		case c == ',' || c == ':' || c == '-' || c == '+' || c == '.' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
 			s.buf = append(s.buf, c)
 		default:
@@ -373,18 +415,15 @@ func (s *bundleScanner) nextKey() (string, error) {
 
 // end checks that only white space follows the bundle.
 func (s *bundleScanner) end() error {
-	for {
-		c, err := s.r.ReadByte()
-		if errors.Is(err, io.EOF) {
-			return nil
-		} else if err != nil {
-			return readErr(s.off, err)
-		}
-		s.off++
-		if !isSpace(c) {
-			return syntaxf(s.off-1, "data after the end of the bundle")
-		}
+	s.skipSpace()
+	_, err := s.r.ReadByte()
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil
+	case err != nil:
+		return readErr(s.off, err)
 	}
+	return syntaxf(s.off, "data after the end of the bundle")
 }
 
 // skip reads and discards one value (a field this Gloss does not know),
@@ -398,8 +437,9 @@ func (s *bundleScanner) skip() error {
 }
 
 // array reads a top-level array of records, calling fn with each record's
-// number (from 1), offset and raw JSON (valid until fn returns).
-func (s *bundleScanner) array(fn func(num int, off int64, raw []byte) error) error {
+// number (from 1), offset and raw JSON (valid until fn returns). An error
+// inside a record names the record.
+func (s *bundleScanner) array(section string, fn func(num int, off int64, raw []byte) error) error {
 	if err := s.expect('[', "a list"); err != nil {
 		return err
 	}
@@ -428,7 +468,7 @@ func (s *bundleScanner) array(fn func(num int, off int64, raw []byte) error) err
 			return syntaxf(off, "record #%d is not an object", num)
 		}
 		if err := s.value(c); err != nil {
-			return err
+			return &BundleError{Section: section, Record: num, Offset: off, Err: err}
 		}
 		if err := fn(num, off, s.buf); err != nil {
 			return err
