@@ -49,8 +49,8 @@ type exportChoice struct {
 
 // selection turns the choice into a notebook selection and export options,
 // as `gloss export` does with its flags.
-func (ui *UI) selection(c exportChoice) (notebook.Selection, export.Options, error) {
-	var sel notebook.Selection
+func (ui *UI) selection(c exportChoice) (notebook.ExportScope, export.Options, error) {
+	var sel notebook.ExportScope
 	title := "Gloss export"
 	switch c.scope {
 	case scopeArticle:
@@ -82,7 +82,7 @@ func (ui *UI) selection(c exportChoice) (notebook.Selection, export.Options, err
 
 // writeExport writes the export to path atomically and reports what it
 // holds.
-func (ui *UI) writeExport(path string, sel notebook.Selection, opt export.Options) (export.Stats, error) {
+func (ui *UI) writeExport(path string, sel notebook.ExportScope, opt export.Options) (export.Stats, error) {
 	var st export.Stats
 	err := outfile.Write(ui.nb, path, func(w io.Writer) error {
 		var err error
@@ -130,7 +130,7 @@ func (w *capWriter) Write(p []byte) (int, error) {
 }
 
 // preview renders the first excerpts of an export.
-func (ui *UI) preview(sel notebook.Selection, opt export.Options) (string, error) {
+func (ui *UI) preview(sel notebook.ExportScope, opt export.Options) (string, error) {
 	w := &capWriter{limit: previewBytes}
 	_, err := export.Write(w, firstItems(ui.nb.Excerpts(sel), previewArticles), opt)
 	if err != nil && !errors.Is(err, errPreviewFull) {
@@ -359,7 +359,7 @@ const citationTemplate = `{{range .Articles}}{{range .Excerpts}}“{{.Quote}}”
 
 // citationText renders one annotation with its citation.
 func (ui *UI) citationText(a notebook.Annotation) (string, error) {
-	items := ui.nb.Excerpts(notebook.Selection{ArticleIDs: []string{a.ArticleID}})
+	items := ui.nb.Excerpts(notebook.ExportScope{ArticleIDs: []string{a.ArticleID}})
 	only := func(yield func(export.Item, error) bool) {
 		for it, err := range items {
 			if err == nil {

@@ -120,8 +120,8 @@ func showTemplate(e *env, format string) error {
 
 // exportOptions checks the flags and turns them into a selection and
 // export options.
-func exportOptions(cmd *cobra.Command, fl exportFlags) (notebook.Selection, export.Options, error) {
-	sel := notebook.Selection{Tag: fl.tag, Query: fl.query, All: fl.all}
+func exportOptions(cmd *cobra.Command, fl exportFlags) (notebook.ExportScope, export.Options, error) {
+	sel := notebook.ExportScope{Tag: fl.tag, Query: fl.query, All: fl.all}
 	var opt export.Options
 	var err error
 	if fl.color != "" {

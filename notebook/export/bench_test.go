@@ -290,7 +290,7 @@ func BenchmarkExport_fromNotebook(b *testing.B) {
 		b.Run(string(format), func(b *testing.B) {
 			cpu := cpuTime()
 			for b.Loop() {
-				if _, err := export.Write(io.Discard, nb.Excerpts(notebook.Selection{All: true}), export.Options{Format: format}); err != nil {
+				if _, err := export.Write(io.Discard, nb.Excerpts(notebook.ExportScope{All: true}), export.Options{Format: format}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -301,7 +301,7 @@ func BenchmarkExport_fromNotebook(b *testing.B) {
 		var peak uint64
 		base := heapBaseline()
 		for b.Loop() {
-			if _, err := export.Write(io.Discard, liveHeap(nb.Excerpts(notebook.Selection{All: true}), &peak), export.Options{}); err != nil {
+			if _, err := export.Write(io.Discard, liveHeap(nb.Excerpts(notebook.ExportScope{All: true}), &peak), export.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -26,7 +26,7 @@ func render(t *testing.T, f fixtureNB, opt export.Options) string {
 		opt.Now = fixedClock
 	}
 	var b bytes.Buffer
-	if _, err := export.Write(&b, deterministic(f.nb.Excerpts(notebook.Selection{All: true})), opt); err != nil {
+	if _, err := export.Write(&b, deterministic(f.nb.Excerpts(notebook.ExportScope{All: true})), opt); err != nil {
 		t.Fatalf("Write(%+v): %v", opt, err)
 	}
 	return b.String()
@@ -317,7 +317,7 @@ func TestWrite_errors(t *testing.T) {
 	boom := errors.New("disk on fire")
 	failing := func(yield func(export.Item, error) bool) { yield(export.Item{}, boom) }
 	failLater := func(yield func(export.Item, error) bool) {
-		for it, err := range f.nb.Excerpts(notebook.Selection{All: true}) {
+		for it, err := range f.nb.Excerpts(notebook.ExportScope{All: true}) {
 			if !yield(it, err) {
 				return
 			}
@@ -332,8 +332,8 @@ func TestWrite_errors(t *testing.T) {
 	}{
 		{"bad format", failing, export.Options{Format: "docx"}, `format "docx"`},
 		{"bad style", failing, export.Options{Citation: "mla"}, `citation style "mla"`},
-		{"bad template", f.nb.Excerpts(notebook.Selection{All: true}), export.Options{Template: "{{range}}", TemplateName: "t.tmpl"}, "t.tmpl"},
-		{"template field", f.nb.Excerpts(notebook.Selection{All: true}), export.Options{Template: "{{range .Articles}}{{.Nope}}{{end}}"}, "Nope"},
+		{"bad template", f.nb.Excerpts(notebook.ExportScope{All: true}), export.Options{Template: "{{range}}", TemplateName: "t.tmpl"}, "t.tmpl"},
+		{"template field", f.nb.Excerpts(notebook.ExportScope{All: true}), export.Options{Template: "{{range .Articles}}{{.Nope}}{{end}}"}, "Nope"},
 	}
 	for _, format := range export.Formats {
 		tests = append(tests,

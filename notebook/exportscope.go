@@ -8,9 +8,9 @@ import (
 	"time"
 )
 
-// Selection says which annotations an export covers. The scopes that are
+// ExportScope says which annotations an export covers. The scopes that are
 // set combine with AND: ArticleIDs, Tag, Query, Color and the date range
-// each narrow the selection further; All selects everything and is needed
+// each narrow the scope further; All selects everything and is needed
 // when no other scope is set.
 //
 // An annotation matches Tag when it, or its article, carries the tag or one
@@ -20,7 +20,7 @@ import (
 // body text does not bring in all its annotations. After and Before compare the article's publication date (as
 // `gloss list --after` and the search operators after:/before: do): on or
 // after After, strictly before Before; an unknown date matches neither.
-type Selection struct {
+type ExportScope struct {
 	ArticleIDs []string
 	Tag        string
 	Query      string
@@ -33,11 +33,17 @@ type Selection struct {
 	// ExcerptSet per run of consecutive annotations on the same article, so
 	// an article can appear more than once.
 	ByCreation bool
+	// WholeArticles keeps every article in scope even when none of its
+	// annotations is selected (with no annotations), as a list of
+	// references needs: every article under Tag, found by Query, published
+	// in the date range, or (All) every article. With Color only articles
+	// with a highlight of that colour are in scope.
+	WholeArticles bool
 }
 
-// IsEmpty reports whether the selection names no scope at all (not even
+// IsEmpty reports whether the scope names nothing at all (not even
 // All).
-func (s Selection) IsEmpty() bool {
+func (s ExportScope) IsEmpty() bool {
 	return len(s.ArticleIDs) == 0 && s.Tag == "" && s.Query == "" && s.Color == "" &&
 		s.After.IsZero() && s.Before.IsZero() && !s.All
 }
@@ -58,11 +64,11 @@ type ExcerptSet struct {
 // the whole notebook. In the default order, articles come in the order
 // given by ArticleIDs, else in ID (import) order, and annotations in
 // document order. Articles without a selected annotation are left out,
-// unless named in ArticleIDs.
+// unless named in ArticleIDs or in scope as a whole (WholeArticles).
 //
 // Errors (an unknown article ID, a bad query, a failed read) are yielded
 // as the second value, after which the stream ends.
-func (n *Notebook) Excerpts(sel Selection) iter.Seq2[ExcerptSet, error] {
+func (n *Notebook) Excerpts(sel ExportScope) iter.Seq2[ExcerptSet, error] {
 	return func(yield func(ExcerptSet, error) bool) {
 		p, err := n.plan(sel)
 		if err != nil {
@@ -81,16 +87,20 @@ func (n *Notebook) Excerpts(sel Selection) iter.Seq2[ExcerptSet, error] {
 // more than any notebook holds.
 const exportSearchLimit = 1 << 24
 
-// excerptPlan is what the selection resolves to before any text is read:
+// excerptPlan is what the scope resolves to before any text is read:
 // the articles in output order and the predicates on annotations.
 type excerptPlan struct {
-	sel      Selection
+	sel      ExportScope
 	articles []string        // article IDs, in output order
 	named    map[string]bool // articles named explicitly (kept even when empty)
 	// tagArts/tagAnns are the items carrying the tag, hitAnns the
-	// annotations the query finds; nil when that scope is unused.
+	// annotations the query finds and hitArts the articles it finds (or
+	// whose annotations it finds); nil when that scope is unused.
 	tagArts, tagAnns map[string]bool
-	hitAnns          map[string]bool
+	hitAnns, hitArts map[string]bool
+	// underTag are the articles under the tag (themselves or through an
+	// annotation), for WholeArticles.
+	underTag map[string]bool
 	// created lists the selected annotations by creation time (ByCreation).
 	created []createdRef
 }
@@ -101,7 +111,7 @@ type createdRef struct {
 	articleID string
 }
 
-func (n *Notebook) plan(sel Selection) (*excerptPlan, error) {
+func (n *Notebook) plan(sel ExportScope) (*excerptPlan, error) {
 	if sel.IsEmpty() {
 		return nil, invalidf("nothing selected: name articles, a tag, a query, a colour, a date range, or all")
 	}
@@ -118,11 +128,12 @@ func (n *Notebook) plan(sel Selection) (*excerptPlan, error) {
 		if err != nil {
 			return nil, fmt.Errorf("query %q: %w", sel.Query, err)
 		}
-		p.hitAnns = map[string]bool{}
+		p.hitAnns, p.hitArts = map[string]bool{}, map[string]bool{}
 		for _, h := range hits {
 			if h.Kind == "annotation" {
 				p.hitAnns[h.ID] = true
 			}
+			p.hitArts[h.ArticleID] = true
 		}
 	}
 	err := n.view(func(tx Tx) error {
@@ -132,6 +143,11 @@ func (n *Notebook) plan(sel Selection) (*excerptPlan, error) {
 				return err
 			}
 			p.tagArts, p.tagAnns = setOf(arts), setOf(anns)
+			if sel.WholeArticles {
+				if p.underTag, err = articlesUnderTag(tx, TagKey(sel.Tag)); err != nil {
+					return err
+				}
+			}
 		}
 		metas := map[string]Article{}
 		if len(sel.ArticleIDs) > 0 {
@@ -206,6 +222,22 @@ func (p *excerptPlan) articleMatches(a Article) bool {
 	return true
 }
 
+// wholeArticle reports whether an article with no selected annotation is
+// still exported, as named or (WholeArticles) in scope as a whole.
+func (p *excerptPlan) wholeArticle(id string) bool {
+	switch {
+	case p.named[id]:
+		return true
+	case !p.sel.WholeArticles || p.sel.Color != "":
+		return false
+	case p.underTag != nil && !p.underTag[id]:
+		return false
+	case p.hitArts != nil && !p.hitArts[id]:
+		return false
+	}
+	return true
+}
+
 // annotationMatches applies the annotation-level predicates.
 func (p *excerptPlan) annotationMatches(a Article, ann Annotation) bool {
 	if p.sel.Color != "" && ann.Color != p.sel.Color {
@@ -273,7 +305,7 @@ func (n *Notebook) streamByArticle(p *excerptPlan, yield func(ExcerptSet, error)
 			}
 		}
 		set.Annotations = kept
-		if len(kept) == 0 && !p.named[id] {
+		if len(kept) == 0 && !p.wholeArticle(id) {
 			continue
 		}
 		SortDocumentOrder(set.Annotations)

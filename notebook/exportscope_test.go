@@ -34,6 +34,7 @@ func newSelFixture(t *testing.T) selFixture {
 		{"A", "Lavrov in Bamako", "2023-02-08", []string{"Sahel"}, "Lavrov visits Bamako.\n\nA large consignment of aircraft was sent.\n\nWagner is expanding."},
 		{"B", "France leaves Mali", "2022-05-01", nil, "France withdraws its troops.\n\nThe junta turns to Moscow."},
 		{"C", "Undated dispatch", "", nil, "An undated note about Niger.\n\nNothing else."},
+		{"D", "Grain prices in Bamako", "2023-06-01", []string{"Sahel/Economy"}, "Bread costs more in the markets.\n\nTraders blame the blockade."},
 	}
 	for _, d := range drafts {
 		var pub time.Time
@@ -72,7 +73,7 @@ func newSelFixture(t *testing.T) selFixture {
 }
 
 // collect runs a selection and describes the stream as "A:a1,a2 B:b1".
-func (f selFixture) collect(t *testing.T, sel notebook.Selection) (string, error) {
+func (f selFixture) collect(t *testing.T, sel notebook.ExportScope) (string, error) {
 	t.Helper()
 	var parts []string
 	for set, err := range f.nb.Excerpts(sel) {
@@ -110,26 +111,34 @@ func TestNotebook_Excerpts(t *testing.T) {
 	f := newSelFixture(t)
 	tests := []struct {
 		name string
-		sel  notebook.Selection
+		sel  notebook.ExportScope
 		want string
 	}{
-		{"all, document order", notebook.Selection{All: true}, "A:a1,a2 B:b1,b2 C:c1"},
-		{"tag on article or annotation, with children", notebook.Selection{Tag: "sahel"}, "A:a1,a2 B:b1"},
-		{"child tag only", notebook.Selection{Tag: "Sahel/Mali"}, "A:a2"},
-		{"tag with en dash", notebook.Selection{Tag: "Russia–Africa ties"}, "A:a1"},
-		{"unknown tag", notebook.Selection{Tag: "Nowhere"}, ""},
-		{"colour", notebook.Selection{Color: "RED"}, "A:a2 B:b1"},
-		{"published after", notebook.Selection{After: selDate(t, "2023-01-01")}, "A:a1,a2"},
-		{"published before", notebook.Selection{Before: selDate(t, "2023")}, "B:b1,b2"},
-		{"date range and colour", notebook.Selection{After: selDate(t, "2022"), Before: selDate(t, "2024"), Color: notebook.Red}, "A:a2 B:b1"},
-		{"articles in the order given", notebook.Selection{ArticleIDs: []string{f.arts["C"], f.arts["A"], f.arts["C"]}}, "C:c1 A:a1,a2"},
-		{"named article kept when nothing matches", notebook.Selection{ArticleIDs: []string{f.arts["B"]}, Color: notebook.Yellow}, "B:"},
-		{"query finds annotations", notebook.Selection{Query: "consignment"}, "A:a1"},
-		{"query operator on the article", notebook.Selection{Query: "in:dispatch"}, "C:c1"},
-		{"article body alone does not select", notebook.Selection{Query: "Bamako"}, ""},
-		{"query and tag", notebook.Selection{Query: "France", Tag: "Sahel"}, "B:b1"},
-		{"by creation", notebook.Selection{All: true, ByCreation: true}, "A:a2 B:b1 A:a1 C:c1 B:b2"},
-		{"by creation, filtered", notebook.Selection{Color: notebook.Red, ByCreation: true}, "A:a2 B:b1"},
+		{"all, document order", notebook.ExportScope{All: true}, "A:a1,a2 B:b1,b2 C:c1"},
+		{"tag on article or annotation, with children", notebook.ExportScope{Tag: "sahel"}, "A:a1,a2 B:b1"},
+		{"child tag only", notebook.ExportScope{Tag: "Sahel/Mali"}, "A:a2"},
+		{"tag with en dash", notebook.ExportScope{Tag: "Russia–Africa ties"}, "A:a1"},
+		{"unknown tag", notebook.ExportScope{Tag: "Nowhere"}, ""},
+		{"colour", notebook.ExportScope{Color: "RED"}, "A:a2 B:b1"},
+		{"published after", notebook.ExportScope{After: selDate(t, "2023-01-01")}, "A:a1,a2"},
+		{"published before", notebook.ExportScope{Before: selDate(t, "2023")}, "B:b1,b2"},
+		{"date range and colour", notebook.ExportScope{After: selDate(t, "2022"), Before: selDate(t, "2024"), Color: notebook.Red}, "A:a2 B:b1"},
+		{"articles in the order given", notebook.ExportScope{ArticleIDs: []string{f.arts["C"], f.arts["A"], f.arts["C"]}}, "C:c1 A:a1,a2"},
+		{"named article kept when nothing matches", notebook.ExportScope{ArticleIDs: []string{f.arts["B"]}, Color: notebook.Yellow}, "B:"},
+		{"query finds annotations", notebook.ExportScope{Query: "consignment"}, "A:a1"},
+		{"query operator on the article", notebook.ExportScope{Query: "in:dispatch"}, "C:c1"},
+		{"article body alone does not select", notebook.ExportScope{Query: "Bamako"}, ""},
+		{"query and tag", notebook.ExportScope{Query: "France", Tag: "Sahel"}, "B:b1"},
+		{"by creation", notebook.ExportScope{All: true, ByCreation: true}, "A:a2 B:b1 A:a1 C:c1 B:b2"},
+		{"by creation, filtered", notebook.ExportScope{Color: notebook.Red, ByCreation: true}, "A:a2 B:b1"},
+		// Whole articles, for lists of references: articles in scope
+		// without a selected annotation come too.
+		{"whole: all", notebook.ExportScope{All: true, WholeArticles: true}, "A:a1,a2 B:b1,b2 C:c1 D:"},
+		{"whole: tag on the article, its annotations or a child", notebook.ExportScope{Tag: "Sahel", WholeArticles: true}, "A:a1,a2 B:b1 D:"},
+		{"whole: tag on an annotation only", notebook.ExportScope{Tag: "Russia–Africa ties", WholeArticles: true}, "A:a1"},
+		{"whole: date range", notebook.ExportScope{After: selDate(t, "2023-01-01"), WholeArticles: true}, "A:a1,a2 D:"},
+		{"whole: query finds the article's body", notebook.ExportScope{Query: "blockade", WholeArticles: true}, "D:"},
+		{"whole: colour needs a highlight of it", notebook.ExportScope{Color: notebook.Green, WholeArticles: true}, "B:b2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,13 +157,13 @@ func TestNotebook_Excerpts_errors(t *testing.T) {
 	f := newSelFixture(t)
 	tests := []struct {
 		name string
-		sel  notebook.Selection
+		sel  notebook.ExportScope
 		want error
 	}{
-		{"nothing selected", notebook.Selection{}, notebook.ErrInvalid},
-		{"only an order", notebook.Selection{ByCreation: true}, notebook.ErrInvalid},
-		{"unknown article", notebook.Selection{ArticleIDs: []string{f.arts["A"], "01NOPE000000000000000000000"}}, notebook.ErrNotFound},
-		{"bad colour", notebook.Selection{Color: "chartreuse"}, notebook.ErrInvalid},
+		{"nothing selected", notebook.ExportScope{}, notebook.ErrInvalid},
+		{"only an order", notebook.ExportScope{ByCreation: true}, notebook.ErrInvalid},
+		{"unknown article", notebook.ExportScope{ArticleIDs: []string{f.arts["A"], "01NOPE000000000000000000000"}}, notebook.ErrNotFound},
+		{"bad colour", notebook.ExportScope{Color: "chartreuse"}, notebook.ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -173,7 +182,7 @@ func TestNotebook_Excerpts_stopEarly(t *testing.T) {
 	f := newSelFixture(t)
 	for _, byCreation := range []bool{false, true} {
 		n := 0
-		for range f.nb.Excerpts(notebook.Selection{All: true, ByCreation: byCreation}) {
+		for range f.nb.Excerpts(notebook.ExportScope{All: true, ByCreation: byCreation}) {
 			n++
 			break
 		}
@@ -186,7 +195,7 @@ func TestNotebook_Excerpts_stopEarly(t *testing.T) {
 func TestNotebook_Excerpts_skipsDeleted(t *testing.T) {
 	f := newSelFixture(t)
 	var seen []string
-	for set, err := range f.nb.Excerpts(notebook.Selection{All: true}) {
+	for set, err := range f.nb.Excerpts(notebook.ExportScope{All: true}) {
 		if err != nil {
 			t.Fatal(err)
 		}
