@@ -58,6 +58,26 @@ func (p *postings) flush() {
 	if p.npending == 0 {
 		return
 	}
+	if p.npending < 1<<16 {
+		// A few documents: sort them together and merge.
+		arr := make([]uint64, 0, p.npending)
+		for _, es := range p.pending {
+			arr = append(arr, es...)
+		}
+		p.pending, p.npending = nil, 0
+		slices.Sort(arr)
+		arr = slices.Compact(arr)
+		for i := 0; i < len(arr); {
+			b := bucketOf(arr[i])
+			j := i + 1
+			for j < len(arr) && bucketOf(arr[j]) == b {
+				j++
+			}
+			p.mergeBucket(b, arr[i:j:j])
+			i = j
+		}
+		return
+	}
 	var start [1<<bucketBits + 1]int
 	for _, es := range p.pending {
 		for _, e := range es {
@@ -88,18 +108,23 @@ func (p *postings) flush() {
 		groups[b] = seg[:len(seg):len(seg)]
 	})
 	for b, group := range groups {
-		if len(group) == 0 {
-			continue
+		if len(group) > 0 {
+			p.mergeBucket(b, group)
 		}
-		old := p.buckets[b]
-		if len(old) == 0 {
-			p.buckets[b] = group
-			p.n += len(group)
-			continue
-		}
-		p.buckets[b] = mergeInto(old, group)
-		p.n += len(p.buckets[b]) - len(old)
 	}
+}
+
+// mergeBucket merges a sorted group of entries into bucket b; the group
+// becomes the bucket's storage if the bucket is empty.
+func (p *postings) mergeBucket(b int, group []uint64) {
+	old := p.buckets[b]
+	if len(old) == 0 {
+		p.buckets[b] = group
+		p.n += len(group)
+		return
+	}
+	p.buckets[b] = mergeInto(old, group)
+	p.n += len(p.buckets[b]) - len(old)
 }
 
 // parallel calls fn(i) for i in [0, n) on all cores, handing out chunk
