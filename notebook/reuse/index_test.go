@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -330,5 +331,50 @@ func TestIndex_PassagesMatchClusters(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: passages %v, cluster members %v", a.id, got, want)
 		}
+	}
+}
+
+// TestIndex_concurrent runs every operation from several goroutines at
+// once (run with -race), then checks the index against a fresh one.
+func TestIndex_concurrent(t *testing.T) {
+	spec := qualitySpec
+	spec.seed, spec.originals, spec.derived, spec.unrelated = 41, 15, 30, 15
+	c := generate(spec)
+	ix := New(Options{})
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(c.arts); i += 4 {
+				a := c.arts[i]
+				if err := ix.Put(a.id, a.text); err != nil {
+					t.Error(err)
+				}
+				ix.Passages(c.arts[i/2].id)
+				if i%7 == 0 {
+					ix.Clusters()
+					ix.Delete(a.id)
+					if err := ix.Put(a.id, a.text); err != nil {
+						t.Error(err)
+					}
+				}
+				if i%11 == 0 {
+					_ = ix.Mute("00000000000000ff")
+					ix.Unmute("00000000000000ff")
+					var buf strings.Builder
+					if _, err := ix.WriteTo(&buf); err != nil {
+						t.Error(err)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	want := indexCorpus(t, c, Options{})
+	if got, w := ix.Clusters(), want.Clusters(); !slices.EqualFunc(got, w, func(a, b Cluster) bool {
+		return a.Key == b.Key && slices.Equal(a.Members, b.Members)
+	}) {
+		t.Errorf("after concurrent use: %d clusters, a fresh index has %d", len(got), len(w))
 	}
 }
