@@ -90,7 +90,7 @@ func (ui *UI) importDone(total int, results []importer.Result, err error) {
 	var open string
 	var problems []string
 	for _, r := range results {
-		if open == "" && r.ID != "" && (r.Outcome == "imported" || r.Outcome == "updated" || r.Outcome == "duplicate") {
+		if open == "" && r.ID != "" && (r.Outcome == importer.Imported || r.Outcome == importer.Updated || r.Outcome == importer.Duplicate) {
 			open = r.ID
 		}
 		if r.Outcome == importer.Refused {

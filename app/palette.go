@@ -118,7 +118,7 @@ func (p *palette) search(q string) {
 
 // group says which group a hit belongs to.
 func group(h notebook.SearchHit) string {
-	if h.Kind != "annotation" {
+	if h.Kind != notebook.HitAnnotation {
 		return groupArticles
 	}
 	if len(h.Matches) > 0 && h.Matches[0].Field == "note" {

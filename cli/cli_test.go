@@ -140,7 +140,9 @@ func TestImport_Refusals(t *testing.T) {
 		got[r.Path] = r
 	}
 	tests := []struct {
-		path, outcome, reason string
+		path    string
+		outcome importer.Outcome
+		reason  string
 	}{
 		{good, "imported", ""},
 		{empty, "refused", "empty"},

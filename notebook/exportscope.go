@@ -130,7 +130,7 @@ func (n *Notebook) plan(sel ExportScope) (*excerptPlan, error) {
 		}
 		p.hitAnns, p.hitArts = map[string]bool{}, map[string]bool{}
 		for _, h := range hits {
-			if h.Kind == "annotation" {
+			if h.Kind == HitAnnotation {
 				p.hitAnns[h.ID] = true
 			}
 			p.hitArts[h.ArticleID] = true

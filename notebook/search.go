@@ -12,7 +12,7 @@ import (
 // SearchHit is one search result: an annotation or an article, with the
 // matched fields and character ranges for emphasis.
 type SearchHit struct {
-	Kind       string        `json:"kind"` // "annotation" or "article"
+	Kind       HitKind       `json:"kind"`
 	ID         string        `json:"id"`
 	ArticleID  string        `json:"article_id"`
 	Title      string        `json:"title"` // the article's title
@@ -21,6 +21,15 @@ type SearchHit struct {
 	Article    *Article      `json:"article,omitempty"` // for article hits
 	Matches    []SearchMatch `json:"matches"`
 }
+
+// HitKind says what a search hit is.
+type HitKind string
+
+// Kinds of search hits.
+const (
+	HitAnnotation HitKind = "annotation"
+	HitArticle    HitKind = "article"
+)
 
 // SearchMatch is one matched field of a hit. Ranges are code-point offsets
 // into Text; for the article body Text is a snippet around the first match
@@ -366,7 +375,7 @@ func (n *Notebook) Search(query string, limit int) ([]SearchHit, error) {
 			sh := SearchHit{ID: h.ID, ArticleID: h.ArticleID, Title: a.Title, Score: h.Score, Matches: []SearchMatch{}}
 			var doc search.Doc
 			if h.Kind == search.KindArticle {
-				sh.Kind = "article"
+				sh.Kind = HitArticle
 				text, err := n.searchedText(tx, a)
 				if err != nil {
 					return err
@@ -380,7 +389,7 @@ func (n *Notebook) Search(query string, limit int) ([]SearchHit, error) {
 				} else if err != nil {
 					return err
 				}
-				sh.Kind = "annotation"
+				sh.Kind = HitAnnotation
 				sh.Annotation = &an
 				doc = annotationDoc(an, a)
 			}

@@ -34,16 +34,22 @@ const (
 // Stdin is the path that means standard input (pasted text).
 const Stdin = "-"
 
-// Outcomes of one file, beyond the notebook's AddOutcome values.
+// Outcome is what became of one file.
+type Outcome string
+
+// Outcomes of one file: the notebook's AddOutcome values and two more.
 const (
-	Refused = "refused"
-	Merged  = "merged" // a Gloss bundle was merged
+	Imported  = Outcome(notebook.Added)
+	Duplicate = Outcome(notebook.Duplicate)
+	Updated   = Outcome(notebook.Updated)
+	Refused   Outcome = "refused"
+	Merged    Outcome = "merged" // a Gloss bundle was merged
 )
 
 // Result is one line of the import report.
 type Result struct {
 	Path    string `json:"path"`
-	Outcome string `json:"outcome"` // imported, duplicate, updated, merged, refused
+	Outcome Outcome `json:"outcome"` // imported, duplicate, updated, merged, refused
 	ID      string `json:"id,omitempty"`
 	Title   string `json:"title,omitempty"`
 	// Reason says why a file was refused (the whole error, which names
@@ -164,7 +170,7 @@ func Run(nb *notebook.Notebook, files []string, stdin io.Reader, progress Progre
 			return fmt.Errorf("import %s…: %w", batch[0].path, err)
 		}
 		for i, r := range added {
-			res := Result{Path: batch[i].path, Outcome: string(r.Outcome), ID: r.Article.ID, Title: r.Article.Title, Reason: r.Reason, Report: r.Report}
+			res := Result{Path: batch[i].path, Outcome: Outcome(r.Outcome), ID: r.Article.ID, Title: r.Article.Title, Reason: r.Reason, Report: r.Report}
 			if r.Outcome == notebook.Added {
 				res.Warnings = batch[i].draft.Warnings
 			}
@@ -269,7 +275,7 @@ func ReadLimited(r io.Reader) ([]byte, error) {
 }
 
 // Count returns how many results have the outcome.
-func Count(rs []Result, outcome string) int {
+func Count(rs []Result, outcome Outcome) int {
 	n := 0
 	for _, r := range rs {
 		if r.Outcome == outcome {
@@ -283,6 +289,6 @@ func Count(rs []Result, outcome string) int {
 // 1 duplicate, 0 merged, 1 refused".
 func Summary(rs []Result) string {
 	return fmt.Sprintf("%d imported, %d updated, %d duplicate, %d merged, %d refused",
-		Count(rs, string(notebook.Added)), Count(rs, string(notebook.Updated)),
-		Count(rs, string(notebook.Duplicate)), Count(rs, Merged), Count(rs, Refused))
+		Count(rs, Imported), Count(rs, Updated),
+		Count(rs, Duplicate), Count(rs, Merged), Count(rs, Refused))
 }

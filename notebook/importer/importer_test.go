@@ -67,11 +67,11 @@ func TestRun_OrderOutcomesAndProgress(t *testing.T) {
 			t.Fatalf("result %d is %s, want %s (input order)", i, r.Path, in[i])
 		}
 	}
-	want := map[string]string{bad: Refused, dup: string(notebook.Duplicate)}
+	want := map[string]Outcome{bad: Refused, dup: Duplicate}
 	for _, r := range rs {
 		w, ok := want[r.Path]
 		if !ok {
-			w = string(notebook.Added)
+			w = Imported
 		}
 		if r.Outcome != w {
 			t.Errorf("%s: %s (%s), want %s", r.Path, r.Outcome, r.Reason, w)
@@ -89,7 +89,7 @@ func TestRun_OrderOutcomesAndProgress(t *testing.T) {
 func TestRun_BundleAndStdin(t *testing.T) {
 	src := openNB(t)
 	rs, err := Run(src, []string{Stdin}, strings.NewReader("https://example.test/x\nPasted title\n\nPasted body text here."), nil)
-	if err != nil || rs[0].Outcome != string(notebook.Added) {
+	if err != nil || rs[0].Outcome != Imported {
 		t.Fatalf("stdin: %+v %v", rs, err)
 	}
 	if _, err := src.Highlight(notebook.HighlightSpec{ArticleID: rs[0].ID, Quote: "body text", Note: "n"}); err != nil {
