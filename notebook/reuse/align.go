@@ -132,7 +132,6 @@ type edge struct {
 	x0, x1, y0, y1 int32
 	matched        int32
 	sim            float64
-	ident          float64 // matched/(matched+substituted words)
 	key            uint64  // the passage's key fingerprint
 	muted          bool    // a span holds a muted fingerprint
 }
@@ -344,15 +343,13 @@ func overlapHalf(a0, a1, b0, b1 int32) bool {
 // region measures one chain and reports whether it is a passage.
 func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, bool) {
 	xw, yw := x.d.words, y.d.words
-	var matched, covered, subs int32
+	var matched, covered int32
 	s0 := seeds[chain[0]]
 	xEnd, yEnd := s0.x, s0.y // ends of the words covered so far
 	for _, c := range chain {
 		s := seeds[c]
 		if gx, gy := s.x-xEnd, s.y-yEnd; gx > 0 && gy > 0 {
-			l := al.lcs(xw[xEnd:s.x], yw[yEnd:s.y])
-			matched += l
-			subs += min(gx, gy) - l
+			matched += al.lcs(xw[xEnd:s.x], yw[yEnd:s.y])
 		}
 		addX := s.x + gramLen - max(s.x, xEnd)
 		addY := s.y + gramLen - max(s.y, yEnd)
@@ -367,7 +364,6 @@ func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, boo
 	ls, lm := extend(xw, yw, int(s0.x)-1, int(s0.y)-1, -1, limit)
 	rs, rm := extend(xw, yw, int(xEnd), int(yEnd), 1, limit)
 	matched += int32(lm + rm)
-	subs += int32(ls - lm + rs - rm)
 	e := edge{
 		x: x.d, y: y.d,
 		x0: s0.x - int32(ls), x1: xEnd + int32(rs),
@@ -375,7 +371,6 @@ func (al *aligner) region(x, y *gramDoc, seeds []seed, chain []int32) (edge, boo
 	}
 	e.matched = min(matched, e.x1-e.x0, e.y1-e.y0)
 	e.sim = min(1, float64(2*e.matched)/float64(e.x1-e.x0+e.y1-e.y0))
-	e.ident = float64(e.matched) / float64(e.matched+subs)
 	if int(e.matched) < al.opt.MinWords || e.sim < al.opt.MinSimilarity {
 		return edge{}, false
 	}

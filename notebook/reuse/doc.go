@@ -35,8 +35,8 @@
 // Two documents share a passage when, after alignment, their spans have
 // at least MinWords words in common (default 20), not counting words that
 // lie inside stock phrases, with a similarity of at least MinSimilarity.
-// Light edits do not split a passage: words changed here and there (a
-// fifth of them and more), a sentence added, dropped or rewritten inside
+// Light edits do not split a passage: words changed here and there (up to
+// about a fifth of them), a sentence added, dropped or rewritten inside
 // it (up to MaxGap words, default 40), other quotation marks or number
 // formats. The span is the whole shared region, not its exact pieces.
 //
@@ -56,7 +56,7 @@
 //
 // Text-reuse detection at scale is done in two steps, candidate search
 // with fingerprints and alignment of the candidates: plagiarism detectors
-// (MOSS's winnowing, Sherlock), churnalism detectors and newspaper reuse
+// (MOSS's winnowing), churnalism detectors and newspaper reuse
 // studies (Passim, TRACER) all work this way. This package follows
 // Passim's choices, which fit news text:
 //

@@ -81,9 +81,9 @@ func (o Options) withDefaults() Options {
 // candidate pairs) are never aligned.
 func (o *Options) minSeeds() int { return max(3, o.MinWords/4) }
 
-// Index is the text-reuse index of a set of documents. It is safe for
-// concurrent use: reads (Passages, Clusters, WriteTo) run in parallel,
-// changes (Put, Delete, Mute) one at a time.
+// Index is the text-reuse index of a set of documents; make one with New
+// or Read. It is safe for concurrent use: reads (Passages, Clusters,
+// WriteTo) run in parallel, changes (Put, Delete, Mute) one at a time.
 type Index struct {
 	mu    sync.RWMutex
 	opt   Options
