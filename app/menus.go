@@ -142,12 +142,22 @@ func (ui *UI) scaleFont(f float32) {
 	ui.prefs.SetFloat(prefFontScale, float64(v.FontScale()))
 }
 
+// paletteNames lists the highlight colours in key order, from the one
+// palette (notebook.Colors).
+func paletteNames() string {
+	names := make([]string, len(notebook.Colors))
+	for i, c := range notebook.Colors {
+		names[i] = string(c)
+	}
+	return strings.Join(names, ", ")
+}
+
 // shortcutTable lists the keyboard shortcuts (Help → Keyboard shortcuts and
 // the README).
 var shortcutTable = [][2]string{
 	{"Ctrl+K, Ctrl+F", "search palette (↑↓ move, Enter opens, Esc closes)"},
 	{"H", "highlight the selected text in the last colour"},
-	{"1 … 8", "highlight in yellow, red, green, blue, purple, magenta, orange, gray (recolour the selected highlight)"},
+	{"1 … 8", "highlight in " + paletteNames() + " (recolour the selected highlight)"},
 	{"N", "highlight and write a note (edit the selected highlight's note)"},
 	{"T", "highlight and tag (tag the selected highlight)"},
 	{"Delete", "delete the selected highlight (with Undo)"},
