@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 	"github.com/glossnotes/gloss/internal/outfile"
+	"github.com/glossnotes/gloss/notebook"
 )
 
 // key builds a shortcut with the platform's default modifier (Ctrl, or
