@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -70,7 +71,7 @@ func (ui *UI) importPaths(paths []string) {
 	ui.background(func() func() {
 		files, refused := importer.Collect(paths)
 		total := len(files)
-		results, err := importer.Run(ui.nb, files, nil, func(done, total int) {
+		results, err := importer.Run(context.TODO(), ui.nb, files, nil, func(done, total int) {
 			ui.post(func() {
 				ui.notify.showProgress(fmt.Sprintf("Importing %d of %d…", done, total), float64(done)/float64(max(total, 1)))
 			})

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"strconv"
 	"unicode"
 
@@ -40,7 +41,7 @@ not stop the others. Exit code 1 if any file was refused.`,
 			}
 			files, refused := importer.Collect(args)
 			bar := newProgress(e.stderr, len(files))
-			results, err := importer.Run(nb, files, e.stdin, func(done, total int) { bar.step() })
+			results, err := importer.Run(context.Background(), nb, files, e.stdin, func(done, total int) { bar.step() })
 			bar.done()
 			results = append(results, refused...)
 			if err != nil {

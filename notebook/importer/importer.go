@@ -5,6 +5,7 @@
 package importer
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -39,19 +40,19 @@ type Outcome string
 
 // Outcomes of one file: the notebook's AddOutcome values and two more.
 const (
-	Imported  = Outcome(notebook.Added)
-	Duplicate = Outcome(notebook.Duplicate)
-	Updated   = Outcome(notebook.Updated)
+	Imported          = Outcome(notebook.Added)
+	Duplicate         = Outcome(notebook.Duplicate)
+	Updated           = Outcome(notebook.Updated)
 	Refused   Outcome = "refused"
 	Merged    Outcome = "merged" // a Gloss bundle was merged
 )
 
 // Result is one line of the import report.
 type Result struct {
-	Path    string `json:"path"`
+	Path    string  `json:"path"`
 	Outcome Outcome `json:"outcome"` // imported, duplicate, updated, merged, refused
-	ID      string `json:"id,omitempty"`
-	Title   string `json:"title,omitempty"`
+	ID      string  `json:"id,omitempty"`
+	Title   string  `json:"title,omitempty"`
 	// Reason says why a file was refused (the whole error, which names
 	// the file), or what an update or merge did; Why gives it without the
 	// path.
@@ -124,7 +125,12 @@ type parsed struct {
 // per file, in order. stdin is read for the path "-". The error is for a
 // failure of the notebook itself (the file results so far are returned
 // with it); problems with single files are refused results.
-func Run(nb *notebook.Notebook, files []string, stdin io.Reader, progress Progress) ([]Result, error) {
+//
+// When ctx is cancelled (the app opens another notebook or quits), Run
+// stops between files: batches already committed stay, the files not yet
+// committed are not imported, and it returns the results so far with
+// ctx's error once its workers have stopped.
+func Run(ctx context.Context, nb *notebook.Notebook, files []string, stdin io.Reader, progress Progress) ([]Result, error) {
 	results := make([]Result, 0, len(files))
 	out := make([]chan parsed, len(files))
 	for i := range out {
@@ -184,7 +190,12 @@ func Run(nb *notebook.Notebook, files []string, stdin io.Reader, progress Progre
 		return nil
 	}
 	for i := range files {
-		p := <-out[i]
+		var p parsed
+		select {
+		case p = <-out[i]:
+		case <-ctx.Done():
+			return results, fmt.Errorf("import cancelled after %d of %d files: %w", len(results), len(files), ctx.Err())
+		}
 		if progress != nil {
 			progress(i+1, len(files))
 		}

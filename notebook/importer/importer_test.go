@@ -2,12 +2,15 @@ package importer
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/storage"
 )
@@ -55,7 +58,7 @@ func TestRun_OrderOutcomesAndProgress(t *testing.T) {
 
 	nb := openNB(t)
 	var ticks []int
-	rs, err := Run(nb, in, nil, func(done, total int) { ticks = append(ticks, done) })
+	rs, err := Run(context.Background(), nb, in, nil, func(done, total int) { ticks = append(ticks, done) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +81,7 @@ func TestRun_OrderOutcomesAndProgress(t *testing.T) {
 		}
 	}
 	untitled := write("c/field-notes_2023.txt", "just one line of notes without any title at all, ending in a full stop.")
-	if rs, _ := Run(nb, []string{untitled}, nil, nil); rs[0].Title != "field-notes_2023" {
+	if rs, _ := Run(context.Background(), nb, []string{untitled}, nil, nil); rs[0].Title != "field-notes_2023" {
 		t.Errorf("untitled file: title %q, want the file name", rs[0].Title)
 	}
 	if s := Summary(rs); s != "7 imported, 0 updated, 1 duplicate, 0 merged, 1 refused" {
@@ -88,7 +91,7 @@ func TestRun_OrderOutcomesAndProgress(t *testing.T) {
 
 func TestRun_BundleAndStdin(t *testing.T) {
 	src := openNB(t)
-	rs, err := Run(src, []string{Stdin}, strings.NewReader("https://example.test/x\nPasted title\n\nPasted body text here."), nil)
+	rs, err := Run(context.Background(), src, []string{Stdin}, strings.NewReader("https://example.test/x\nPasted title\n\nPasted body text here."), nil)
 	if err != nil || rs[0].Outcome != Imported {
 		t.Fatalf("stdin: %+v %v", rs, err)
 	}
@@ -103,12 +106,38 @@ func TestRun_BundleAndStdin(t *testing.T) {
 	os.WriteFile(bundle, buf.Bytes(), 0o600)
 
 	dst := openNB(t)
-	rs, err = Run(dst, []string{bundle}, nil, nil)
+	rs, err = Run(context.Background(), dst, []string{bundle}, nil, nil)
 	if err != nil || len(rs) != 1 || rs[0].Outcome != Merged || rs[0].Merge.ArticlesAdded != 1 || rs[0].Merge.AnnotationsAdded != 1 {
 		t.Fatalf("bundle: %+v %v", rs, err)
 	}
 	anns, _ := dst.Annotations("")
 	if len(anns) != 1 || anns[0].Note != "n" {
 		t.Errorf("merged annotations %+v", anns)
+	}
+}
+
+// TestRun_cancelled: a cancelled import stops between files and says so;
+// what it committed before stays and the notebook is usable.
+func TestRun_cancelled(t *testing.T) {
+	nb := nbtest.OpenTemp(t)
+	dir := t.TempDir()
+	var files []string
+	for i := range 50 {
+		p := filepath.Join(dir, fmt.Sprintf("a%02d.txt", i))
+		os.WriteFile(p, []byte(fmt.Sprintf("Story %d\n\nA paragraph of text long enough to be an article, number %d.\n", i, i)), 0o600)
+		files = append(files, p)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	rs, err := Run(ctx, nb, files, nil, func(done, total int) {
+		if done == 10 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || len(rs) >= len(files) {
+		t.Fatalf("cancelled import: %d results, %v", len(rs), err)
+	}
+	arts, err := nb.Articles(notebook.ListOptions{})
+	if err != nil || len(arts) > len(rs) {
+		t.Errorf("%d articles stored for %d results (%v)", len(arts), len(rs), err)
 	}
 }
