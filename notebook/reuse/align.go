@@ -19,19 +19,19 @@ import (
 //     dropped or inserted); a chain scores the words it covers, less a
 //     small penalty for each such drift. Chains are taken best first, each
 //     seed in one chain.
-//  3. A chain needs at least max(3, MinWords/4) seeds, covering at least MinWords/2
-//     words: a passage is evidenced by fingerprints that are not stock
-//     phrases, never by common text alone (the few fingerprints that
+//  3. A chain needs at least max(3, MinWords/4) seeds covering at least
+//     MinWords/2 words: a passage is evidenced by fingerprints that are not
+//     stock phrases, never by common text alone (the few fingerprints that
 //     straddle a stock phrase and a boilerplate paragraph cover at most
-//     eight words).
-//     Its region is extended at both ends word by word (a match +1, a
-//     mismatch -1, stopping 2 below the best score, at most 10 words),
-//     which picks up the edges of a passage that has a changed word near
-//     its end.
+//     eight words). Its region is extended at both ends word by word (a
+//     match +1, a mismatch -1, stopping 2 below the best score, at most 10
+//     words), which picks up the edges of a passage that has a changed
+//     word near its end.
 //  4. The words the two regions have in common are counted: the words the
 //     seeds cover, plus the longest common subsequence of each gap between
 //     consecutive seeds, plus the matches of the extensions. The region is
-//     a passage if at least MinWords words match and the similarity
+//     a passage if at least MinWords words match, not counting the words
+//     of the first region inside stock phrases, and the similarity
 //     2·matched/(words of both regions) is at least MinSimilarity.
 //  5. Of passages that overlap by more than half in both documents, the one
 //     with more matched words is kept.
