@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/glossnotes/gloss/notebook/search"
 	"github.com/oklog/ulid/v2"
 )
 
@@ -26,7 +27,8 @@ type Notebook struct {
 	watchMu  sync.Mutex
 	watchers []func(Change)
 
-	idx searchState
+	search      derived[*search.Index]
+	searchExtra searchState
 }
 
 // Change describes what one committed operation changed, for observers such
@@ -47,6 +49,7 @@ func (c Change) empty() bool { return len(c.Articles) == 0 && len(c.Annotations)
 // New returns a Notebook over an open store.
 func New(store Store) *Notebook {
 	return &Notebook{
+		search:  derived[*search.Index]{kind: searchKind{}},
 		store:   store,
 		now:     func() time.Time { return time.Now().UTC() },
 		entropy: ulid.Monotonic(rand.Reader, 0),
@@ -59,8 +62,18 @@ func (n *Notebook) Path() string { return n.store.Path() }
 // Close saves the search index for the next run (when it changed) and
 // closes the underlying store.
 func (n *Notebook) Close() error {
-	n.saveSearchIndex()
+	n.saveIndexes()
 	return n.store.Close()
+}
+
+// onChange hands a committed change to every derived index.
+func (n *Notebook) onChange(c Change) {
+	n.search.onChange(n, c)
+}
+
+// saveIndexes saves the derived indexes that took changes.
+func (n *Notebook) saveIndexes() {
+	n.search.save(n)
 }
 
 // Watch registers fn to be called after every committed change, on the

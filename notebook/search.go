@@ -41,24 +41,8 @@ type SearchMatch struct {
 	Ranges [][2]int `json:"ranges"`
 }
 
-// searchState holds the search index and keeps it in step with the
-// notebook: it is built on first use (or by WarmSearch) and then updated
-// after every committed change. Changes that arrive while it is being
-// built are queued and applied before it is used.
+// searchState is what the search keeps beside its derived index.
 type searchState struct {
-	mu       sync.Mutex
-	index    *search.Index
-	building bool
-	built    chan struct{}
-	err      error
-	pending  []Change
-	changed  bool // the index took changes since it was loaded or built
-	// gen is the generation the index reflects: it has seen every change
-	// committed up to it. ahead holds the generations of changes applied
-	// past a gap (two commits whose notifications crossed).
-	gen   uint64
-	ahead map[uint64]bool
-
 	// long holds the searched prefix of the few articles longer than the
 	// engine indexes, so that showing a match in one does not decode its
 	// whole text at every search (reading a 49 MB text made every search
@@ -84,7 +68,7 @@ func (n *Notebook) searchedText(tx Tx, a Article) (string, error) {
 		body, err := tx.Body(a.ID)
 		return body.Text, err
 	}
-	s := &n.idx
+	s := &n.searchExtra
 	s.longMu.Lock()
 	for _, lt := range s.long {
 		if lt.id == a.ID && lt.hash == a.TextHash {
@@ -116,98 +100,12 @@ func (n *Notebook) WarmSearch() error {
 	return err
 }
 
-// searchIndex returns the index, building it the first time.
-func (n *Notebook) searchIndex() (*search.Index, error) {
-	s := &n.idx
-	s.mu.Lock()
-	if s.index != nil {
-		ix := s.index
-		s.mu.Unlock()
-		return ix, nil
-	}
-	if s.building {
-		ch := s.built
-		s.mu.Unlock()
-		<-ch
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		return s.index, s.err
-	}
-	s.building, s.built, s.err = true, make(chan struct{}), nil
-	s.mu.Unlock()
+// searchIndex returns the index, loading or building it the first time.
+func (n *Notebook) searchIndex() (*search.Index, error) { return n.search.get(n) }
 
-	ix, gen, err := n.loadOrBuildIndex()
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.changed = len(s.pending) > 0
-	s.gen, s.ahead = gen, nil
-	if err == nil {
-		for _, c := range s.pending {
-			if err = n.applyChange(ix, c); err != nil {
-				break
-			}
-			s.seen(c.gen)
-		}
-	}
-	s.pending = nil
-	s.building = false
-	close(s.built)
-	if err != nil {
-		s.err = err
-		return nil, err
-	}
-	s.index = ix
-	return ix, nil
-}
-
-// onChange keeps the index current after a committed change.
-func (n *Notebook) onChange(c Change) {
-	s := &n.idx
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	switch {
-	case s.building:
-		s.pending = append(s.pending, c)
-	case s.index != nil:
-		if c.empty() {
-			s.seen(c.gen)
-			return
-		}
-		s.changed = true
-		if err := n.applyChange(s.index, c); err != nil {
-			// The index can no longer be trusted: rebuild on next use.
-			s.index = nil
-			return
-		}
-		s.seen(c.gen)
-	}
-}
-
-// seen records that the index has taken the change committed at
-// generation g, and advances s.gen over every generation now complete.
-// The caller holds s.mu.
-func (s *searchState) seen(g uint64) {
-	switch {
-	case g <= s.gen:
-		return
-	case g == s.gen+1:
-		s.gen = g
-		for s.ahead[s.gen+1] {
-			delete(s.ahead, s.gen+1)
-			s.gen++
-		}
-	default:
-		if s.ahead == nil {
-			s.ahead = map[uint64]bool{}
-		}
-		s.ahead[g] = true
-	}
-}
-
-// buildIndex reads every article (with its text) and annotation in one
-// read transaction and indexes them; it returns the generation it read.
-func (n *Notebook) buildIndex() (*search.Index, uint64, error) {
+// build reads every article (with its text) and annotation in one read
+// transaction and indexes them; it returns the generation it read.
+func (searchKind) build(n *Notebook) (*search.Index, uint64, error) {
 	var docs []search.Doc
 	var gen uint64
 	err := n.view(func(tx Tx) error {
@@ -235,30 +133,10 @@ func (n *Notebook) buildIndex() (*search.Index, uint64, error) {
 	return search.Build(docs), gen, nil
 }
 
-// saveSearchIndex writes the index to the cache file if it took changes
-// since it was loaded, so the next run starts fast. Called by Close.
-func (n *Notebook) saveSearchIndex() {
-	s := &n.idx
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.index == nil || !s.changed || s.building {
-		return
-	}
-	uid, _, err := n.generation()
-	if err != nil {
-		return
-	}
-	// Stamp the generation the index reflects, not the notebook's current
-	// one: a commit that landed but has not reached the index yet must
-	// make the saved index stale.
-	n.writeSearchCache(s.index, uid, s.gen)
-	s.changed = false
-}
-
-// applyChange re-reads the changed items and updates the index in one
-// atomic batch. An article change also refreshes its annotations, which
-// carry the article's title, byline and date for in:, by: and after:.
-func (n *Notebook) applyChange(ix *search.Index, c Change) error {
+// apply re-reads the changed items and updates the index in one atomic
+// batch. An article change also refreshes its annotations, which carry the
+// article's title, byline and date for in:, by: and after:.
+func (searchKind) apply(n *Notebook, ix *search.Index, c Change) error {
 	var put []search.Doc
 	var del []string
 	err := n.view(func(tx Tx) error {
