@@ -48,14 +48,14 @@ func (c *testClock) Step() {
 // clocks gives each test one clock, shared by its notebooks.
 var clocks sync.Map // *testing.T name → *testClock
 
-func clockOf(t *testing.T) *testClock {
+func clockOf(t testing.TB) *testClock {
 	c, _ := clocks.LoadOrStore(t.Name(), newTestClock())
 	return c.(*testClock)
 }
 
 // bundleNB opens a notebook on a new bbolt file that reads the time from
 // the test's clock.
-func bundleNB(t *testing.T) (*notebook.Notebook, notebook.Store) {
+func bundleNB(t testing.TB) (*notebook.Notebook, notebook.Store) {
 	t.Helper()
 	db := nbtest.TempStore(t)
 	nb := notebook.New(db)
