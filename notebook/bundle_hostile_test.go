@@ -253,6 +253,7 @@ func TestNotebook_MergeBundle_refusesBadRecords(t *testing.T) {
 		{"ESC in text", func(b *bundle) { b.arts[0].setText("Text with \x1b[2J in it.") }, "articles", 1, "control character (U+001B)"},
 		{"negative version number", func(b *bundle) { art(b).Version = -1 }, "articles", 1, "version number -1"},
 		{"negative number of a version", func(b *bundle) { b.arts[0].Versions[0].Number = -3 }, "articles", 1, "version -3"},
+		{"version number too high", func(b *bundle) { b.arts[0].Versions[0].Number = 99_999_999 }, "articles", 1, "numbers must be 1–99999998"},
 		{"duplicate versions", func(b *bundle) {
 			b.arts[0].Versions = append(b.arts[0].Versions, b.arts[0].Versions[0])
 		}, "articles", 1, "each once"},
@@ -500,4 +501,26 @@ func TestNotebook_MergeBundle_versionNumbers(t *testing.T) {
 	if again := merge(t, nb, bundleJSON(t, []rec{theirs}, nil, nil)); again.VersionsAdded+again.ArticlesUpdated != 0 {
 		t.Errorf("second merge: %+v", again)
 	}
+}
+
+// TestNotebook_MergeBundle_noVersionNumberLeft: version numbers are eight
+// digits in storage; a text that would need a ninth is not kept, and the
+// merge says so.
+func TestNotebook_MergeBundle_noVersionNumberLeft(t *testing.T) {
+	var g ids
+	id := g.next()
+	ours := newRec(id, "Shared", "Our text of the piece.", "")
+	ours.Article.Updated = t0.Add(time.Hour)
+	ours.Article.Version = 99_999_999
+	older := "An older text."
+	ours.Versions = []notebook.Version{{Number: 99_999_998, Saved: t0.Format(time.RFC3339), TextHash: sha256Hex(older),
+		Body: notebook.Body{Text: older}, Reason: "edit"}}
+	theirs := newRec(id, "Shared", "Their text of the piece.", "")
+	nb, _ := bundleNB(t)
+	merge(t, nb, bundleJSON(t, []rec{ours}, nil, nil))
+	rep := merge(t, nb, bundleJSON(t, []rec{theirs}, nil, nil))
+	if rep.VersionsAdded != 0 || len(rep.Conflicts) != 1 || !strings.Contains(rep.Conflicts[0], "no version number left") {
+		t.Errorf("merge: %+v", rep)
+	}
+	checkClean(t, nb)
 }

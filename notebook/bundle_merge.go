@@ -531,9 +531,14 @@ func (m *merger) keepVersion(id string, body Body, saved time.Time, reason strin
 			return nil
 		}
 	}
+	n := nextVersion(vs)
+	if n >= maxVersionNumber {
+		m.conflictf("article %s: no version number left to keep a text as a version; not kept", id)
+		return nil
+	}
 	m.rep.VersionsAdded++
 	return m.tx.PutVersion(id, Version{
-		Number: nextVersion(vs), Saved: saved.UTC().Format(time.RFC3339),
+		Number: n, Saved: saved.UTC().Format(time.RFC3339),
 		TextHash: hash, Body: body, Reason: reason,
 	})
 }
@@ -555,7 +560,10 @@ func (m *merger) mergeVersions(id string, bvs []Version) error {
 			continue
 		}
 		if taken {
-			bv.Number = nextVersion(vs)
+			if bv.Number = nextVersion(vs); bv.Number >= maxVersionNumber {
+				m.conflictf("article %s: no version number left for the bundle's version; not kept", id)
+				continue
+			}
 		}
 		if err := m.tx.PutVersion(id, bv); err != nil {
 			return err

@@ -117,15 +117,16 @@ func checkSource(s *Source) error {
 }
 
 // checkVersions checks an article's earlier texts: numbers in order, each
-// once, within 1–maxVersionNumber; texts valid and matching their hashes.
+// once, below maxVersionNumber (so that the article's own number can be
+// above them); texts valid and matching their hashes.
 // A number at or above the article's own is accepted (the merge renumbers
 // the article above them).
 func checkVersions(a *Article, vs []Version) error {
 	prev := 0
 	for _, v := range vs {
 		what := fmt.Sprintf("version %d", v.Number)
-		if v.Number <= prev || v.Number > maxVersionNumber {
-			return fmt.Errorf("%s: numbers must be 1–%d, in order, each once", what, maxVersionNumber)
+		if v.Number <= prev || v.Number >= maxVersionNumber {
+			return fmt.Errorf("%s: numbers must be 1–%d, in order, each once", what, maxVersionNumber-1)
 		}
 		prev = v.Number
 		if err := checkBody(what, v.Body); err != nil {
