@@ -25,7 +25,7 @@ type postings struct {
 	n        int // entries in buckets
 }
 
-const bucketBits = 13
+const bucketBits = 16
 
 func newPostings() postings {
 	return postings{buckets: make([][]uint64, 1<<bucketBits)}
