@@ -38,6 +38,7 @@ func FuzzNotebook_MergeBundle(f *testing.F) {
 	if _, err := nb.EditText(arts[0].Article.ID, "A local edit.\n\n"+arts[0].Body.Text); err != nil {
 		f.Fatal(err)
 	}
+	before := bundleOf(f, nb) // what every refused merge must leave
 	if err := nb.Close(); err != nil {
 		f.Fatal(err)
 	}
@@ -75,7 +76,6 @@ func FuzzNotebook_MergeBundle(f *testing.F) {
 		notebook.IsBundle(in) // must not panic
 		nb := notebook.New(nbtest.Store(t, path))
 		defer nb.Close()
-		before := bundleOf(t, nb)
 		_, err := nb.MergeBundle(bytes.NewReader(data))
 		if err != nil {
 			if !errors.Is(err, notebook.ErrInvalid) && !errors.Is(err, notebook.ErrNewerSchema) {

@@ -144,7 +144,7 @@ func fullNotebook(t *testing.T) (*notebook.Notebook, notebook.Store, notebook.Ar
 	return nb, db, art
 }
 
-func bundleOf(t *testing.T, nb *notebook.Notebook) []byte {
+func bundleOf(t testing.TB, nb *notebook.Notebook) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := nb.WriteBundle(&b); err != nil {
@@ -156,7 +156,7 @@ func bundleOf(t *testing.T, nb *notebook.Notebook) []byte {
 var exportedLine = regexp.MustCompile(`(?m)^"exported":"[^"]*",$`)
 
 // sameBundle compares two bundles apart from their export dates.
-func sameBundle(t *testing.T, a, b []byte) {
+func sameBundle(t testing.TB, a, b []byte) {
 	t.Helper()
 	if !exportedLine.Match(a) {
 		t.Fatalf("bundle has no exported line:\n%.300s", a)
