@@ -29,6 +29,7 @@ type Notebook struct {
 
 	search      derived[*search.Index]
 	searchExtra searchState
+	events      derived[*events]
 }
 
 // Change describes what one committed operation changed, for observers such
@@ -50,6 +51,7 @@ func (c Change) empty() bool { return len(c.Articles) == 0 && len(c.Annotations)
 func New(store Store) *Notebook {
 	return &Notebook{
 		search:  derived[*search.Index]{kind: searchKind{}},
+		events:  derived[*events]{kind: eventsKind{}},
 		store:   store,
 		now:     func() time.Time { return time.Now().UTC() },
 		entropy: ulid.Monotonic(rand.Reader, 0),
@@ -69,11 +71,13 @@ func (n *Notebook) Close() error {
 // onChange hands a committed change to every derived index.
 func (n *Notebook) onChange(c Change) {
 	n.search.onChange(n, c)
+	n.events.onChange(n, c)
 }
 
 // saveIndexes saves the derived indexes that took changes.
 func (n *Notebook) saveIndexes() {
 	n.search.save(n)
+	n.events.save(n)
 }
 
 // Watch registers fn to be called after every committed change, on the

@@ -101,6 +101,20 @@ type Annotation struct {
 	// History lists earlier anchors (before a move or a manual re-attach),
 	// oldest first.
 	History []AnchorChange `json:"history,omitempty"`
+	// UserEvent is the event date the user set by hand; nil when Gloss's
+	// own reading of the passage applies (see Notebook.Event).
+	UserEvent *UserEvent `json:"user_event,omitempty"`
+}
+
+// UserEvent is an event date set by hand on an annotation: it replaces the
+// date Gloss reads in the passage and is never overwritten by it. Cleared
+// means the user said the passage tells of no date.
+type UserEvent struct {
+	Start     string    `json:"start,omitempty"` // YYYY-MM-DD, first day
+	End       string    `json:"end,omitempty"`   // YYYY-MM-DD, last day
+	Precision string    `json:"precision,omitempty"`
+	Cleared   bool      `json:"cleared,omitempty"`
+	Set       time.Time `json:"set"`
 }
 
 // TagCount is one line of the tag list: a tag and how many articles and

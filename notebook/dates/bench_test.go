@@ -3,6 +3,8 @@ package dates
 import (
 	"strings"
 	"testing"
+
+	"github.com/glossnotes/gloss/internal/testutil/cputime"
 )
 
 // longParagraph is a long paragraph (about 1,400 characters) with a dozen
@@ -23,11 +25,11 @@ var longParagraph = "The foreign minister arrived in the capital on Tuesday for 
 // paragraph (the target is ≤ 1 ms).
 func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(longParagraph)))
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		Find(longParagraph, wed8Feb, true)
 	}
-	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/float64(b.N), "cpu-µs/op")
+	b.ReportMetric(float64((cputime.Process()-cpu).Microseconds())/float64(b.N), "cpu-µs/op")
 }
 
 // BenchmarkForPassage measures ForPassage for a short highlight inside a
@@ -35,9 +37,9 @@ func BenchmarkFind(b *testing.B) {
 func BenchmarkForPassage(b *testing.B) {
 	article := strings.Repeat(longParagraph+"\n\n", 70)
 	mid := len([]rune(article)) / 2
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		ForPassage(article, mid, mid+40, wed8Feb, true)
 	}
-	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/float64(b.N), "cpu-µs/op")
+	b.ReportMetric(float64((cputime.Process()-cpu).Microseconds())/float64(b.N), "cpu-µs/op")
 }

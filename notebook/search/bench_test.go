@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/glossnotes/gloss/internal/testutil/cputime"
 	"github.com/sahilm/fuzzy"
 )
 
@@ -88,10 +89,10 @@ func us(d time.Duration) float64 { return float64(d) / float64(time.Microsecond)
 type opTimes struct{ wall, cpu []time.Duration }
 
 func (o *opTimes) time(fn func()) {
-	c, t := threadCPU(), time.Now()
+	c, t := cputime.Thread(), time.Now()
 	fn()
 	o.wall = append(o.wall, time.Since(t))
-	o.cpu = append(o.cpu, threadCPU()-c)
+	o.cpu = append(o.cpu, cputime.Thread()-c)
 }
 
 // BenchmarkSearch times queries of 1–3 words with typos on the big
@@ -154,10 +155,10 @@ func BenchmarkBuild(b *testing.B) {
 		ix = nil
 		runtime.GC()
 		runtime.ReadMemStats(&ms0)
-		c, t := processCPU(), time.Now()
+		c, t := cputime.Process(), time.Now()
 		ix = Build(docs)
 		build += time.Since(t)
-		buildCPU += processCPU() - c
+		buildCPU += cputime.Process() - c
 		runtime.GC()
 		runtime.ReadMemStats(&ms1)
 
@@ -165,10 +166,10 @@ func BenchmarkBuild(b *testing.B) {
 		if _, err := ix.WriteTo(&file); err != nil {
 			b.Fatal(err)
 		}
-		c, t = processCPU(), time.Now()
+		c, t = cputime.Process(), time.Now()
 		loaded, err := ReadIndex(bytes.NewReader(file.Bytes()))
 		load += time.Since(t)
-		loadCPU += processCPU() - c
+		loadCPU += cputime.Process() - c
 		if err != nil || loaded.Len() != ix.Len() {
 			b.Fatalf("ReadIndex: %v", err)
 		}

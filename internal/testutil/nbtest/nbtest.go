@@ -46,3 +46,12 @@ func Store(t testing.TB, path string) notebook.Store {
 	}
 	return db
 }
+
+// Open opens (creating when needed) the notebook file at path, closed when
+// the test ends.
+func Open(t testing.TB, path string) *notebook.Notebook {
+	t.Helper()
+	nb := notebook.New(Store(t, path))
+	t.Cleanup(func() { nb.Close() })
+	return nb
+}
