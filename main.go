@@ -19,8 +19,10 @@ import (
 
 func main() {
 	deps := cli.Deps{
-		Open: storage.OpenNotebook,
-		App:  func(path string) error { return app.Run(path, storage.OpenNotebook) },
+		Open:        storage.OpenNotebook,
+		Doctor:      storage.Doctor{},
+		DefaultPath: storage.DefaultPath,
+		App:         func(path string) error { return app.Run(path, storage.OpenNotebook) },
 	}
 	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, deps))
 }

@@ -77,7 +77,7 @@ func BenchmarkImportDir(b *testing.B) {
 		b.StopTimer()
 		db := filepath.Join(b.TempDir(), fmt.Sprintf("nb%d.db", i))
 		b.StartTimer()
-		if code := Run([]string{"--db", db, "import", dir}, strings.NewReader(""), io.Discard, io.Discard, Deps{Open: storage.OpenNotebook}); code != 0 {
+		if code := Run([]string{"--db", db, "import", dir}, strings.NewReader(""), io.Discard, io.Discard, testDeps); code != 0 {
 			b.Fatalf("exit %d", code)
 		}
 	}

@@ -42,6 +42,10 @@ func usagef(format string, args ...any) error {
 type Deps struct {
 	// Open opens a notebook; main wires the bbolt store.
 	Open notebook.Opener
+	// Doctor checks and salvages files too damaged to open (check).
+	Doctor notebook.Doctor
+	// DefaultPath names the default notebook file.
+	DefaultPath func() (string, error)
 	// App, when not nil, is what `gloss` with no command runs (the desktop
 	// app, given the --db path or ""); without it, `gloss` alone prints
 	// help.
@@ -63,6 +67,17 @@ type env struct {
 
 // readOnly marks a command that only reads the notebook.
 var readOnly = map[string]string{"gloss-read-only": "true"}
+
+// path is the notebook file the command names: --db, else the default.
+func (e *env) path() (string, error) {
+	if e.dbPath != "" {
+		return e.dbPath, nil
+	}
+	if e.deps.DefaultPath == nil {
+		return "", fmt.Errorf("no notebook given (--db PATH)")
+	}
+	return e.deps.DefaultPath()
+}
 
 // notebook opens the notebook on first use, in the command's mode.
 func (e *env) notebook() (*notebook.Notebook, error) {

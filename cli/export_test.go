@@ -3,7 +3,6 @@ package cli
 import (
 	"github.com/glossnotes/gloss/internal/testutil"
 	"github.com/glossnotes/gloss/internal/testutil/nbtest"
-	"github.com/glossnotes/gloss/storage"
 
 	"bytes"
 	"compress/gzip"
@@ -285,7 +284,7 @@ func TestExport_fullDevice(t *testing.T) {
 	}
 	defer full.Close()
 	var errb bytes.Buffer
-	code := Run([]string{"--db", db, "export", "--all"}, strings.NewReader(""), full, &errb, Deps{Open: storage.OpenNotebook})
+	code := Run([]string{"--db", db, "export", "--all"}, strings.NewReader(""), full, &errb, testDeps)
 	if code != ExitError || !strings.Contains(errb.String(), "no space left") {
 		t.Errorf("export to a full standard output: exit %d, %q", code, errb.String())
 	}
