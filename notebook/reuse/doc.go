@@ -93,7 +93,7 @@
 // # Cost
 //
 // A document costs 9 bytes a word in the index (word hashes and offsets)
-// and 8 bytes a 5-gram in the postings: about 130 MB of heap for 10,000
+// and 8 bytes a 5-gram in the postings: about 135 MB of heap for 10,000
 // articles of 800 words. Put tokenises outside the lock and queues the
 // fingerprints; the next read merges them (one sort for a bulk load).
 // Passages looks up each distinct 5-gram of the document once and aligns

@@ -43,9 +43,10 @@ const (
 	maxMaxWords       = 1 << 22
 	maxMinWords       = 10000
 	maxMaxGap         = 1000
-	// MaxIDBytes is the longest document ID Put accepts.
-	MaxIDBytes = 1024
 )
+
+// MaxIDBytes is the longest document ID Put accepts.
+const MaxIDBytes = 1024
 
 // withDefaults returns the options with defaults filled in and values
 // clamped to their ranges.
