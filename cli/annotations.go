@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -43,7 +44,11 @@ Colours: ` + colorNames() + ` (default yellow).`,
 				return err
 			}
 			if e.json {
-				return e.printJSON(annotationOut(a))
+				out, err := annotationOut(nb, a)
+				if err != nil {
+					return err
+				}
+				return e.printJSON(out)
 			}
 			e.printf("highlighted %s in %s: %q\n", a.ID, a.Color, oneLine(a.Quote, 70))
 			return nil
@@ -68,10 +73,38 @@ func colorNames() string {
 	return strings.Join(names, ", ")
 }
 
-// annotationOut makes the JSON form stable: tags is never null.
-func annotationOut(a notebook.Annotation) notebook.Annotation {
-	a.Tags = nonNil(a.Tags)
-	return a
+// annotationJSON is an annotation as the CLI prints it: the record, and
+// the date of what its passage tells of when it has one.
+type annotationJSON struct {
+	notebook.Annotation
+	Event *notebook.Event `json:"event,omitempty"`
+}
+
+// annotationOut is one annotation's output form (see annotationsOut).
+func annotationOut(nb *notebook.Notebook, a notebook.Annotation) (annotationJSON, error) {
+	out, err := annotationsOut(nb, []notebook.Annotation{a})
+	if err != nil {
+		return annotationJSON{}, err
+	}
+	return out[0], nil
+}
+
+// annotationsOut makes the JSON form stable (tags is never null) and adds
+// each annotation's event date.
+func annotationsOut(nb *notebook.Notebook, anns []notebook.Annotation) ([]annotationJSON, error) {
+	evs, ok, err := nb.Events(anns)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]annotationJSON, len(anns))
+	for i, a := range anns {
+		a.Tags = nonNil(a.Tags)
+		out[i].Annotation = a
+		if ok[i] {
+			out[i].Event = &evs[i]
+		}
+	}
+	return out, nil
 }
 
 func annotationsCmd(e *env) *cobra.Command {
@@ -100,14 +133,14 @@ func annotationsCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			out, err := annotationsOut(nb, anns)
+			if err != nil {
+				return err
+			}
 			if e.json {
-				out := make([]notebook.Annotation, len(anns))
-				for i, a := range anns {
-					out[i] = annotationOut(a)
-				}
 				return e.printJSON(out)
 			}
-			for _, a := range anns {
+			for _, a := range out {
 				printAnnotation(e, a)
 			}
 			return nil
@@ -115,7 +148,7 @@ func annotationsCmd(e *env) *cobra.Command {
 	}
 }
 
-func printAnnotation(e *env, a notebook.Annotation) {
+func printAnnotation(e *env, a annotationJSON) {
 	status := ""
 	if a.Status != notebook.Anchored {
 		status = " [" + string(a.Status) + "]"
@@ -129,19 +162,41 @@ func printAnnotation(e *env, a notebook.Annotation) {
 	if len(a.Tags) > 0 {
 		e.printf("  tags: %s\n", strings.Join(a.Tags, ", "))
 	}
+	if ev := a.Event; ev != nil {
+		period := ev.Start
+		switch {
+		case ev.End == "":
+			period += " onwards"
+		case ev.End != ev.Start:
+			period += " to " + ev.End
+		}
+		how := "read from " + strconv.Quote(ev.Evidence)
+		if ev.UserSet {
+			how = "set by you"
+		}
+		e.printf("  event: %s (%s, %s)\n", period, ev.Precision, how)
+	}
 	e.printf("\n")
 }
 
 func annotationCmd(e *env) *cobra.Command {
-	var color, note string
+	var color, note, event string
 	var tags []string
 	cmd := &cobra.Command{
-		Use:   "annotation ID [--color C] [--note N] [--tag T]...",
-		Short: "Show an annotation, or change its colour, note or tags (--tag replaces all tags)",
-		Args:  exactArgs(1, "an annotation ID"),
+		Use:   "annotation ID [--color C] [--note N] [--tag T]... [--event-date DATE]",
+		Short: "Show an annotation, or change its colour, note, tags or event date (--tag replaces all tags)",
+		Long: `Show an annotation with the date of what its passage tells of, or change
+its colour, note, tags (--tag replaces them all) or that date.
+
+The event date is read from the highlighted passage (or its sentence) and
+resolved against the article's publication date: "on January 19", "since
+July 2022", "last week". --event-date sets it by hand — 2023-01-19, 2023-01
+or 2023 — and Gloss never overwrites a date you set; "clear" says the
+passage has no date; "auto" gives the date back to Gloss's reading.`,
+		Args: exactArgs(1, "an annotation ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f := cmd.Flags()
-			if !f.Changed("color") && !f.Changed("note") && !f.Changed("tag") {
+			if !f.Changed("color") && !f.Changed("note") && !f.Changed("tag") && !f.Changed("event-date") {
 				e.mode = notebook.ReadOnly // only shows the annotation
 			}
 			nb, err := e.notebook()
@@ -169,13 +224,20 @@ func annotationCmd(e *env) *cobra.Command {
 			} else {
 				a, err = nb.EditAnnotation(id, u)
 			}
+			if err == nil && f.Changed("event-date") {
+				a, err = nb.SetEvent(id, event)
+			}
+			if err != nil {
+				return err
+			}
+			out, err := annotationOut(nb, a)
 			if err != nil {
 				return err
 			}
 			if e.json {
-				return e.printJSON(annotationOut(a))
+				return e.printJSON(out)
 			}
-			printAnnotation(e, a)
+			printAnnotation(e, out)
 			return nil
 		},
 	}
@@ -183,6 +245,7 @@ func annotationCmd(e *env) *cobra.Command {
 	f.StringVar(&color, "color", "", "new colour")
 	f.StringVar(&note, "note", "", "new note (Markdown); empty removes it")
 	f.StringArrayVar(&tags, "tag", nil, "tags (repeatable), replacing the current ones")
+	f.StringVar(&event, "event-date", "", "the date the passage tells of: YYYY-MM-DD, YYYY-MM, YYYY, clear or auto")
 	return cmd
 }
 

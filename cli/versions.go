@@ -135,7 +135,11 @@ func reattachCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				return e.printJSON(annotationOut(a))
+				out, err := annotationOut(nb, a)
+				if err != nil {
+					return err
+				}
+				return e.printJSON(out)
 			}
 			e.printf("re-attached %s to %q\n", a.ID, oneLine(a.Quote, 80))
 			return nil

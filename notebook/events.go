@@ -249,31 +249,55 @@ func periodOf(p dates.Period) eventPeriod {
 // date when they set one, else the date Gloss reads in the passage. ok is
 // false when there is none (or the user cleared it).
 func (n *Notebook) Event(an Annotation) (Event, bool, error) {
-	if u := an.UserEvent; u != nil {
-		if u.Cleared {
-			return Event{}, false, nil
+	evs, ok, err := n.Events([]Annotation{an})
+	if err != nil {
+		return Event{}, false, err
+	}
+	return evs[0], ok[0], nil
+}
+
+// Events returns the event of each annotation (see Event), in the order
+// given; ok[i] is false when anns[i] has none. Without the index loaded,
+// each article's text is read once for all its annotations.
+func (n *Notebook) Events(anns []Annotation) (evs []Event, ok []bool, err error) {
+	evs, ok = make([]Event, len(anns)), make([]bool, len(anns))
+	ev, loaded := n.eventsIfLoaded()
+	texts := map[string]Article{}
+	bodies := map[string]string{}
+	err = n.view(func(tx Tx) error {
+		for i, an := range anns {
+			if u := an.UserEvent; u != nil {
+				if !u.Cleared {
+					evs[i], ok[i] = Event{Start: u.Start, End: u.End, Precision: u.Precision, UserSet: true}, true
+				}
+				continue
+			}
+			var e autoEvent
+			if loaded {
+				e, _ = ev.get(an.ID)
+			} else {
+				a, seen := texts[an.ArticleID]
+				if !seen {
+					var err error
+					if a, err = tx.Article(an.ArticleID); err != nil {
+						return err
+					}
+					body, err := tx.Body(an.ArticleID)
+					if err != nil {
+						return err
+					}
+					texts[an.ArticleID], bodies[an.ArticleID] = a, body.Text
+				}
+				e = readEvent(a, bodies[an.ArticleID], an)
+			}
+			if !e.Unresolved && e.Period.Precision != "" {
+				evs[i], ok[i] = Event{Start: e.Period.Start, End: e.Period.End, Precision: e.Period.Precision,
+					Evidence: e.Evidence, Relative: e.Relative}, true
+			}
 		}
-		return Event{Start: u.Start, End: u.End, Precision: u.Precision, UserSet: true}, true, nil
-	}
-	var e autoEvent
-	if ev, ok := n.eventsIfLoaded(); ok {
-		e, _ = ev.get(an.ID)
-	} else {
-		// One annotation: read it directly rather than build the index.
-		err := n.view(func(tx Tx) error {
-			var err error
-			e, err = readEventTx(tx, an)
-			return err
-		})
-		if err != nil {
-			return Event{}, false, err
-		}
-	}
-	if e.Unresolved || e.Period.Precision == "" {
-		return Event{}, false, nil
-	}
-	return Event{Start: e.Period.Start, End: e.Period.End, Precision: e.Period.Precision,
-		Evidence: e.Evidence, Relative: e.Relative}, true, nil
+		return nil
+	})
+	return evs, ok, err
 }
 
 // eventsIfLoaded returns the events index when it is loaded already.

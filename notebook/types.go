@@ -70,6 +70,13 @@ const (
 // Colors lists the palette in its display order.
 var Colors = []Color{Yellow, Red, Green, Blue, Purple, Magenta, Orange, Gray}
 
+// PrintColors are the palette's strong tones, as hex values, for pictures
+// and pages Gloss writes (timelines, the HTML export's borders).
+var PrintColors = map[Color]string{
+	Yellow: "#f2d600", Red: "#e53935", Green: "#43a047", Blue: "#1e88e5",
+	Purple: "#7e57c2", Magenta: "#d81b60", Orange: "#fb8c00", Gray: "#757575",
+}
+
 // Status says how an annotation is attached to its article's current text.
 type Status string
 
