@@ -132,8 +132,8 @@ type edge struct {
 	x0, x1, y0, y1 int32
 	matched        int32
 	sim            float64
-	key            uint64  // the passage's key fingerprint
-	muted          bool    // a span holds a muted fingerprint
+	key            uint64 // the passage's key fingerprint
+	muted          bool   // a span holds a muted fingerprint
 }
 
 type seed struct {

@@ -48,7 +48,6 @@ func (a *gArticle) itemsIn(s, e int) []int {
 	return out
 }
 
-func overlap(a0, a1, b0, b1 int) int { return max(0, min(a1, b1)-max(a0, b0)) }
 
 // evaluate measures passages (by article ID) against the corpus truth.
 func evaluate(c *corpus, passages map[string][]Passage, minWords int) quality {

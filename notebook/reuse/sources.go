@@ -131,6 +131,9 @@ func Sources(spans []Span, clusters []Cluster, published func(docID string) time
 	return finishSources(groups, order, published)
 }
 
+// overlap returns the length of the intersection of [a0, a1) and [b0, b1).
+func overlap(a0, a1, b0, b1 int) int { return max(0, min(a1, b1)-max(a0, b0)) }
+
 // SourceDocs groups whole documents into independent sources: documents
 // that share a reused passage, directly or through other documents, are
 // one source; a document sharing none is a source of its own. Sources are
