@@ -48,7 +48,6 @@ func (a *gArticle) itemsIn(s, e int) []int {
 	return out
 }
 
-
 // evaluate measures passages (by article ID) against the corpus truth.
 func evaluate(c *corpus, passages map[string][]Passage, minWords int) quality {
 	var q quality
