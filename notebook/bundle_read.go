@@ -36,8 +36,9 @@ const (
 	MaxBundleBytes = 2 << 30
 	// MaxBundleRecordBytes bounds one record (an article with its text,
 	// source, versions and annotations; a tag; a trash entry) as JSON,
-	// not counting white space between tokens: a text of MaxTextBytes
-	// and a source of MaxSourceBytes with a few versions fit.
+	// not counting white space between tokens: a text of MaxTextBytes,
+	// its source of MaxSourceBytes (in base64) and two earlier versions
+	// of the same size fit.
 	MaxBundleRecordBytes = 256 << 20
 	// maxBundleDepth bounds the nesting of arrays and objects inside a
 	// record (a valid one nests five deep).
