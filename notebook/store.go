@@ -123,6 +123,13 @@ type Tx interface {
 	// DeleteTrash removes a trash entry.
 	DeleteTrash(id string) error
 
+	// Setting returns a small notebook-wide setting that the user chose
+	// (muted reuse passages, sync state): a stored record, not derived
+	// state. ok is false when it was never set.
+	Setting(name string) (value []byte, ok bool, err error)
+	// PutSetting stores a setting; a nil value removes it.
+	PutSetting(name string, value []byte) error
+
 	// Generation identifies the committed state the transaction sees: a
 	// random ID of the notebook file and a counter that every committed
 	// Update increases by exactly one. Caches derived from the notebook (the search

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/glossnotes/gloss/notebook"
@@ -24,6 +25,7 @@ type inventory struct {
 	schemaErr  string
 	uid        string
 	generation string
+	settings   map[string][]byte // notebook settings (meta "setting/…")
 
 	articles map[string]*artInfo
 	bodies   map[string]*bodyInfo
@@ -239,6 +241,13 @@ func (inv *inventory) addMeta(k string, value []byte) {
 		inv.uid = string(value)
 	case string(keyGeneration):
 		inv.generation = string(value)
+	default:
+		if name, ok := strings.CutPrefix(k, settingPrefix); ok {
+			if inv.settings == nil {
+				inv.settings = map[string][]byte{}
+			}
+			inv.settings[name] = bytes.Clone(value)
+		}
 	}
 }
 

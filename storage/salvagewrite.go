@@ -217,5 +217,9 @@ func (w *salvageWriter) finish() {
 		w.rep.Repaired = append(w.rep.Repaired, SalvageItem{string(bTags), key, fmt.Sprintf("tag record for %q made anew", t.Name)})
 		w.put(string(bTags), 0, func(tx notebook.Tx) error { return tx.PutTag(t) })
 	}
+	for _, name := range sortedKeys(w.p.inv.settings) {
+		v := w.p.inv.settings[name]
+		w.put(string(bMeta), len(v), func(tx notebook.Tx) error { return tx.PutSetting(name, v) })
+	}
 	w.flush()
 }

@@ -484,3 +484,26 @@ func schemaOf(tx *bolt.Tx) (int, error) {
 	}
 	return strconv.Atoi(string(meta.Get(keySchema)))
 }
+
+// settingPrefix starts the meta keys that hold notebook settings.
+const settingPrefix = "setting/"
+
+// Setting returns a notebook setting (see notebook.Tx).
+func (t *txn) Setting(name string) ([]byte, bool, error) {
+	v := t.bucket(bMeta).Get([]byte(settingPrefix + name))
+	if v == nil {
+		return nil, false, nil
+	}
+	return bytes.Clone(v), true, nil
+}
+
+// PutSetting stores a notebook setting; nil removes it.
+func (t *txn) PutSetting(name string, value []byte) error {
+	if name == "" || len(name) > 200 {
+		return fmt.Errorf("setting name %q: %w", name, notebook.ErrInvalid)
+	}
+	if value == nil {
+		return t.bucket(bMeta).Delete([]byte(settingPrefix + name))
+	}
+	return t.bucket(bMeta).Put([]byte(settingPrefix+name), value)
+}
