@@ -5,6 +5,8 @@ import (
 	"io"
 	"iter"
 	"strings"
+
+	"github.com/glossnotes/gloss/notebook/cite"
 )
 
 // bibTypes maps CSL types to BibLaTeX entry types and entrysubtype.
@@ -73,7 +75,7 @@ func bibURL(u string) string {
 
 // bibName writes a name as BibLaTeX reads it: "Family, Suffix, Given" for
 // a person, an organisation in braces so it is not split into names.
-func bibName(n Name) string {
+func bibName(n cite.Name) string {
 	if n.Literal != "" {
 		return "{" + latexEscape(n.Literal) + "}"
 	}

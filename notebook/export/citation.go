@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/notebook/cite"
 )
 
 // CitationStyle is a way of citing an article.
@@ -90,7 +91,7 @@ func (c Citation) HTML() template.HTML {
 type citer struct {
 	style   CitationStyle
 	a       *notebook.Article
-	authors []author
+	authors []cite.Name
 }
 
 // builder accumulates spans.
@@ -181,11 +182,11 @@ func (c *citer) chicagoDate() string {
 	return ""
 }
 
-// chicagoNote: Isaac Mugabi, “Title,” *DW*, February 8, 2023, para. 3, URL.
+// chicagoNote: Amara Lindqvist, “Title,” *DW*, February 8, 2023, para. 3, URL.
 func (c *citer) chicagoNote(b *builder, para int) {
 	var names []string
 	for _, au := range c.authors {
-		names = append(names, au.name())
+		names = append(names, au.Display())
 	}
 	if len(names) > 3 {
 		names = []string{names[0] + " et al."}
@@ -217,14 +218,14 @@ func (c *citer) chicagoNote(b *builder, para int) {
 	b.plain(".")
 }
 
-// chicagoBibliography: Mugabi, Isaac. “Title.” *DW*, February 8, 2023. URL.
+// chicagoBibliography: Lindqvist, Amara. “Title.” *DW*, February 8, 2023. URL.
 func (c *citer) chicagoBibliography(b *builder) {
 	var names []string
 	for i, au := range c.authors {
 		if i == 0 {
-			names = append(names, au.inverted())
+			names = append(names, au.Inverted())
 		} else {
-			names = append(names, au.name())
+			names = append(names, au.Display())
 		}
 	}
 	if len(names) > 10 {
@@ -260,11 +261,11 @@ func (c *citer) apaDate() string {
 	return "(" + c.a.Published.Time().Format("2006, January 2") + ")"
 }
 
-// apaReference: Mugabi, I. (2023, February 8). *Title*. DW. URL
+// apaReference: Lindqvist, A. (2023, February 8). *Title*. DW. URL
 func (c *citer) apaReference(b *builder) {
 	var names []string
 	for _, au := range c.authors {
-		names = append(names, au.initials())
+		names = append(names, au.Initials())
 	}
 	if len(names) > 20 {
 		names = append(names[:19:19], "… "+names[len(names)-1])
@@ -289,7 +290,7 @@ func (c *citer) apaReference(b *builder) {
 	}
 }
 
-// apaInText: (Mugabi, 2023, para. 3)
+// apaInText: (Lindqvist, 2023, para. 3)
 func (c *citer) apaInText(b *builder, para int) {
 	year := "n.d."
 	if !c.a.Published.IsZero() {
@@ -300,11 +301,11 @@ func (c *citer) apaInText(b *builder, para int) {
 	case 0:
 		b.italic(shortTitle(c.a.Title))
 	case 1:
-		b.plain(c.authors[0].familyOrName())
+		b.plain(familyOrName(c.authors[0]))
 	case 2:
-		b.plain(c.authors[0].familyOrName() + " & " + c.authors[1].familyOrName())
+		b.plain(familyOrName(c.authors[0]) + " & " + familyOrName(c.authors[1]))
 	default:
-		b.plain(c.authors[0].familyOrName() + " et al.")
+		b.plain(familyOrName(c.authors[0]) + " et al.")
 	}
 	b.plain(", " + year)
 	if para > 0 {
@@ -313,11 +314,12 @@ func (c *citer) apaInText(b *builder, para int) {
 	b.plain(")")
 }
 
-func (a author) familyOrName() string {
+// familyOrName is a person's family name or an organisation's name.
+func familyOrName(a cite.Name) string {
 	if a.Family != "" {
 		return a.Family
 	}
-	return a.name()
+	return a.Display()
 }
 
 // shortTitle is the first words of a title, for an in-text citation.

@@ -95,7 +95,7 @@ func TestParseAuthors(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for _, a := range parseAuthors(tt.byline) {
-			got = append(got, a.inverted())
+			got = append(got, a.Inverted())
 		}
 		if g := strings.Join(got, " | "); g != tt.want {
 			t.Errorf("parseAuthors(%q) = %q, want %q", tt.byline, g, tt.want)

@@ -10,10 +10,9 @@
 // they write and know no BibLaTeX escaping rules for Unicode kept for
 // biber, there is no maintained Go CSL-JSON or RIS writer, and each format
 // is a few dozen lines over the same reference model (reference.go).
-// Citation keys fold names to ASCII with github.com/mozillazg/go-unidecode
-// (MIT; tables for every script, Han as pinyin), which golang.org/x/text
-// cannot do: it strips accents but leaves Cyrillic, Greek, Arabic or Han
-// as they are.
+// Bylines are read into names, and citation keys made, by the leaf package
+// notebook/cite, which the notebook also uses to store a key with each
+// article.
 //
 // It knows no storage: it consumes a stream of Items (one article at a time)
 // and writes as it reads, so memory holds one article, never the whole
@@ -154,7 +153,7 @@ type Options struct {
 	// is followed by its pandoc citation ("[@mugabi2023russia, para. 7]"),
 	// and the front matter names Bibliography. The keys are the articles'
 	// stored ones (Article.CiteKey), else made as CiteKeyBase and
-	// UniqueCiteKey make them, unique within the export.
+	// cite.KeySet make them, unique within the export.
 	CiteKeys bool
 	// Bibliography is the file the front matter's "bibliography:" points
 	// at when CiteKeys is set, e.g. "draft.json": the CSL-JSON export of

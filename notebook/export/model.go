@@ -154,7 +154,7 @@ func buildArticle(it Item, opt Options) *Article {
 	}
 	authors := parseAuthors(src.Byline)
 	for _, au := range authors {
-		a.Authors = append(a.Authors, au.name())
+		a.Authors = append(a.Authors, au.Display())
 	}
 	a.citer = &citer{style: opt.Citation, a: &src, authors: authors}
 	a.Citation = a.citer.reference()

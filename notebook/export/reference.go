@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/notebook/cite"
 )
 
 // CSL item types Gloss writes (CSL 1.0.2).
@@ -23,8 +24,8 @@ const (
 // reference is an article as the reference formats see it.
 type reference struct {
 	key       string
-	typ       string // a CSL type
-	names     []Name // people, or else organisations (Literal)
+	typ       string      // a CSL type
+	names     []cite.Name // people, or else organisations (Literal)
 	title     string
 	container string // the newspaper, magazine, journal or site
 	publisher string // for a book
@@ -67,7 +68,7 @@ func RefType(a notebook.Article) string {
 // newReference describes an article for the reference formats. An
 // article whose byline names no one (or only "Staff and agencies") is
 // credited to its outlet.
-func newReference(a notebook.Article, key string, names []Name) reference {
+func newReference(a notebook.Article, key string, names []cite.Name) reference {
 	r := reference{
 		key: key, typ: RefType(a), names: names, title: oneLine(a.Title),
 		issued: a.Published, accessed: a.Added, url: strings.TrimSpace(a.URL),
@@ -83,7 +84,7 @@ func newReference(a notebook.Article, key string, names []Name) reference {
 		r.doi = doiPattern.FindStringSubmatch(r.url)[1]
 	}
 	if len(r.names) == 0 && outlet != "" {
-		r.names = []Name{{Literal: outlet}}
+		r.names = []cite.Name{{Literal: outlet}}
 	}
 	return r
 }
@@ -97,7 +98,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // one made with CiteKeyBase, unique in the export.
 type keyAssigner struct {
 	byID map[string]string
-	keys KeySet
+	keys cite.KeySet
 }
 
 func newKeyAssigner() *keyAssigner {
@@ -106,12 +107,12 @@ func newKeyAssigner() *keyAssigner {
 
 // key returns the article's key and whether the article was seen before
 // in this export; names are the article's authors (parseAuthors).
-func (k *keyAssigner) key(a notebook.Article, names []Name) (key string, seen bool) {
+func (k *keyAssigner) key(a notebook.Article, names []cite.Name) (key string, seen bool) {
 	if key, ok := k.byID[a.ID]; ok {
 		return key, true
 	}
 	key = a.CiteKey
-	if !ValidCiteKey(key) || !k.keys.Add(key) {
+	if !cite.ValidKey(key) || !k.keys.Add(key) {
 		key = k.keys.Unique(citeKeyBase(a, names))
 	}
 	k.byID[a.ID] = key

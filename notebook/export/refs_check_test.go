@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/notebook/cite"
 	"github.com/glossnotes/gloss/notebook/export"
 )
 
@@ -134,7 +135,7 @@ func TestBibLaTeX_wellFormed(t *testing.T) {
 	special := regexp.MustCompile(`(^|[^\\])[&%$#_]`)
 	for _, block := range strings.Split(strings.TrimSpace(bib), "\n\n") {
 		m := entry.FindStringSubmatch(block)
-		if m == nil || !export.ValidCiteKey(m[2]) {
+		if m == nil || !cite.ValidKey(m[2]) {
 			t.Errorf("entry does not start with @type{key,:\n%s", block)
 			continue
 		}

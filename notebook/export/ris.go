@@ -5,6 +5,8 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+
+	"github.com/glossnotes/gloss/notebook/cite"
 )
 
 // risTypes maps CSL types to RIS reference types.
@@ -15,7 +17,7 @@ var risTypes = map[string]string{
 
 // risName writes a name as RIS wants it ("Family, Given, Suffix"); an
 // organisation as written.
-func risName(n Name) string {
+func risName(n cite.Name) string {
 	if n.Literal != "" {
 		return n.Literal
 	}

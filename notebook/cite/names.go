@@ -1,4 +1,4 @@
-package export
+package cite
 
 import (
 	"regexp"
@@ -15,9 +15,6 @@ type Name struct {
 	Literal               string
 }
 
-// author is the package's internal name for Name.
-type author = Name
-
 // Authors reads the authors from a byline as printed ("By Anna Keller and
 // Jon Ruiz, with Reuters and AP"). A byline names people, agencies, or
 // both; agencies and outlets count as authors only when no person is
@@ -33,8 +30,9 @@ func Authors(byline string) []Name {
 	return parseAuthors(byline)
 }
 
-// name is the author in natural order ("Isaac Mugabi", "王小明", "Reuters").
-func (a Name) name() string {
+// Display is the name in natural order ("Amara Lindqvist", "王小明",
+// "Reuters"): given names first, except in Chinese, Japanese and Korean.
+func (a Name) Display() string {
 	if a.Literal != "" {
 		return a.Literal
 	}
@@ -50,10 +48,12 @@ func (a Name) name() string {
 	return s
 }
 
-// inverted is the name family first ("Mugabi, Isaac").
-func (a Name) inverted() string {
+// Inverted is the name family first, as bibliographies sort it
+// ("Lindqvist, Amara", "van der Berg, Jean-Claude"); an organisation and a
+// CJK name are as Display gives them.
+func (a Name) Inverted() string {
 	if a.Literal != "" || a.Given == "" || isCJK(a.Family) {
-		return a.name()
+		return a.Display()
 	}
 	s := a.Family + ", " + a.Given
 	if a.Suffix != "" {
@@ -62,10 +62,12 @@ func (a Name) inverted() string {
 	return s
 }
 
-// initials is the APA form ("Mugabi, I.", "Dupont, J.-C.").
-func (a Name) initials() string {
+// Initials is the APA form, family name and initials ("Lindqvist, A.",
+// "Dupont, J.-C."); an organisation and a CJK name are as Display gives
+// them.
+func (a Name) Initials() string {
 	if a.Literal != "" || a.Given == "" || isCJK(a.Family) {
-		return a.name()
+		return a.Display()
 	}
 	var parts []string
 	for _, w := range strings.Fields(a.Given) {
@@ -156,7 +158,7 @@ var agencies = map[string]bool{
 }
 
 // parseAuthors implements Authors.
-func parseAuthors(byline string) []author {
+func parseAuthors(byline string) []Name {
 	s := byline
 	if len(s) > maxByline {
 		s = s[:maxByline]
@@ -225,7 +227,7 @@ func stripPrefix(s string) string {
 
 // splitNames splits a list of names and sorts them into people and
 // organisations, dropping generic credits and role descriptions.
-func splitNames(s string) (people, orgs []author) {
+func splitNames(s string) (people, orgs []Name) {
 	for _, part := range splitList(s) {
 		if len(people)+len(orgs) >= maxAuthors {
 			break
@@ -296,50 +298,50 @@ func isRole(low string) bool {
 	return false
 }
 
-// personOrOrg reads "Isaac Mugabi" as a person and "DW staff", "Agence
+// personOrOrg reads "Amara Lindqvist" as a person and "DW staff", "Agence
 // France-Presse" or "Reuters" as an organisation: a person's name has two
 // to five words, each capitalised (or in a script without case) except for
 // family-name particles, no digits and no word such as "Press" or "Staff";
 // a one-word name in Chinese, Japanese or Korean characters is a person's
 // too.
-func personOrOrg(name string) author {
+func personOrOrg(name string) Name {
 	if agencies[strings.ToLower(name)] {
-		return author{Literal: name}
+		return Name{Literal: name}
 	}
 	words := strings.Fields(name)
 	if len(words) == 1 && isCJK(name) {
 		return splitCJK(name)
 	}
 	if len(words) < 2 || len(words) > 6 {
-		return author{Literal: name}
+		return Name{Literal: name}
 	}
 	var suffix string
 	if suffixes[strings.ToLower(words[len(words)-1])] && len(words) > 2 {
 		suffix, words = words[len(words)-1], words[:len(words)-1]
 	}
 	if len(words) > 5 || articleWords[strings.ToLower(words[0])] {
-		return author{Literal: name}
+		return Name{Literal: name}
 	}
 	for i, w := range words {
 		for _, part := range strings.Split(strings.ToLower(w), "-") {
 			if orgWords[part] {
-				return author{Literal: name}
+				return Name{Literal: name}
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		caseless := unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
 		if strings.ContainsFunc(w, unicode.IsDigit) || !unicode.IsUpper(r) && !caseless && !(particles[w] && i > 0 && i < len(words)-1) {
-			return author{Literal: name}
+			return Name{Literal: name}
 		}
 	}
 	if isCJK(words[0]) { // family name first: "王 小明"
-		return author{Family: words[0], Given: strings.Join(words[1:], " "), Suffix: suffix}
+		return Name{Family: words[0], Given: strings.Join(words[1:], " "), Suffix: suffix}
 	}
 	f := len(words) - 1
 	for f > 1 && particles[strings.ToLower(words[f-1])] {
 		f--
 	}
-	return author{Given: strings.Join(words[:f], " "), Family: strings.Join(words[f:], " "), Suffix: suffix}
+	return Name{Given: strings.Join(words[:f], " "), Family: strings.Join(words[f:], " "), Suffix: suffix}
 }
 
 // cjkSurnames are two-character Chinese family names.
@@ -357,28 +359,14 @@ func isCJK(s string) bool {
 }
 
 // splitCJK splits a name written without a space, family name first.
-func splitCJK(name string) author {
+func splitCJK(name string) Name {
 	runes := []rune(name)
 	if len(runes) < 2 || len(runes) > 5 {
-		return author{Literal: name}
+		return Name{Literal: name}
 	}
 	f := 1
 	if cjkSurnames[string(runes[:2])] || len(runes) == 4 && unicode.Is(unicode.Han, runes[0]) {
 		f = 2
 	}
-	return author{Family: string(runes[:f]), Given: string(runes[f:])}
-}
-
-// joinNames joins names as "A", "A and B", "A, B, and C" (serial comma),
-// with conj in place of "and".
-func joinNames(names []string, conj string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	case 2:
-		return names[0] + " " + conj + " " + names[1]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + ", " + conj + " " + names[len(names)-1]
+	return Name{Family: string(runes[:f]), Given: string(runes[f:])}
 }

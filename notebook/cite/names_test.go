@@ -1,20 +1,20 @@
-package export_test
+package cite_test
 
 import (
 	"reflect"
 	"testing"
 
-	"github.com/glossnotes/gloss/notebook/export"
+	"github.com/glossnotes/gloss/notebook/cite"
 )
 
-func TestAuthors(t *testing.T) {
-	type N = export.Name
+func TestAuthors_bylines(t *testing.T) {
+	type N = cite.Name
 	tests := []struct {
 		byline string
 		want   []N
 	}{
 		{"By Anna Keller and Jon Ruiz, with Reuters and AP", []N{{Family: "Keller", Given: "Anna"}, {Family: "Ruiz", Given: "Jon"}}},
-		{"Isaac Mugabi (with Reuters and AP)", []N{{Family: "Mugabi", Given: "Isaac"}}},
+		{"Amara Lindqvist (with Reuters and AP)", []N{{Family: "Lindqvist", Given: "Amara"}}},
 		{"Anna Keller; additional reporting by Jon Ruiz", []N{{Family: "Keller", Given: "Anna"}}},
 		{"Anna Keller in Bamako and Jon Ruiz in Dakar", []N{{Family: "Keller", Given: "Anna"}, {Family: "Ruiz", Given: "Jon"}}},
 		{"Jon Ruiz, Africa correspondent", []N{{Family: "Ruiz", Given: "Jon"}}},
@@ -49,8 +49,40 @@ func TestAuthors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.byline, func(t *testing.T) {
-			if got := export.Authors(tt.byline); !reflect.DeepEqual(got, tt.want) {
+			if got := cite.Authors(tt.byline); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Authors(%q) =\n %+v\nwant\n %+v", tt.byline, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestName_forms(t *testing.T) {
+	tests := []struct {
+		byline                     string
+		display, inverted, initial string
+	}{
+		{"Amara Lindqvist (with Reuters and AP)", "Amara Lindqvist", "Lindqvist, Amara", "Lindqvist, A."},
+		{"Jean-Claude van der Berg", "Jean-Claude van der Berg", "van der Berg, Jean-Claude", "van der Berg, J.-C."},
+		{"Martin Luther Okafor Jr.", "Martin Luther Okafor Jr.", "Okafor, Martin Luther, Jr.", "Okafor, M. L., Jr."},
+		{"王小明", "王小明", "王小明", "王小明"},
+		{"DW staff", "DW staff", "DW staff", "DW staff"},
+		{"Reuters", "Reuters", "Reuters", "Reuters"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.byline, func(t *testing.T) {
+			names := cite.Authors(tt.byline)
+			if len(names) != 1 {
+				t.Fatalf("Authors(%q) = %+v, want one name", tt.byline, names)
+			}
+			n := names[0]
+			if got := n.Display(); got != tt.display {
+				t.Errorf("Display = %q, want %q", got, tt.display)
+			}
+			if got := n.Inverted(); got != tt.inverted {
+				t.Errorf("Inverted = %q, want %q", got, tt.inverted)
+			}
+			if got := n.Initials(); got != tt.initial {
+				t.Errorf("Initials = %q, want %q", got, tt.initial)
 			}
 		})
 	}

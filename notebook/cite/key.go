@@ -1,4 +1,4 @@
-package export
+package cite
 
 import (
 	"strconv"
@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-unidecode"
-
-	"github.com/glossnotes/gloss/notebook"
 )
 
 // Limits on the parts of a citation key.
@@ -15,8 +13,10 @@ const (
 	maxKeyName  = 20  // letters kept from the name part
 	maxKeyWord  = 20  // letters kept from the title word
 	maxKeyInput = 500 // bytes of a title or outlet looked at
-	maxCiteKey  = 128 // longest key ValidCiteKey accepts
 )
+
+// MaxKeyLen is the longest key ValidKey accepts.
+const MaxKeyLen = 128
 
 // stopWords are title words too common to make a key (English, French,
 // German, Spanish, Italian, Portuguese), compared after folding.
@@ -56,19 +56,20 @@ func fold(s string, limit int) string {
 	return b.String()
 }
 
-// CiteKeyBase makes an article's citation key before it is made unique:
-// the first author's family name, the year and the first significant word
-// of the title, folded to lower-case ASCII ("mugabi2023russia"). Without a
-// person in the byline the name part is the first significant word of the
-// organisation credited, else of the outlet ("reuters2024grain",
-// "harbourferry"), else "anon"; without a date the year is left out. The
-// result always satisfies ValidCiteKey.
-func CiteKeyBase(a notebook.Article) string {
-	return citeKeyBase(a, parseAuthors(a.Byline))
+// KeyBase makes a citation key before it is made unique: the first
+// author's family name (read from the byline with Authors), the year and
+// the first significant word of the title, folded to lower-case ASCII
+// ("lindqvist2023russia"). Without a person in the byline the name part is
+// the first significant word of the organisation credited, else of the
+// outlet ("reuters2024grain", "harbourferry"), else "anon"; a year outside
+// 1–9999 (0: unknown) is left out. The result always satisfies ValidKey
+// and is at most 44 bytes long.
+func KeyBase(byline, outlet, title string, year int) string {
+	return KeyBaseNames(Authors(byline), outlet, title, year)
 }
 
-// citeKeyBase is CiteKeyBase with the byline already read.
-func citeKeyBase(a notebook.Article, names []Name) string {
+// KeyBaseNames is KeyBase for a byline already read with Authors.
+func KeyBaseNames(names []Name, outlet, title string, year int) string {
 	name := ""
 	for _, au := range names {
 		if au.Literal == "" {
@@ -81,18 +82,16 @@ func citeKeyBase(a notebook.Article, names []Name) string {
 		}
 	}
 	if name == "" {
-		name = firstWord(a.Outlet, maxKeyName)
+		name = firstWord(outlet, maxKeyName)
 	}
 	if name == "" {
 		name = "anon"
 	}
-	year := ""
-	if !a.Published.IsZero() {
-		if y := a.Published.Time().Year(); y > 0 && y <= 9999 {
-			year = strconv.Itoa(y)
-		}
+	y := ""
+	if year > 0 && year <= 9999 {
+		y = strconv.Itoa(year)
 	}
-	return name + year + firstWord(a.Title, maxKeyWord)
+	return name + y + firstWord(title, maxKeyWord)
 }
 
 // firstWord is the first word of s that is not a stop word nor a number,
@@ -118,15 +117,15 @@ func firstWord(s string, limit int) string {
 	return ""
 }
 
-// maxKeyTries is how many suffixes UniqueCiteKey tries (26 + 26² + 26³ +
+// maxKeyTries is how many suffixes UniqueKey tries (26 + 26² + 26³ +
 // 26⁴, every suffix of up to four letters).
 const maxKeyTries = 26 + 26*26 + 26*26*26 + 26*26*26*26
 
-// UniqueCiteKey returns base if taken says it is free, else the first
+// UniqueKey returns base if taken says it is free, else the first
 // free one of base+"a" … base+"z", base+"aa" … base+"zz", and so on. An
 // empty base is "anon". After every suffix of up to four letters it stops
 // asking and returns base with the number of tries appended.
-func UniqueCiteKey(base string, taken func(string) bool) string {
+func UniqueKey(base string, taken func(string) bool) string {
 	if base == "" {
 		base = "anon"
 	}
@@ -134,7 +133,7 @@ func UniqueCiteKey(base string, taken func(string) bool) string {
 	return k
 }
 
-// uniqueFrom is UniqueCiteKey starting at the n-th candidate (0: base
+// uniqueFrom is UniqueKey starting at the n-th candidate (0: base
 // itself, 1: base+"a", …); it also returns the candidate's number.
 func uniqueFrom(base string, n int, taken func(string) bool) (string, int) {
 	if base == "" {
@@ -156,7 +155,7 @@ func uniqueFrom(base string, n int, taken func(string) bool) (string, int) {
 
 // KeySet hands out unique citation keys in bulk (a notebook's existing
 // keys, then one per new article), compared without case as BibTeX does.
-// Unlike calling UniqueCiteKey for each article, it remembers where each
+// Unlike calling UniqueKey for each article, it remembers where each
 // base's suffixes stopped, so that ten thousand "reuters2024grain"s cost
 // no more than ten thousand different keys. The zero value is empty and
 // ready to use.
@@ -181,7 +180,7 @@ func (s *KeySet) Add(key string) bool {
 // Has reports whether a key is taken.
 func (s *KeySet) Has(key string) bool { return s.taken[strings.ToLower(key)] }
 
-// Unique returns the first free key for base (as UniqueCiteKey would) and
+// Unique returns the first free key for base (as UniqueKey would) and
 // takes it.
 func (s *KeySet) Unique(base string) string {
 	if s.taken == nil {
@@ -208,12 +207,12 @@ func letters(n int) string {
 	return string(b)
 }
 
-// ValidCiteKey reports whether a citation key can be written in every
+// ValidKey reports whether a citation key can be written in every
 // format Gloss exports and cited from pandoc Markdown: 1 to 128 ASCII
 // letters, digits and "_", with "-", ":", ".", "+" and "/" inside (not at
 // the end), starting with a letter, digit or "_".
-func ValidCiteKey(key string) bool {
-	if key == "" || len(key) > maxCiteKey {
+func ValidKey(key string) bool {
+	if key == "" || len(key) > MaxKeyLen {
 		return false
 	}
 	for i := 0; i < len(key); i++ {
