@@ -36,9 +36,10 @@ type indexKind[T any] interface {
 	build(n *Notebook) (T, uint64, error)
 	// apply brings the index up to date with a committed change.
 	apply(n *Notebook, v T, c Change) error
-	// write and read are the index's saved form.
+	// write and read are the index's saved form (read may apply the
+	// notebook's settings to what it loads).
 	write(v T, w io.Writer) error
-	read(r io.Reader) (T, error)
+	read(n *Notebook, r io.Reader) (T, error)
 }
 
 // cacheMinBuild is how long a build must take before its result is worth
@@ -213,7 +214,7 @@ func (s *derived[T]) readCache(n *Notebook, uid string, gen uint64) (T, bool) {
 	if err != nil || line != fmt.Sprintf("%s %s %d\n", s.kind.cacheMagic(), uid, gen) {
 		return zero, false
 	}
-	v, err := s.kind.read(r)
+	v, err := s.kind.read(n, r)
 	if err != nil {
 		return zero, false
 	}

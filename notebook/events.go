@@ -154,7 +154,7 @@ func (eventsKind) write(ev *events, w io.Writer) error {
 	return json.NewEncoder(w).Encode(ev.m)
 }
 
-func (eventsKind) read(r io.Reader) (*events, error) {
+func (eventsKind) read(_ *Notebook, r io.Reader) (*events, error) {
 	ev := &events{}
 	if err := json.NewDecoder(r).Decode(&ev.m); err != nil {
 		return nil, err

@@ -30,6 +30,7 @@ type Notebook struct {
 	search      derived[*search.Index]
 	searchExtra searchState
 	events      derived[*events]
+	reuse       derived[*reuseState]
 }
 
 // Change describes what one committed operation changed, for observers such
@@ -38,6 +39,7 @@ type Change struct {
 	Articles    []string // IDs of articles added, edited or deleted
 	Annotations []string // IDs of annotations added, edited or deleted
 	Tags        bool     // tag records or tag assignments changed
+	Settings    bool     // a notebook setting changed (e.g. muted reuse)
 
 	// gen is the generation the change committed (see Tx.Generation), so
 	// that derived indexes know which state they reflect.
@@ -45,13 +47,16 @@ type Change struct {
 }
 
 // empty reports whether the change touched nothing a watcher shows.
-func (c Change) empty() bool { return len(c.Articles) == 0 && len(c.Annotations) == 0 && !c.Tags }
+func (c Change) empty() bool {
+	return len(c.Articles) == 0 && len(c.Annotations) == 0 && !c.Tags && !c.Settings
+}
 
 // New returns a Notebook over an open store.
 func New(store Store) *Notebook {
 	return &Notebook{
 		search:  derived[*search.Index]{kind: searchKind{}},
 		events:  derived[*events]{kind: eventsKind{}},
+		reuse:   derived[*reuseState]{kind: reuseKind{}},
 		store:   store,
 		now:     func() time.Time { return time.Now().UTC() },
 		entropy: ulid.Monotonic(rand.Reader, 0),
@@ -72,12 +77,14 @@ func (n *Notebook) Close() error {
 func (n *Notebook) onChange(c Change) {
 	n.search.onChange(n, c)
 	n.events.onChange(n, c)
+	n.reuse.onChange(n, c)
 }
 
 // saveIndexes saves the derived indexes that took changes.
 func (n *Notebook) saveIndexes() {
 	n.search.save(n)
 	n.events.save(n)
+	n.reuse.save(n)
 }
 
 // Watch registers fn to be called after every committed change, on the

@@ -23,4 +23,4 @@ func (searchKind) write(ix *search.Index, w io.Writer) error {
 	return err
 }
 
-func (searchKind) read(r io.Reader) (*search.Index, error) { return search.ReadIndex(r) }
+func (searchKind) read(_ *Notebook, r io.Reader) (*search.Index, error) { return search.ReadIndex(r) }

@@ -61,3 +61,13 @@ func tokenize(id, text string, maxWords int) *document {
 	}
 	return d
 }
+
+// CountWords returns the number of words of s as the index counts them
+// (a Han or kana character is a word; see the package doc), for callers
+// that keep only passages of at least some length.
+func CountWords(s string) int {
+	var sc scanner
+	n := 0
+	sc.scan(s, func([]byte, int, int) bool { n++; return true })
+	return n
+}

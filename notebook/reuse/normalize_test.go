@@ -110,3 +110,18 @@ func TestTokenize_limit(t *testing.T) {
 		}
 	}
 }
+
+func TestCountWords(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want int
+	}{
+		{"", 0},
+		{"The minister's visit, on 3 March, was \"historic\".", 9}, // "minister's" is two words
+		{"日本語のテキスト", 8},
+	} {
+		if got := CountWords(tt.s); got != tt.want {
+			t.Errorf("CountWords(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}
