@@ -2,6 +2,18 @@
 // and the desktop app: it expands folders, parses files in parallel, adds
 // them in batched transactions, merges Gloss bundles, and reports one
 // result per file in input order. One bad file never stops the others.
+//
+// Each file is parsed within ingest.DefaultLimits (20 seconds, 512 MB):
+// the parsers check those limits themselves and stop with a reason
+// ("took longer than 20 s, the limit for one file", "would need more than
+// 512 MB of memory"). Go cannot stop a goroutine from outside, so as a
+// last resort a parse that has not answered a few seconds after its time
+// limit is abandoned: its file is refused with that reason, its result, if
+// it ever comes, is ignored, its context is cancelled so that it stops at
+// its next check, and the import moves on. Only regular files are read:
+// folders are walked for regular files (and links to them) only, and a
+// named pipe, device or socket given by name is refused with the reason,
+// without being opened, since reading one may never end.
 package importer
 
 import (
@@ -15,6 +27,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/glossnotes/gloss/internal/readlimit"
 	"github.com/glossnotes/gloss/notebook"
@@ -34,6 +47,13 @@ const (
 
 // Stdin is the path that means standard input (pasted text).
 const Stdin = "-"
+
+// limits are the limits each file is parsed within; tests shorten them.
+var limits = ingest.DefaultLimits
+
+// grace is how long past its time limit a parse may take to stop by itself
+// before it is abandoned.
+var grace = 3 * time.Second
 
 // Outcome is what became of one file.
 type Outcome string
@@ -67,9 +87,11 @@ type Result struct {
 }
 
 // Collect expands the given paths: files are kept (whatever their type, so
-// that an unsupported one is reported), folders are walked recursively for
-// files of supported types (hidden files and folders skipped), "-" is kept.
-// Paths that cannot be read come back as refused results.
+// that an unsupported one, or one that is not a regular file, is reported),
+// folders are walked recursively for regular files of supported types
+// (hidden files and folders, named pipes, devices and sockets skipped;
+// links are followed to regular files), "-" is kept. Paths that cannot be
+// read come back as refused results.
 func Collect(paths []string) (files []string, refused []Result) {
 	known := ingest.Extensions()
 	for _, arg := range paths {
@@ -97,9 +119,18 @@ func Collect(paths []string) (files []string, refused []Result) {
 				}
 				return nil
 			}
-			if !d.IsDir() && slices.Contains(known, strings.ToLower(filepath.Ext(d.Name()))) {
-				files = append(files, p)
+			if d.IsDir() || !slices.Contains(known, strings.ToLower(filepath.Ext(d.Name()))) {
+				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				st, err := os.Stat(p)
+				if err != nil || !st.Mode().IsRegular() {
+					return nil
+				}
+			} else if !d.Type().IsRegular() {
+				return nil
+			}
+			files = append(files, p)
 			return nil
 		})
 		if err != nil {
@@ -144,7 +175,7 @@ func Run(ctx context.Context, nb *notebook.Notebook, files []string, stdin io.Re
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i] <- parseOne(files[i], stdin)
+				out[i] <- parseWithin(ctx, files[i], stdin)
 			}
 		}()
 	}
@@ -224,22 +255,74 @@ func Run(ctx context.Context, nb *notebook.Notebook, files []string, stdin io.Re
 	return results, flush()
 }
 
-func parseOne(path string, stdin io.Reader) parsed {
+// parseWithin parses one file within limits (see the package comment):
+// the parse runs in its own goroutine, and is abandoned when it has not
+// answered grace after its time limit. Cancelling ctx stops the parse.
+func parseWithin(ctx context.Context, path string, stdin io.Reader) parsed {
+	var data []byte
 	if path == Stdin {
-		data, err := ReadLimited(stdin)
-		if err != nil {
+		// Reading standard input is waiting for the user, not parsing: the
+		// time limit starts after it.
+		var err error
+		if data, err = ReadLimited(stdin); err != nil {
 			return parsed{path: path, err: err}
 		}
-		d, err := ingest.Paste(data)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// The parse may outlive this call: it gets its own copies of what it
+	// reads.
+	lim, parse := limits, parseFile
+	done := make(chan parsed, 1)
+	go func() { done <- parse(ctx, path, data, lim) }()
+	if lim.Time <= 0 {
+		return <-done
+	}
+	timer := time.NewTimer(lim.Time + grace)
+	defer timer.Stop()
+	select {
+	case p := <-done:
+		return p
+	case <-timer.C:
+		return parsed{path: path, err: fmt.Errorf("import %s: took longer than %s, the limit for one file (the parse was abandoned)", path, seconds(lim.Time))}
+	}
+}
+
+// seconds renders a time limit as ingest's messages do: "20 s", "250 ms".
+func seconds(d time.Duration) string {
+	if d >= time.Second && d%time.Second == 0 {
+		return fmt.Sprintf("%d s", d/time.Second)
+	}
+	if d >= time.Second {
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	}
+	return fmt.Sprintf("%d ms", d.Milliseconds())
+}
+
+// parseFile is parseOne; tests replace it with a parse that never ends.
+var parseFile = parseOne
+
+// parseOne parses one file (or the data read from standard input) within
+// lim and ctx.
+func parseOne(ctx context.Context, path string, stdinData []byte, lim ingest.Limits) parsed {
+	if path == Stdin {
+		d, err := ingest.PasteContext(ctx, stdinData, lim)
 		return parsed{path: path, draft: d, err: err}
+	}
+	// Refuse what is not a regular file before anything opens it: opening
+	// a named pipe waits for a writer.
+	if st, err := os.Stat(path); err == nil && !st.IsDir() {
+		if why := ingest.NotRegular(st.Mode()); why != nil {
+			return parsed{path: path, err: fmt.Errorf("import %s: %w", path, why)}
+		}
 	}
 	if notebook.IsBundle(path) {
 		return parsed{path: path, bundle: true}
 	}
-	d, err := ingest.File(path)
+	d, err := ingest.FileContext(ctx, path, lim)
 	if err == nil && strings.TrimSpace(d.Title) == "" {
 		// No title in the document: its file name says more than "Untitled".
-		d.Title = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		d.Title = ingest.CleanField(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 	}
 	return parsed{path: path, draft: d, err: err}
 }

@@ -4,6 +4,38 @@
 //
 // It knows nothing about notebooks or storage; the notebook package turns a
 // Draft into an Article.
+//
+// # Hostile input
+//
+// Every input is treated as hostile. Each import runs within Limits (by
+// default 20 seconds and 512 MB per file, see DefaultLimits): the parsers
+// check the clock and charge their main allocations as they go and stop
+// with an error wrapping ErrLimit that says which limit was passed. Only
+// regular files are read (a named pipe, device or socket is refused by
+// File without being read). Besides, each format has limits on its
+// structure, checked while reading, that refuse a file with a message
+// naming the problem:
+//
+//   - any file: MaxFileSize (50 MB) in, and 50 MB of text out;
+//   - HTML (and each EPUB chapter, and the page of an MHTML archive):
+//     elements nested more than 2,048 deep, more than 200,000 elements, or
+//     a page whose tags would cost the HTML parser too much (its
+//     formatting elements re-created in block after block) are refused
+//     before parsing; trees deeper than 512 levels are flattened, as
+//     browsers do, before the extractor sees them (html_guard.go);
+//   - PDF: at most 2,000 pages and 8 million glyphs are read (with a
+//     warning); a page tree more than 64 levels deep, or with more than
+//     9,024 nodes, is damaged (it loops); arrays and dictionaries in a
+//     content stream may nest 32 levels (pdf_tree.go, pdf_lex.go);
+//   - EPUB: the archive may unpack to at most 256 MB whatever its headers
+//     say; every chapter is read, and an entry whose data does not match
+//     its size or checksum header makes the book damaged (epub.go);
+//   - Markdown: lists and block quotes nested more than 64 levels deep
+//     are refused, tables too large for the parser are read as plain text,
+//     front matter larger than 64 KB is ignored (markdown.go);
+//   - metadata: every field is one clean line (CleanField); titles, bylines
+//     and outlets are cut at 1,000 characters, at most 100 tags of 200
+//     characters are kept (finish.go).
 package ingest
 
 import "time"

@@ -7,8 +7,12 @@ import "fmt"
 // refusals and normalisation as a .txt import — UTF-8, LF line ends,
 // paragraphs separated by one blank line — but no metadata detection and no
 // clutter removal, since the researcher wrote or chose every line. name is
-// used in error messages.
+// used in error messages. Like every import, a text larger than
+// MaxFileSize is refused with ErrTooLarge.
 func Text(name string, data []byte) (string, error) {
+	if len(data) > MaxFileSize {
+		return "", tooLarge(name, int64(len(data)))
+	}
 	s, _, err := decodeText(name, data)
 	if err != nil {
 		return "", err

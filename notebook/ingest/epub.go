@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/net/html"
+	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 	"golang.org/x/net/html/atom"
 )
 
@@ -24,8 +24,9 @@ func init() {
 // its headers claim.
 const epubMaxUnzipped = 256 << 20
 
-// epubMaxChapters bounds the number of spine documents read.
-const epubMaxChapters = 5000
+// epubEntryCost is the memory charged per entry of an archive, for its
+// header and its place in the index of entries.
+const epubEntryCost = 256
 
 // epubFontObfuscation are the encryption algorithms EPUB allows for
 // obfuscating embedded fonts; any other encrypted resource means DRM.
@@ -37,7 +38,15 @@ var epubFontObfuscation = map[string]bool{
 // parseEPUB imports an EPUB book as one article: its chapters, in reading
 // order, with their headings; title, creators, date, publisher and
 // language from the package document.
-func parseEPUB(name string, data []byte) (Draft, error) {
+//
+// Every chapter is read, however many there are; the limits are on size:
+// the archive may unpack to at most epubMaxUnzipped (256 MB), whatever its
+// headers claim, and the book's text may be at most MaxFileSize (50 MB).
+// A book beyond either is refused, never cut. Each chapter is an HTML
+// document parsed with the limits of htmlParse. An entry whose data does
+// not match its size or checksum header means a damaged archive, and the
+// book is refused saying so.
+func parseEPUB(bud *budget.Budget, name string, data []byte) (Draft, error) {
 	if len(data) > MaxFileSize {
 		return Draft{}, tooLarge(name, int64(len(data)))
 	}
@@ -48,7 +57,10 @@ func parseEPUB(name string, data []byte) (Draft, error) {
 	if err != nil {
 		return Draft{}, fmt.Errorf("import %s: not an EPUB (not a zip archive): %w", name, err)
 	}
-	b := &epubBook{name: name, files: map[string]*zip.File{}}
+	if err := bud.Alloc(epubEntryCost * int64(len(zr.File))); err != nil {
+		return Draft{}, err
+	}
+	b := &epubBook{name: name, files: map[string]*zip.File{}, budget: bud}
 	var declared uint64
 	for _, f := range zr.File {
 		b.files[f.Name] = f
@@ -90,8 +102,11 @@ func parseEPUB(name string, data []byte) (Draft, error) {
 	}
 	base := path.Dir(opfPath)
 	var blocks []block
-	chapters := 0
+	textSize := 0
 	for _, ref := range pkg.Spine.Refs {
+		if err := bud.Check(); err != nil {
+			return Draft{}, err
+		}
 		it, ok := items[ref.IDRef]
 		if !ok || ref.Linear == "no" || strings.Contains(it.Properties, "nav") {
 			continue
@@ -99,20 +114,32 @@ func parseEPUB(name string, data []byte) (Draft, error) {
 		if mt := strings.ToLower(it.MediaType); mt != "application/xhtml+xml" && mt != "text/html" {
 			continue
 		}
-		if chapters++; chapters > epubMaxChapters {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("only the first %d chapters were read", epubMaxChapters))
-			break
-		}
 		href := epubResolve(base, it.Href)
 		doc, err := b.read(href)
 		if err != nil {
-			if errors.Is(err, errEPUBTooBig) {
+			if errors.Is(err, errEPUBTooBig) || errors.Is(err, errEPUBDamaged) || bud.Err() != nil {
 				return Draft{}, err
 			}
 			d.Warnings = append(d.Warnings, fmt.Sprintf("chapter %s skipped: %v", it.Href, err))
 			continue
 		}
-		blocks = append(blocks, epubChapter(doc)...)
+		chapter, err := epubChapter(bud, name+": "+href, doc)
+		bud.Free(int64(len(doc)))
+		if err != nil {
+			return Draft{}, err
+		}
+		size := 0
+		for _, c := range chapter {
+			size += len(c.text) + 2
+		}
+		if textSize += size; textSize > MaxFileSize {
+			return Draft{}, fmt.Errorf("import %s: %w: the book's text is larger than %d MB, the most one article may hold", name, ErrTooLarge, MaxFileSize>>20)
+		}
+		// The blocks, and the text joined from them.
+		if err := bud.Alloc(2 * int64(size)); err != nil {
+			return Draft{}, err
+		}
+		blocks = append(blocks, chapter...)
 	}
 	d.Text, d.Kinds = joinBlocks(blocks)
 	if strings.TrimSpace(d.Text) == "" {
@@ -124,8 +151,12 @@ func parseEPUB(name string, data []byte) (Draft, error) {
 	return d, nil
 }
 
-// errEPUBTooBig marks a read that passed epubMaxUnzipped.
-var errEPUBTooBig = errors.New("decompressed size limit reached")
+// errEPUBTooBig marks a read that passed epubMaxUnzipped; errEPUBDamaged
+// one whose data does not match the entry's header.
+var (
+	errEPUBTooBig  = errors.New("decompressed size limit reached")
+	errEPUBDamaged = errors.New("the archive is damaged")
+)
 
 // epubBook reads the entries of one EPUB archive, counting the bytes
 // decompressed against epubMaxUnzipped.
@@ -133,9 +164,13 @@ type epubBook struct {
 	name     string
 	files    map[string]*zip.File
 	unzipped int64
+	budget   *budget.Budget
 }
 
-// read returns the decompressed content of one entry.
+// read returns the decompressed content of one entry, charged to the
+// budget (the caller frees it when done). An entry whose data does not
+// match its header's size or checksum gives an error wrapping
+// errEPUBDamaged.
 func (b *epubBook) read(name string) ([]byte, error) {
 	f, ok := b.files[name]
 	if !ok {
@@ -147,12 +182,30 @@ func (b *epubBook) read(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	left := epubMaxUnzipped - b.unzipped
-	data, err := io.ReadAll(io.LimitReader(rc, left+1))
+	// The header's size is a hint for the charge, checked by the zip
+	// reader: data that does not match it is an error below.
+	charge := int64(min(f.UncompressedSize64, uint64(left)+1))
+	if err := b.budget.Alloc(charge); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(b.budget.Reader(io.LimitReader(rc, left+1)))
 	b.unzipped += int64(len(data))
+	b.budget.Free(charge)
+	if berr := b.budget.Err(); berr != nil {
+		return nil, berr
+	}
+	if err := b.budget.Alloc(int64(len(data))); err != nil {
+		return nil, err
+	}
 	if int64(len(data)) > left {
 		return nil, fmt.Errorf("import %s: refused: the archive unpacks to more than %d MB (a zip bomb?): %w", b.name, epubMaxUnzipped>>20, errEPUBTooBig)
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, zip.ErrFormat):
+		return nil, fmt.Errorf("import %s: %w: %s holds more data than its size header says (%d bytes)", b.name, errEPUBDamaged, name, f.UncompressedSize64)
+	case errors.Is(err, zip.ErrChecksum):
+		return nil, fmt.Errorf("import %s: %w: the data of %s does not match its checksum", b.name, errEPUBDamaged, name)
+	case err != nil:
 		return nil, fmt.Errorf("import %s: read %s: %w", b.name, name, err)
 	}
 	return data, nil
@@ -247,18 +300,20 @@ type epubItem struct {
 	Properties string `xml:"properties,attr"`
 }
 
-// epubChapter returns the paragraphs of one XHTML chapter.
-func epubChapter(data []byte) []block {
+// epubChapter returns the paragraphs of one XHTML chapter, parsed within
+// the budget b and the limits of htmlParse. name is the book's name and
+// the chapter's path, for messages.
+func epubChapter(b *budget.Budget, name string, data []byte) ([]block, error) {
 	dec := htmlDecode(data, "")
-	doc, err := html.Parse(strings.NewReader(dec.text))
+	doc, err := htmlParse(b, name, dec.text)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	body := htmlFindFirst(doc, atom.Body)
 	if body == nil {
-		return nil
+		return nil, nil
 	}
-	return htmlBlocks(body)
+	return htmlBlocks(body), nil
 }
 
 // epubResolve resolves a manifest href (URL-encoded, relative to the

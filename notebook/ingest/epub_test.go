@@ -94,7 +94,7 @@ func epubBook1(t testing.TB, extra ...epubEntry) []byte {
 func TestParseEPUB(t *testing.T) {
 	data := epubBook1(t, epubEntry{"META-INF/encryption.xml", `<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#">
 <enc:EncryptedData><enc:EncryptionMethod Algorithm="http://www.idpf.org/2008/embedding"/><enc:CipherData><enc:CipherReference URI="OEBPS/font.otf"/></enc:CipherData></enc:EncryptedData></encryption>`})
-	d, err := parseEPUB("salt.epub", data)
+	d, err := parseEPUB(nil, "salt.epub", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestParseEPUB_Refusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			d, err := parseEPUB(tt.name, tt.data)
+			d, err := parseEPUB(nil, tt.name, tt.data)
 			if err == nil {
 				t.Fatalf("no error, draft %q", d.Title)
 			}
@@ -244,7 +244,7 @@ func FuzzParseEPUB(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		start := time.Now()
-		d, err := parseEPUB("fuzz.epub", data)
+		d, err := parseEPUB(nil, "fuzz.epub", data)
 		if el := time.Since(start); el > 5*time.Second {
 			t.Errorf("took %v", el)
 		}

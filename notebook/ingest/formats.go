@@ -3,11 +3,14 @@ package ingest
 import (
 	"path/filepath"
 	"strings"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 )
 
-// parser turns the bytes of one document into a Draft. name is the file name
-// (or "-" for standard input) and is used in error messages only.
-type parser func(name string, data []byte) (Draft, error)
+// parser turns the bytes of one document into a Draft within the budget b.
+// name is the file name (or "-" for standard input) and is used in error
+// messages only.
+type parser func(b *budget.Budget, name string, data []byte) (Draft, error)
 
 // format describes one supported input format.
 type format struct {

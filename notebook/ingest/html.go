@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -33,8 +34,8 @@ const htmlFormWords = 120
 const htmlMaxNodes = 200_000
 
 // parseHTML imports a saved web page.
-func parseHTML(name string, data []byte) (Draft, error) {
-	d, err := htmlArticle(name, data, "", "")
+func parseHTML(b *budget.Budget, name string, data []byte) (Draft, error) {
+	d, err := htmlArticle(b, name, data, "", "")
 	if err != nil {
 		return Draft{}, err
 	}
@@ -49,8 +50,9 @@ func parseHTML(name string, data []byte) (Draft, error) {
 // htmlArticle extracts the article of one HTML page. contentType is the
 // page's MIME Content-Type when known (from an MHTML archive), pageURL its
 // address when known; both may be empty. Source and MediaType are left for
-// the caller to fill in.
-func htmlArticle(name string, data []byte, contentType, pageURL string) (Draft, error) {
+// the caller to fill in. The page is parsed within the budget b, with the
+// limits of htmlParse.
+func htmlArticle(b *budget.Budget, name string, data []byte, contentType, pageURL string) (Draft, error) {
 	if len(data) > MaxFileSize {
 		return Draft{}, tooLarge(name, int64(len(data)))
 	}
@@ -73,12 +75,9 @@ func htmlArticle(name string, data []byte, contentType, pageURL string) (Draft, 
 	if nulWarning != "" {
 		dec.warnings = append(dec.warnings, nulWarning)
 	}
-	doc, err := html.Parse(strings.NewReader(dec.text))
+	doc, err := htmlParse(b, name, dec.text)
 	if err != nil {
-		return Draft{}, fmt.Errorf("import %s: parse HTML: %w", name, err)
-	}
-	if n := htmlCountElements(doc, htmlMaxNodes+1); n > htmlMaxNodes {
-		return Draft{}, fmt.Errorf("import %s: %w: the page has more than %d elements", name, ErrNoText, htmlMaxNodes)
+		return Draft{}, err
 	}
 
 	meta := metaExtract(doc)
@@ -100,7 +99,13 @@ func htmlArticle(name string, data []byte, contentType, pageURL string) (Draft, 
 	if meta.URL != "" {
 		u, _ = nurl.ParseRequestURI(meta.URL)
 	}
+	if err := b.Check(); err != nil {
+		return Draft{}, err
+	}
 	ex, err := htmlExtractor(doc, u)
+	if berr := b.Check(); berr != nil {
+		return Draft{}, berr
+	}
 	if err != nil || ex.content == nil {
 		return Draft{}, fmt.Errorf("import %s: %w", name, ErrNoText)
 	}

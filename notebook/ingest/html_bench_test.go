@@ -85,7 +85,7 @@ func BenchmarkParseHTML(b *testing.B) {
 		})
 	}
 	run("gloss", func() error {
-		_, err := parseHTML("bench.html", page)
+		_, err := parseHTML(nil, "bench.html", page)
 		return err
 	})
 	run("baseline-html.Parse", func() error {
@@ -119,7 +119,7 @@ func BenchmarkParseHTML_Folder(b *testing.B) {
 						return
 					}
 					page := bytes.Replace(base, []byte("0.4 billion"), fmt.Appendf(nil, "%d.4 billion", i), 1)
-					if _, err := parseHTML("p.html", page); err != nil {
+					if _, err := parseHTML(nil, "p.html", page); err != nil {
 						b.Error(err)
 						return
 					}

@@ -226,7 +226,7 @@ func TestExtractorEval(t *testing.T) {
 					if pages[i] == nil {
 						continue
 					}
-					d, err := parseHTML(e.file, pages[i])
+					d, err := parseHTML(nil, e.file, pages[i])
 					text := metaCleanSpace(d.Text)
 					mu.Lock()
 					if err != nil {
@@ -511,7 +511,7 @@ func TestExtractorEvalMozilla(t *testing.T) {
 		var n, news, refused, titleOK, titleReviewedOK, titleN, newsTitleOK, newsTitleN, bylineOK, bylineN, dateOK, dateN int
 		var fs []float64
 		for _, p := range pages {
-			d, err := parseHTML(p.name+".html", p.source)
+			d, err := parseHTML(nil, p.name+".html", p.source)
 			isNews := mozillaNews.MatchString(p.name)
 			if err != nil {
 				refused++

@@ -86,7 +86,7 @@ func TestParseHTML_SiteNameIsNoByline(t *testing.T) {
 	page := `<html><head><title>Budget approved | Example News</title>
 <meta property="og:site_name" content="Example News - Your Town, Your Paper"></head>
 <body><article><h1>Budget approved</h1><div class="byline">Example News</div>` + body + `</article></body></html>`
-	d, err := parseHTML("budget.html", []byte(page))
+	d, err := parseHTML(nil, "budget.html", []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}

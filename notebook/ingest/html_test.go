@@ -137,7 +137,7 @@ func TestParseHTML_Fixtures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			data := htmlFixture(t, tt.file)
-			d, err := parseHTML(tt.file, data)
+			d, err := parseHTML(nil, tt.file, data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -196,7 +196,7 @@ func TestParseHTML_Fixtures(t *testing.T) {
 // TestParseHTML_CaptionsAndKinds checks the paragraph kinds of a page in
 // detail: headings, quotes, list items, captions without their credit.
 func TestParseHTML_CaptionsAndKinds(t *testing.T) {
-	d, err := parseHTML("news.html", htmlFixture(t, "news-jsonld.html"))
+	d, err := parseHTML(nil, "news.html", htmlFixture(t, "news-jsonld.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +248,7 @@ func TestParseHTML_sampleArticle(t *testing.T) {
 		page.WriteString("<p>" + htmlEscapeTest(p) + "</p>\n")
 	}
 	page.WriteString(`</article><footer><a href="#">Imprint</a> <a href="#">Privacy</a> <a href="#">Accessibility</a></footer></body></html>`)
-	d, err := parseHTML("meridian.html", []byte(page.String()))
+	d, err := parseHTML(nil, "meridian.html", []byte(page.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +280,7 @@ func TestParseHTML_Refusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := parseHTML(tt.name, tt.data)
+			d, err := parseHTML(nil, tt.name, tt.data)
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
@@ -335,7 +335,7 @@ func TestParseHTML_strayNUL(t *testing.T) {
 		t.Fatal("fixture has no paragraph")
 	}
 	withNUL := append(append(append([]byte{}, page[:i]...), 0), page[i:]...)
-	d, err := parseHTML("news.html", withNUL)
+	d, err := parseHTML(nil, "news.html", withNUL)
 	if err != nil {
 		t.Fatalf("a stray NUL refused the page: %v", err)
 	}
@@ -345,7 +345,7 @@ func TestParseHTML_strayNUL(t *testing.T) {
 	if !bytes.Equal(d.Source, withNUL) {
 		t.Error("the source is not the file's bytes")
 	}
-	if _, err := parseHTML("nuls.html", bytes.Repeat([]byte("<p>\x00\x00\x00"), 200)); !errors.Is(err, ErrBinary) {
+	if _, err := parseHTML(nil, "nuls.html", bytes.Repeat([]byte("<p>\x00\x00\x00"), 200)); !errors.Is(err, ErrBinary) {
 		t.Errorf("a page of NULs: %v, want ErrBinary", err)
 	}
 }

@@ -2,13 +2,17 @@ package ingest
 
 import (
 	"bytes"
-	"net/http"
-
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"net/http"
 	"os"
 	"strings"
+	"time"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 )
 
 // Sentinel errors returned (wrapped, with the file name) by File, Bytes and
@@ -29,27 +33,67 @@ var (
 	// ErrNoText means the document was read but no article text was found
 	// in it.
 	ErrNoText = errors.New("no article text found")
+	// ErrLimit means the file needed more time or memory than Limits allow;
+	// the message says which limit it passed.
+	ErrLimit = budget.ErrExceeded
 )
+
+// Limits bound the time and memory that importing one file may use. A
+// file that needs more is refused with an error wrapping ErrLimit that
+// says which limit it passed ("took longer than 20 s, the limit for one
+// file", "would need more than 512 MB of memory"). The parsers check the
+// limits as they go, so a hostile file stops its own parse.
+type Limits struct {
+	// Time is the wall-clock time one file may take; zero means no limit
+	// beyond the context's.
+	Time time.Duration
+	// Memory is what a parser may build for one file (decompressed data,
+	// document trees, glyphs, lines of text), estimated from what it reads;
+	// zero means no limit.
+	Memory int64
+}
+
+// DefaultLimits are the limits of File, Bytes and Paste: 20 seconds and
+// 512 MB per file.
+var DefaultLimits = Limits{Time: 20 * time.Second, Memory: 512 << 20}
+
+// budget returns the budget of one parse under l.
+func (l Limits) budget(ctx context.Context) *budget.Budget {
+	return budget.New(ctx, l.Time, l.Memory)
+}
 
 // openFile opens a file for File; tests replace it to prove that oversized
 // files are refused without being opened.
-var openFile = func(path string) (io.ReadCloser, error) { return os.Open(path) }
+var openFile = openRegular
 
 // File reads and parses one file, choosing the format by its extension. A
 // file with an unknown extension is imported as plain text when its content
-// is text, and refused with ErrUnsupported otherwise.
-//
-// The size is checked with os.Stat before the file is opened: a file larger
-// than MaxFileSize is refused with ErrTooLarge (naming the file and the
-// limit) without being read, and at most MaxFileSize+1 bytes are ever read,
-// so a file that grows while it is read is refused too.
+// is text, and refused with ErrUnsupported otherwise. It is FileContext
+// with a background context and DefaultLimits.
 func File(path string) (Draft, error) {
+	return FileContext(context.Background(), path, DefaultLimits)
+}
+
+// FileContext is File within limits: the parse stops when ctx is done or
+// a limit is passed.
+//
+// Only regular files are read: a named pipe, device or socket is refused
+// with a reason ("is a named pipe (FIFO), not a regular file") without
+// being read, since reading one may never end. The size is checked before
+// the file is opened: a file larger than MaxFileSize is refused with
+// ErrTooLarge (naming the file and the limit) without being read, and at
+// most MaxFileSize+1 bytes are ever read, so a file that grows while it is
+// read is refused too.
+func FileContext(ctx context.Context, path string, lim Limits) (Draft, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return Draft{}, fmt.Errorf("import %s: %w", path, err)
 	}
 	if fi.IsDir() {
 		return Draft{}, fmt.Errorf("import %s: is a directory", path)
+	}
+	if !fi.Mode().IsRegular() {
+		return Draft{}, fmt.Errorf("import %s: %w", path, NotRegular(fi.Mode()))
 	}
 	if fi.Size() > MaxFileSize {
 		return Draft{}, tooLarge(path, fi.Size())
@@ -59,17 +103,56 @@ func File(path string) (Draft, error) {
 		return Draft{}, fmt.Errorf("import %s: %w", path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	b := lim.budget(ctx)
+	data, err := io.ReadAll(b.Reader(io.LimitReader(f, MaxFileSize+1)))
 	if err != nil {
 		return Draft{}, fmt.Errorf("import %s: %w", path, err)
 	}
-	return Bytes(path, data)
+	return bytesWith(b, path, data)
+}
+
+// NotRegular returns the reason a file of mode m is not read: "is a named
+// pipe (FIFO), not a regular file" and the like, or nil for a regular
+// file.
+func NotRegular(m fs.FileMode) error {
+	var kind string
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		kind = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeCharDevice != 0:
+		kind = "a character device"
+	case m&fs.ModeDevice != 0:
+		kind = "a device"
+	case m&fs.ModeSymlink != 0:
+		kind = "a symbolic link"
+	default:
+		kind = "a special file"
+	}
+	return fmt.Errorf("is %s, not a regular file", kind)
 }
 
 // Bytes parses in-memory data as if it came from a file with this name: the
 // format is chosen by the name's extension exactly as File does, and name
-// appears in every error message.
+// appears in every error message. It is BytesContext with a background
+// context and DefaultLimits.
 func Bytes(name string, data []byte) (Draft, error) {
+	return BytesContext(context.Background(), name, data, DefaultLimits)
+}
+
+// BytesContext is Bytes within limits: the parse stops when ctx is done or
+// a limit is passed.
+func BytesContext(ctx context.Context, name string, data []byte, lim Limits) (Draft, error) {
+	return bytesWith(lim.budget(ctx), name, data)
+}
+
+// bytesWith is Bytes under the budget b.
+func bytesWith(b *budget.Budget, name string, data []byte) (Draft, error) {
 	if len(data) > MaxFileSize {
 		return Draft{}, tooLarge(name, int64(len(data)))
 	}
@@ -79,7 +162,7 @@ func Bytes(name string, data []byte) (Draft, error) {
 		// it is: those signatures are long and binary, so prose never
 		// starts with them.
 		if g, found := containerFormat(data); found {
-			d, err := g.parse(name, data)
+			d, err := run(b, name, g.parse, data)
 			if err == nil {
 				d.Warnings = append(d.Warnings, fmt.Sprintf("the file's content is %s, not text; it was imported as such", g.mediaType))
 			}
@@ -87,9 +170,23 @@ func Bytes(name string, data []byte) (Draft, error) {
 		}
 	}
 	if ok {
-		return f.parse(name, data)
+		return run(b, name, f.parse, data)
 	}
-	return sniff(name, data)
+	return sniff(b, name, data)
+}
+
+// run calls a parser under the budget b and finishes its draft (see
+// finish). When the budget ran out, its error is the one returned, whatever
+// the parser made of it.
+func run(b *budget.Budget, name string, parse parser, data []byte) (Draft, error) {
+	d, err := parse(b, name, data)
+	if berr := b.Err(); berr != nil {
+		return Draft{}, fmt.Errorf("import %s: %w", name, berr)
+	}
+	if err != nil {
+		return Draft{}, err
+	}
+	return finish(d), nil
 }
 
 // containerFormat recognises the binary document formats Gloss parses by
@@ -118,10 +215,10 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // sniff imports data of an unknown file type as an HTML page when it is
 // one, as plain text when it is text, and refuses it with ErrUnsupported
 // (or ErrEmpty) otherwise.
-func sniff(name string, data []byte) (Draft, error) {
+func sniff(b *budget.Budget, name string, data []byte) (Draft, error) {
 	if strings.HasPrefix(http.DetectContentType(data[:min(len(data), 512)]), "text/html") {
 		if h, ok := formatFor(".html"); ok {
-			return h.parse(name, data)
+			return run(b, name, h.parse, data)
 		}
 	}
 	txt, ok := formatFor(".txt")
@@ -136,7 +233,7 @@ func sniff(name string, data []byte) (Draft, error) {
 		reason := strings.TrimPrefix(err.Error(), "import "+name+": ")
 		return Draft{}, fmt.Errorf("import %s: %w: %s", name, ErrUnsupported, reason)
 	}
-	return txt.parse(name, data)
+	return run(b, name, txt.parse, data)
 }
 
 // tooLarge returns the ErrTooLarge error for a file of size bytes.

@@ -20,7 +20,16 @@ package ingest
 // YAML front matter between "---" lines at the very top is read for title,
 // author/authors/byline, date/published, url/link/source, tags/keywords,
 // outlet/site/publisher and lang/language. Front matter that is not valid
-// YAML is left out of the text with a warning.
+// YAML, or larger than mdMaxFrontMatter (64 KB), is left out of the text
+// with a warning; at most 100 tags are kept (see finish).
+//
+// Limits, checked on the source before goldmark sees it (goldmark's cost
+// grows with the square of the nesting, and with rows times columns of a
+// table, and it cannot be stopped once started): lists and block quotes
+// nested more than mdMaxNesting (64) levels deep are refused; tables
+// that would have more than mdMaxTableCells (500,000) cells, or a row of
+// more than mdMaxTableColumns (256) columns, are read as plain paragraphs,
+// with a warning.
 
 import (
 	"bytes"
@@ -30,6 +39,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -44,11 +54,26 @@ func init() {
 }
 
 // markdown is the goldmark instance used by every import; goldmark parsers
-// are safe for concurrent use.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+// are safe for concurrent use. markdownNoTables reads a document whose
+// tables are too large as if it had none.
+var (
+	markdown         = goldmark.New(goldmark.WithExtensions(extension.GFM))
+	markdownNoTables = goldmark.New(goldmark.WithExtensions(extension.Strikethrough, extension.Linkify, extension.TaskList))
+)
+
+// The limits of a Markdown import (see the top of markdown.go).
+const (
+	mdMaxFrontMatter  = 64 << 10
+	mdMaxNesting      = 64
+	mdMaxTableCells   = 500_000
+	mdMaxTableColumns = 256
+	// mdNodeCost is the memory charged per byte of Markdown for the
+	// syntax tree goldmark builds from it.
+	mdNodeCost = 12
+)
 
 // parseMarkdown is the parser for Markdown files.
-func parseMarkdown(name string, data []byte) (Draft, error) {
+func parseMarkdown(b *budget.Budget, name string, data []byte) (Draft, error) {
 	s, warnings, err := decodeText(name, data)
 	if err != nil {
 		return Draft{}, err
@@ -58,16 +83,38 @@ func parseMarkdown(name string, data []byte) (Draft, error) {
 
 	d := Draft{Warnings: warnings}
 	fm, body, found := splitFrontMatter(s)
-	if found {
+	switch {
+	case found && len(fm) > mdMaxFrontMatter:
+		d.Warnings = append(d.Warnings, fmt.Sprintf("front matter ignored: it is larger than %d KB", mdMaxFrontMatter>>10))
+	case found:
 		if err := applyFrontMatter(&d, fm); err != nil {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("front matter ignored: %v", err))
 		}
 	}
 
+	shape, err := mdScan(b, body)
+	if err != nil {
+		return Draft{}, err
+	}
+	if shape.depth > mdMaxNesting {
+		return Draft{}, fmt.Errorf("import %s: lists or block quotes are nested more than %d levels deep (line %d); refused as damaged or hostile",
+			name, mdMaxNesting, shape.deepLine)
+	}
+	if err := b.Alloc(mdNodeCost * int64(len(body))); err != nil {
+		return Draft{}, err
+	}
+	md := markdown
+	if shape.cells > mdMaxTableCells || shape.columns > mdMaxTableColumns {
+		md = markdownNoTables
+		d.Warnings = append(d.Warnings, fmt.Sprintf("tables were read as plain text: they are too large (%d cells, up to %d columns in a row)", shape.cells, shape.columns))
+	}
 	src := []byte(body)
-	doc := markdown.Parser().Parse(text.NewReader(src))
-	w := mdWalker{src: src, title: d.Title}
+	doc := md.Parser().Parse(text.NewReader(src))
+	w := mdWalker{src: src, title: d.Title, budget: b}
 	w.blocks(doc, Body)
+	if err := b.Err(); err != nil {
+		return Draft{}, err
+	}
 	if d.Title == "" {
 		d.Title = w.title
 	}
@@ -201,11 +248,16 @@ type mdWalker struct {
 	title    string // the title so far; the first h1 fills it when empty
 	sawTitle bool   // a heading has already been taken as (or matched) the title
 	out      []block
+	budget   *budget.Budget
 }
 
-// blocks appends the blocks under n, giving paragraphs the kind kind.
+// blocks appends the blocks under n, giving paragraphs the kind kind. It
+// stops when the budget runs out (the caller then reads the budget's error).
 func (w *mdWalker) blocks(n ast.Node, kind BlockKind) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if w.budget.Step() != nil {
+			return
+		}
 		switch c := c.(type) {
 		case *ast.Heading:
 			t := w.inline(c)

@@ -100,7 +100,7 @@ func TestParseMarkdown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := parseMarkdown("a.md", []byte(tt.in))
+			d, err := parseMarkdown(nil, "a.md", []byte(tt.in))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -148,7 +148,7 @@ func TestParseMarkdown_errors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseMarkdown("notes.md", []byte(tt.data))
+			_, err := parseMarkdown(nil, "notes.md", []byte(tt.data))
 			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), "notes.md") {
 				t.Errorf("error = %v, want %v naming notes.md", err, tt.want)
 			}

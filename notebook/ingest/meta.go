@@ -218,6 +218,10 @@ func metaCollect(doc *html.Node) metaPage {
 // metaBylineStart matches the start of a visible "By Name" line.
 var metaBylineStart = regexp.MustCompile(`^\s*(?:[Bb]y|BY|[Vv]on)\s+\p{Lu}`)
 
+// metaBylineDepth is how many levels of first children metaStartsByline
+// looks through for an element's first text.
+const metaBylineDepth = 16
+
 // metaStartsByline reports whether a paragraph-like element's first text
 // reads "By Name".
 func metaStartsByline(n *html.Node) bool {
@@ -226,7 +230,12 @@ func metaStartsByline(n *html.Node) bool {
 	default:
 		return false
 	}
-	for c := n.FirstChild; c != nil; c = c.FirstChild {
+	// The text is looked for a few levels down only: walking the whole
+	// chain of first children for every element would cost the square of
+	// the page's depth.
+	depth := 0
+	for c := n.FirstChild; c != nil && depth < metaBylineDepth; c = c.FirstChild {
+		depth++
 		if c.Type == html.TextNode {
 			if strings.TrimSpace(c.Data) == "" && c.NextSibling != nil {
 				c = c.NextSibling

@@ -12,6 +12,8 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"strings"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 )
 
 func init() {
@@ -25,7 +27,7 @@ const mhtmlMaxParts = 10_000
 // as MHTML", Internet Explorer's .mht): the page's HTML part goes through
 // the HTML importer, and the archive's own address fills in the URL when
 // the page names none. The whole archive is kept as the source.
-func parseMHTML(name string, data []byte) (Draft, error) {
+func parseMHTML(b *budget.Budget, name string, data []byte) (Draft, error) {
 	if len(data) > MaxFileSize {
 		return Draft{}, tooLarge(name, int64(len(data)))
 	}
@@ -35,11 +37,11 @@ func parseMHTML(name string, data []byte) (Draft, error) {
 	if err := checkBinary(name, data); err != nil {
 		return Draft{}, err
 	}
-	page, contentType, location, err := mhtmlPage(data)
+	page, contentType, location, err := mhtmlPage(b, data)
 	if err != nil {
 		return Draft{}, fmt.Errorf("import %s: not a readable MHTML archive: %w", name, err)
 	}
-	d, err := htmlArticle(name, page, contentType, location)
+	d, err := htmlArticle(b, name, page, contentType, location)
 	if err != nil {
 		return Draft{}, err
 	}
@@ -50,7 +52,7 @@ func parseMHTML(name string, data []byte) (Draft, error) {
 
 // mhtmlPage finds the HTML page in an MHTML archive and returns its
 // decoded bytes, its Content-Type (with the charset) and its address.
-func mhtmlPage(data []byte) (page []byte, contentType, location string, err error) {
+func mhtmlPage(b *budget.Budget, data []byte) (page []byte, contentType, location string, err error) {
 	msg, err := mail.ReadMessage(bufio.NewReader(bytes.NewReader(data)))
 	if err != nil {
 		return nil, "", "", err
@@ -77,6 +79,9 @@ func mhtmlPage(data []byte) (page []byte, contentType, location string, err erro
 	var first []byte
 	var firstType, firstLoc string
 	for i := 0; i < mhtmlMaxParts; i++ {
+		if err := b.Step(); err != nil {
+			return nil, "", "", err
+		}
 		part, err := mr.NextRawPart()
 		if err == io.EOF {
 			break

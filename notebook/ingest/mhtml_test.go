@@ -76,7 +76,7 @@ func TestParseMHTML_Refusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseMHTML(tt.name, tt.data)
+			_, err := parseMHTML(nil, tt.name, tt.data)
 			if err == nil || (tt.want != nil && !errors.Is(err, tt.want)) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
@@ -93,7 +93,7 @@ func FuzzParseMHTML(f *testing.F) {
 	f.Add(mhtmlBuild(f, htmlFixture(f, "news-jsonld.html"), "utf-8"))
 	f.Add([]byte("Content-Type: multipart/related; boundary=x\r\n\r\n--x\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPGh0bWw+\r\n--x--"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if d, err := parseMHTML("fuzz.mhtml", data); err == nil {
+		if d, err := parseMHTML(nil, "fuzz.mhtml", data); err == nil {
 			htmlCheckDraft(t, d)
 		}
 	})

@@ -15,8 +15,11 @@ package ingest
 //   - Trailing white space (unicode.IsSpace, which includes U+00A0) is cut
 //     from every line; white space inside a line, including U+00A0, is kept
 //     exactly as it was, because highlights are matched against this text.
-//   - C0 control characters other than tab and line breaks, and DEL, are
-//     removed (they cannot be displayed and would only confuse anchoring).
+//   - C0 control characters other than tab and line breaks, DEL and the C1
+//     controls (U+0080–U+009F) are removed (they cannot be displayed and
+//     would only confuse anchoring); isControl is the rule, shared with
+//     CleanField, which also removes tabs, line breaks and bidirectional
+//     controls from metadata fields.
 //   - Paragraphs are separated by exactly one blank line; there are no
 //     leading or trailing blank lines.
 
@@ -83,12 +86,19 @@ func paragraphsToText(paras []string) string {
 }
 
 // oneParagraph collapses blank lines inside already normalised text to a
-// single line break.
+// single line break, in one pass.
 func oneParagraph(s string) string {
-	for strings.Contains(s, "\n\n") {
-		s = strings.ReplaceAll(s, "\n\n", "\n")
+	if !strings.Contains(s, "\n\n") {
+		return s
 	}
-	return s
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' && len(b) > 0 && b[len(b)-1] == '\n' {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }
 
 // normalizeText applies the package's normalisation rules (see the top of
@@ -151,18 +161,22 @@ func nextBreak(s string, i int) (end, breaks, width int) {
 }
 
 // cleanLine cuts trailing white space from one line, drops control
-// characters other than tab and replaces invalid UTF-8 with U+FFFD.
+// characters other than tab (isControl) and replaces invalid UTF-8 with
+// U+FFFD.
 func cleanLine(line string) string {
 	clean := utf8.ValidString(line)
 	for k := 0; clean && k < len(line); k++ {
-		if c := line[k]; (c < 0x20 && c != '\t') || c == 0x7f {
+		switch c := line[k]; {
+		case (c < 0x20 && c != '\t') || c == 0x7f:
+			clean = false
+		case c == 0xC2 && k+1 < len(line) && line[k+1] <= 0x9F: // U+0080–U+009F
 			clean = false
 		}
 	}
 	if !clean {
 		var sb strings.Builder
 		for _, r := range line { // invalid bytes come out as U+FFFD
-			if (r < 0x20 && r != '\t') || r == 0x7f {
+			if isControl(r) && r != '\t' {
 				continue
 			}
 			sb.WriteRune(r)

@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"context"
 	"fmt"
 	"strings"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 )
 
 // pasteName stands for the file name in messages about pasted text.
@@ -15,15 +18,29 @@ const pasteName = "pasted text"
 // or "Source: https://…"), it becomes Draft.URL and is left out of the text.
 // Errors name the input "pasted text".
 func Paste(data []byte) (Draft, error) {
+	return PasteContext(context.Background(), data, DefaultLimits)
+}
+
+// PasteContext is Paste within limits: the parse stops when ctx is done or
+// a limit is passed.
+func PasteContext(ctx context.Context, data []byte, lim Limits) (Draft, error) {
 	if len(data) > MaxFileSize {
 		return Draft{}, tooLarge(pasteName, int64(len(data)))
 	}
+	return run(lim.budget(ctx), pasteName, parsePaste, data)
+}
+
+// parsePaste is the parser behind Paste.
+func parsePaste(b *budget.Budget, _ string, data []byte) (Draft, error) {
 	s, warnings, err := decodeText(pasteName, data)
 	if err != nil {
 		return Draft{}, err
 	}
 	u, rest := leadingURL(s)
-	d := plainDraft(rest)
+	d, err := plainDraft(b, rest)
+	if err != nil {
+		return Draft{}, err
+	}
 	if d.Text == "" {
 		return Draft{}, fmt.Errorf("import %s: %w", pasteName, ErrNoText)
 	}

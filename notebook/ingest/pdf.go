@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 	"github.com/ledongthuc/pdf"
 )
 
@@ -26,7 +28,17 @@ const pdfMaxGlyphs = 8_000_000
 // glyphs, columns read in order, running headers, footers and page numbers
 // removed, hyphenated line breaks re-joined, paragraphs kept. Title and
 // author come from the document information or the first page.
-func parsePDF(name string, data []byte) (d Draft, err error) {
+//
+// Limits: at most pdfMaxPages pages and pdfMaxGlyphs glyphs are read (with
+// a warning when there are more); the page tree may be at most
+// pdfMaxTreeDepth (64) levels deep and have at most pdfMaxTreeNodes nodes,
+// so a tree that loops is reported as damaged; content streams may nest
+// arrays and dictionaries at most pdfMaxNesting (32) levels deep. Every
+// read from the file and every operator is checked against the budget, so
+// a file whose objects refer to each other in a loop stops at the time
+// limit. A PDF whose pages are all damaged is refused saying so, not as
+// one without text.
+func parsePDF(b *budget.Budget, name string, data []byte) (d Draft, err error) {
 	if len(data) > MaxFileSize {
 		return Draft{}, tooLarge(name, int64(len(data)))
 	}
@@ -36,49 +48,77 @@ func parsePDF(name string, data []byte) (d Draft, err error) {
 	if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\r\n "), []byte("%PDF-")) {
 		return Draft{}, fmt.Errorf("import %s: not a PDF file (no %%PDF- header)", name)
 	}
-	// The PDF library panics on some malformed content streams; a bad file
-	// must give an error, never take the program down.
+	// The PDF library panics on some malformed files; a bad file must give
+	// an error, never take the program down.
 	defer func() {
 		if x := recover(); x != nil {
 			d, err = Draft{}, fmt.Errorf("import %s: damaged PDF: %v", name, x)
 		}
 	}()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	r, err := pdf.NewReader(b.ReaderAt(bytes.NewReader(data)), int64(len(data)))
+	if berr := b.Err(); berr != nil {
+		return Draft{}, berr
+	}
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) {
 			return Draft{}, fmt.Errorf("import %s: %w: the PDF is encrypted and needs a password to open; save an unprotected copy and import that", name, ErrUnsupported)
 		}
 		return Draft{}, fmt.Errorf("import %s: damaged or unreadable PDF: %w", name, err)
 	}
-	n := r.NumPage()
-	if n == 0 {
+	list, n, err := pdfPageList(b, r, pdfMaxPages)
+	if err != nil {
+		if berr := b.Err(); berr != nil {
+			return Draft{}, berr
+		}
+		return Draft{}, fmt.Errorf("import %s: damaged PDF: %w", name, err)
+	}
+	if len(list) == 0 {
 		return Draft{}, fmt.Errorf("import %s: damaged PDF: no pages", name)
 	}
 	var pages []pdfPage
+	var damage []string
 	glyphs := 0
-	for i := 1; i <= n && i <= pdfMaxPages; i++ {
-		p := r.Page(i)
-		if p.V.IsNull() {
-			continue
+	for i, p := range list {
+		text, err := pdfPageGlyphs(b, p, pdfMaxGlyphs+1-glyphs)
+		if berr := b.Err(); berr != nil {
+			return Draft{}, berr
 		}
-		text, err := pdfPageGlyphs(p)
 		if err != nil {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("page %d: %v", i, err))
+			damage = append(damage, fmt.Sprintf("page %d: %v", i+1, err))
 		}
 		glyphs += len(text)
 		if glyphs > pdfMaxGlyphs {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("only the first %d pages were read (too much text)", i-1))
+			d.Warnings = append(d.Warnings, fmt.Sprintf("only the first %d pages were read (too much text)", i))
 			break
 		}
-		pages = append(pages, pdfBuildPage(text))
+		page := pdfBuildPage(text)
+		b.Free(int64(len(text)) * pdfGlyphCost)
+		size := 0
+		for _, l := range page.lines {
+			size += len(l.text) + pdfLineCost
+		}
+		if err := b.Alloc(int64(size)); err != nil {
+			return Draft{}, err
+		}
+		pages = append(pages, page)
 	}
-	if n > pdfMaxPages {
-		d.Warnings = append(d.Warnings, fmt.Sprintf("only the first %d of %d pages were read", pdfMaxPages, n))
+	if n > pdfMaxPages || len(list) > pdfMaxPages {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("only the first %d of %d pages were read", pdfMaxPages, max(n, len(list))))
 	}
 	blocks, firstPageTitle := pdfLayout(pages)
 	text, kinds := joinBlocks(blocks)
 	if strings.TrimSpace(text) == "" {
+		if len(damage) > 0 {
+			more := ""
+			if len(damage) > 1 {
+				more = fmt.Sprintf(" (and %d more damaged pages)", len(damage)-1)
+			}
+			return Draft{}, fmt.Errorf("import %s: damaged PDF: no text could be read: %s%s", name, damage[0], more)
+		}
 		return Draft{}, fmt.Errorf("import %s: %w: the PDF has no text layer (scanned PDF?); run it through OCR first", name, ErrNoText)
+	}
+	for _, w := range damage {
+		d.Warnings = append(d.Warnings, w)
 	}
 
 	info := r.Trailer().Key("Info")
@@ -105,6 +145,35 @@ func parsePDF(name string, data []byte) (d Draft, err error) {
 	d.Source = data
 	d.MediaType = "application/pdf"
 	return d, nil
+}
+
+// pdfLineCost is the memory charged per line of a page kept for layout,
+// besides its text.
+const pdfLineCost = 96
+
+// pdfPageGlyphs returns the positioned glyphs of one page, at most max of
+// them. A damaged content stream gives the glyphs read before the damage
+// and an error.
+func pdfPageGlyphs(b *budget.Budget, page pdf.Value, max int) ([]pdf.Text, error) {
+	strm := page.Key("Contents")
+	var rd io.Reader
+	switch strm.Kind() {
+	case pdf.Null:
+		return nil, nil
+	case pdf.Array:
+		readers := make([]io.Reader, 0, min(strm.Len(), 1024))
+		for i := 0; i < strm.Len() && i < 1024; i++ {
+			// A space between the parts: an operator may not run on from
+			// one stream into the next.
+			readers = append(readers, strm.Index(i).Reader(), strings.NewReader("\n"))
+		}
+		rd = io.MultiReader(readers...)
+	default:
+		rd = strm.Reader()
+	}
+	in := pdfNewInterp(b, pdfInherited(page, "Resources"), max)
+	err := in.run(b.Reader(rd))
+	return in.glyphs, err
 }
 
 // pdfJunkTitle matches document-information titles that are not titles:

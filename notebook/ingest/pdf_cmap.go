@@ -31,8 +31,12 @@ type pdfCodeRange struct {
 // pdfCMapToken matches the tokens of a CMap that matter here.
 var pdfCMapToken = regexp.MustCompile(`<[0-9A-Fa-f\s]*>|\[|\]|beginbfchar|endbfchar|beginbfrange|endbfrange`)
 
-// pdfMaxCMapBytes bounds the size of a ToUnicode stream that is read.
-const pdfMaxCMapBytes = 4 << 20
+// pdfMaxCMapBytes bounds the size of a ToUnicode stream that is read, and
+// pdfMaxCMapRanges the ranges kept from it (lookup tries them in turn).
+const (
+	pdfMaxCMapBytes  = 4 << 20
+	pdfMaxCMapRanges = 10_000
+)
 
 // pdfReadToUnicode parses a ToUnicode stream; it returns nil when the
 // stream has no mappings.
@@ -71,12 +75,12 @@ func pdfReadToUnicode(v pdf.Value) *pdfToUnicode {
 					for i++; i < len(toks) && toks[i] != "]"; i++ {
 						list = append(list, pdfUTF16(toks[i]))
 					}
-					if ok1 && ok2 && hi >= lo {
+					if ok1 && ok2 && hi >= lo && len(m.ranges) < pdfMaxCMapRanges {
 						m.ranges = append(m.ranges, pdfCodeRange{lo: lo, hi: hi, list: list})
 					}
 					continue
 				}
-				if ok1 && ok2 && hi >= lo {
+				if ok1 && ok2 && hi >= lo && len(m.ranges) < pdfMaxCMapRanges {
 					m.ranges = append(m.ranges, pdfCodeRange{lo: lo, hi: hi, dst: pdfUTF16Units(toks[i])})
 				}
 			}

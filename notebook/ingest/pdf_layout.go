@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -199,14 +200,14 @@ func pdfLayout(pages []pdfPage) ([]block, string) {
 	title := pdfFirstPageTitle(pages, body)
 
 	var blocks []block
-	var cur strings.Builder
+	var cur []byte
 	curKind := Body
 	var prev *pdfLine
 	flush := func() {
-		if t := strings.TrimSpace(cur.String()); t != "" {
+		if t := strings.TrimSpace(string(cur)); t != "" {
 			blocks = append(blocks, block{kind: curKind, text: t})
 		}
-		cur.Reset()
+		cur = cur[:0]
 		curKind = Body
 	}
 	for pi := range pages {
@@ -267,25 +268,24 @@ func pdfNewParagraph(prev, l pdfLine, newPage, inItem bool, pitch float64) bool 
 
 // pdfAppendLine adds one line to a paragraph, re-joining a word that was
 // hyphenated at the line break ("govern-" + "ment" → "government") but
-// keeping real hyphens ("Anglo-" + "Saxon").
-func pdfAppendLine(b *strings.Builder, line string) {
-	s := b.String()
-	if s == "" {
-		b.WriteString(line)
+// keeping real hyphens ("Anglo-" + "Saxon"). The paragraph is a byte slice
+// so that dropping the hyphen costs nothing however long it is.
+func pdfAppendLine(b *[]byte, line string) {
+	s := *b
+	if len(s) == 0 {
+		*b = append(s, line...)
 		return
 	}
 	first, _ := utf8.DecodeRuneInString(line)
-	if strings.HasSuffix(s, "-") && !strings.HasSuffix(s, "--") && unicode.IsLower(first) {
-		before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(s, "-"))
+	if bytes.HasSuffix(s, []byte("-")) && !bytes.HasSuffix(s, []byte("--")) && unicode.IsLower(first) {
+		before, _ := utf8.DecodeLastRune(s[:len(s)-1])
 		if unicode.IsLetter(before) {
-			b.Reset()
-			b.WriteString(strings.TrimSuffix(s, "-"))
-			b.WriteString(line)
+			*b = append(s[:len(s)-1], line...)
 			return
 		}
 	}
-	b.WriteByte(' ')
-	b.WriteString(line)
+	s = append(s, ' ')
+	*b = append(s, line...)
 }
 
 // pdfRunningKey reduces a header or footer line to what repeats from page
@@ -435,11 +435,11 @@ func pdfFirstPageTitle(pages []pdfPage, body float64) string {
 			break
 		}
 	}
-	var b strings.Builder
+	var b []byte
 	for _, p := range parts {
 		pdfAppendLine(&b, p)
 	}
-	if t := b.String(); len(t) <= 300 {
+	if t := string(b); len(t) <= 300 {
 		return t
 	}
 	return ""

@@ -127,7 +127,7 @@ func TestParsePDF_Report(t *testing.T) {
 	for _, withInfo := range []bool{true, false} {
 		t.Run(fmt.Sprintf("info=%v", withInfo), func(t *testing.T) {
 			data := pdfReport(t, withInfo)
-			d, err := parsePDF("report.pdf", data)
+			d, err := parsePDF(nil, "report.pdf", data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,7 +170,7 @@ func TestParsePDF_LibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := parsePDF("report-libreoffice.pdf", data)
+	d, err := parsePDF(nil, "report-libreoffice.pdf", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +207,7 @@ func TestParsePDF_Type0(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := parsePDF("unicode-type0.pdf", data)
+	d, err := parsePDF(nil, "unicode-type0.pdf", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +276,7 @@ func TestParsePDF_Refusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parsePDF(tt.name, tt.data)
+			_, err := parsePDF(nil, tt.name, tt.data)
 			if err == nil || (tt.want != nil && !errors.Is(err, tt.want)) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
@@ -295,11 +295,10 @@ func TestPDFAppendLine(t *testing.T) {
 		{"end.", "Next", "end. Next"},
 	}
 	for _, tt := range tests {
-		var b strings.Builder
-		b.WriteString(tt.a)
+		b := []byte(tt.a)
 		pdfAppendLine(&b, tt.b)
-		if b.String() != tt.want {
-			t.Errorf("pdfAppendLine(%q, %q) = %q, want %q", tt.a, tt.b, b.String(), tt.want)
+		if string(b) != tt.want {
+			t.Errorf("pdfAppendLine(%q, %q) = %q, want %q", tt.a, tt.b, b, tt.want)
 		}
 	}
 }
@@ -321,7 +320,7 @@ func FuzzParsePDF(f *testing.F) {
 	f.Add([]byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		start := time.Now()
-		d, err := parsePDF("fuzz.pdf", data)
+		d, err := parsePDF(nil, "fuzz.pdf", data)
 		if el := time.Since(start); el > 5*time.Second {
 			t.Errorf("took %v", el)
 		}

@@ -47,6 +47,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 )
 
 func init() {
@@ -58,12 +60,15 @@ func init() {
 const maxHeaderParas = 6
 
 // parseText is the parser for plain-text files.
-func parseText(name string, data []byte) (Draft, error) {
+func parseText(b *budget.Budget, name string, data []byte) (Draft, error) {
 	s, warnings, err := decodeText(name, data)
 	if err != nil {
 		return Draft{}, err
 	}
-	d := plainDraft(s)
+	d, err := plainDraft(b, s)
+	if err != nil {
+		return Draft{}, err
+	}
 	if d.Text == "" {
 		return Draft{}, fmt.Errorf("import %s: %w", name, ErrNoText)
 	}
@@ -82,29 +87,47 @@ type txtLine struct {
 type txtPara []txtLine
 
 // plainDraft turns decoded plain text into a Draft (without Source and
-// MediaType), following the steps at the top of text.go.
-func plainDraft(s string) Draft {
-	paras := splitPlain(s)
+// MediaType), following the steps at the top of text.go, within the
+// budget b.
+func plainDraft(b *budget.Budget, s string) (Draft, error) {
+	paras, err := splitPlain(b, s)
+	if err != nil {
+		return Draft{}, err
+	}
 	h, rest, leftover := plainHeader(paras)
 	d := Draft{Title: h.title, Byline: h.byline, URL: h.url, Published: h.published}
 	d.Text, d.Kinds = joinBlocks(plainBlocks(rest, leftover))
 	if d.Title == "" {
 		d.Warnings = append(d.Warnings, "no title found")
 	}
-	return d
+	return d, nil
 }
 
+// plainLineCost is the memory charged per line of a text file, besides its
+// bytes: its place in a paragraph and in a block.
+const plainLineCost = 64
+
 // splitPlain normalises s, splits it into paragraphs and lines and drops
-// clutter lines and the paragraphs they leave empty.
-func splitPlain(s string) []txtPara {
+// clutter lines and the paragraphs they leave empty. It charges the
+// budget for the copies of the text it and the steps after it build.
+func splitPlain(b *budget.Budget, s string) ([]txtPara, error) {
+	if err := b.Alloc(4 * int64(len(s))); err != nil {
+		return nil, err
+	}
 	s = normalizeText(s)
 	var paras []txtPara
 	for p := range strings.SplitSeq(s, "\n\n") {
 		var para txtPara
 		for l := range strings.SplitSeq(p, "\n") {
+			if err := b.Step(); err != nil {
+				return nil, err
+			}
 			t := strings.TrimSpace(l)
 			if t == "" || isClutter(t) {
 				continue
+			}
+			if err := b.Alloc(plainLineCost); err != nil {
+				return nil, err
 			}
 			para = append(para, txtLine{text: t})
 		}
@@ -112,7 +135,7 @@ func splitPlain(s string) []txtPara {
 			paras = append(paras, para)
 		}
 	}
-	return paras
+	return paras, nil
 }
 
 // headerRole is what a header line was recognised as.

@@ -276,7 +276,7 @@ func TestPlainDraft(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := plainDraft(tt.in)
+			d, _ := plainDraft(nil, tt.in)
 			checkShape(t, d)
 			if d.Title != tt.title || d.Byline != tt.byline || !d.Published.Equal(tt.date) || d.URL != tt.url {
 				t.Errorf("got title %q, byline %q, date %v, url %q;\nwant title %q, byline %q, date %v, url %q",
@@ -362,7 +362,7 @@ func TestParseText_errors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseText("a.txt", tt.data)
+			_, err := parseText(nil, "a.txt", tt.data)
 			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), "a.txt") {
 				t.Errorf("parseText error = %v, want %v naming a.txt", err, tt.want)
 			}
@@ -371,7 +371,7 @@ func TestParseText_errors(t *testing.T) {
 }
 
 func TestParseText_crlf(t *testing.T) {
-	d, err := parseText("a.txt", []byte("Talks resume in the capital\r\n\r\nBy Jane Doe\r\n\r\nFirst line\r\nsecond line.\r\n\r\n\r\n\r\nNext paragraph.\r\n"))
+	d, err := parseText(nil, "a.txt", []byte("Talks resume in the capital\r\n\r\nBy Jane Doe\r\n\r\nFirst line\r\nsecond line.\r\n\r\n\r\n\r\nNext paragraph.\r\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
