@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/ledongthuc/pdf"
 )
 
 // pdfReportParas is the body of the generated test report.
@@ -326,6 +327,23 @@ func FuzzParsePDF(f *testing.F) {
 		}
 		if err == nil {
 			htmlCheckDraft(t, d)
+		}
+	})
+}
+
+// FuzzPDFContent runs the content-stream interpreter over any bytes: it
+// must return, without a panic, with glyphs or an error.
+func FuzzPDFContent(f *testing.F) {
+	f.Add([]byte(pdfHello))
+	f.Add([]byte("BT /F1 12 Tf 14 TL (a\\) b) ' [(x) -250 <41 42> 3 (y)] TJ 1 0 0 1 5 5 Tm T* ET q 1 0 0 1 0 0 cm Q"))
+	f.Add([]byte("BI /W 2 /H 2 /BPC 8 ID \x00\x01EI\x02 EI Q << /A [1 [2 [3]]] >> BDC %comment\n EMC"))
+	f.Add([]byte("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[(deep)]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]] TJ"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := pdfNewInterp(nil, pdf.Value{}, 1000)
+		in.fonts["F1"] = &pdfFont{name: "Helvetica", widths: map[int]float64{}, dw: 500, text: map[int]string{}}
+		_ = in.run(bytes.NewReader(data))
+		if len(in.glyphs) > 1000 {
+			t.Errorf("%d glyphs, more than allowed", len(in.glyphs))
 		}
 	})
 }
