@@ -81,6 +81,7 @@ func (n *Notebook) Highlight(spec HighlightSpec) (Annotation, error) {
 			Note:      note,
 			Tags:      tags,
 			Status:    Anchored,
+			Creator:   n.Identity(),
 			Created:   now,
 			Updated:   now,
 		}

@@ -81,6 +81,7 @@ func checkArticleFields(a *Article) error {
 	for _, f := range []struct{ what, v string }{
 		{"title", a.Title}, {"byline", a.Byline}, {"outlet", a.Outlet}, {"URL", a.URL},
 		{"language", a.Language}, {"citation key", a.CiteKey}, {"media type", a.MediaType},
+		{"creator", a.Creator},
 	} {
 		if err := checkLine(f.what, f.v); err != nil {
 			return err
@@ -198,6 +199,12 @@ func checkAnnotation(an *Annotation, articleID string, chars int) error {
 	if err := checkTags(an.Tags); err != nil {
 		return err
 	}
+	if err := checkLine("creator", an.Creator); err != nil {
+		return err
+	}
+	if err := checkUserEvent(an.UserEvent); err != nil {
+		return err
+	}
 	for i, h := range an.History {
 		what := fmt.Sprintf("history entry %d", i+1)
 		if err := checkStatus(what+" status", h.Status); err != nil {
@@ -217,6 +224,30 @@ func checkAnnotation(an *Annotation, articleID string, chars int) error {
 		}
 	}
 	return nil
+}
+
+// checkUserEvent checks an event date set by hand: cleared, or a day,
+// month or year range as SetEvent stores it.
+func checkUserEvent(u *UserEvent) error {
+	if u == nil || u.Cleared && u.Start == "" && u.End == "" && u.Precision == "" {
+		return nil
+	}
+	bad := func() error {
+		return fmt.Errorf("event date %s..%s (%s) is not one Gloss stores", quoteShort(u.Start), quoteShort(u.End), quoteShort(u.Precision))
+	}
+	if u.Cleared {
+		return bad()
+	}
+	start, err1 := time.Parse(time.DateOnly, u.Start)
+	end, err2 := time.Parse(time.DateOnly, u.End)
+	if err1 != nil || err2 != nil || end.Before(start) || start.Year() < 1000 || end.Year() > 9999 {
+		return bad()
+	}
+	switch u.Precision {
+	case "day", "month", "year":
+		return nil
+	}
+	return bad()
 }
 
 // checkPassage checks an annotation's offsets: a non-empty passage within

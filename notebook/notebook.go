@@ -27,6 +27,9 @@ type Notebook struct {
 	watchMu  sync.Mutex
 	watchers []func(Change)
 
+	identityMu sync.Mutex
+	identity   string
+
 	search      derived[*search.Index]
 	searchExtra searchState
 	events      derived[*events]
@@ -61,6 +64,29 @@ func New(store Store) *Notebook {
 		now:     func() time.Time { return time.Now().UTC() },
 		entropy: ulid.Monotonic(rand.Reader, 0),
 	}
+}
+
+// SetIdentity names the person using the notebook ("Name <email>"), as the
+// front end finds it (Gloss's own setting, else Git's user.name and
+// user.email): it is recorded as the creator of the articles they import
+// and the annotations they make, so a notebook shared through sync shows
+// who made what. Control characters are removed; an empty name records no
+// creator.
+func (n *Notebook) SetIdentity(name string) {
+	clean, err := cleanLine("the identity", name)
+	if err != nil {
+		clean = ""
+	}
+	n.identityMu.Lock()
+	n.identity = clean
+	n.identityMu.Unlock()
+}
+
+// Identity returns the name SetIdentity gave, or "".
+func (n *Notebook) Identity() string {
+	n.identityMu.Lock()
+	defer n.identityMu.Unlock()
+	return n.identity
 }
 
 // Path is the notebook file's location.

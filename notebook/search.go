@@ -193,7 +193,7 @@ func articleDoc(a Article, text string) search.Doc {
 	return search.Doc{
 		ID: a.ID, ArticleID: a.ID, Kind: search.KindArticle,
 		Note: a.Note, Title: a.Title, Byline: a.Byline, Outlet: a.Outlet, Body: text,
-		Tags: a.Tags, Published: a.Published.Time(), Updated: a.Updated,
+		Tags: a.Tags, Published: a.Published.Time(), Updated: a.Updated, Creator: a.Creator,
 	}
 }
 
@@ -202,7 +202,7 @@ func annotationDoc(an Annotation, a Article) search.Doc {
 		ID: an.ID, ArticleID: an.ArticleID, Kind: search.KindAnnotation,
 		Note: an.Note, Quote: an.Quote, Title: a.Title, Byline: a.Byline, Outlet: a.Outlet,
 		Tags: an.Tags, Color: string(an.Color), Orphan: an.Status == Orphaned,
-		Published: a.Published.Time(), Updated: an.Updated,
+		Published: a.Published.Time(), Updated: an.Updated, Creator: an.Creator,
 	}
 }
 

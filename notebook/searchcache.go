@@ -16,7 +16,7 @@ type searchKind struct{}
 var _ indexKind[*search.Index] = searchKind{}
 
 func (searchKind) cacheName() string  { return "search-index" }
-func (searchKind) cacheMagic() string { return "gloss-search-cache 1" }
+func (searchKind) cacheMagic() string { return "gloss-search-cache 2" }
 
 func (searchKind) write(ix *search.Index, w io.Writer) error {
 	_, err := ix.WriteTo(w)

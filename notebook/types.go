@@ -28,6 +28,9 @@ type Article struct {
 	Language  string    `json:"language"`
 	Tags      []string  `json:"tags"`
 	Note      string    `json:"note"` // the researcher's summary, Markdown
+	// Creator is who imported the article ("Name <email>"), in a notebook
+	// shared with others; empty when unknown.
+	Creator string `json:"creator,omitempty"`
 	// CiteKey is the article's citation key (e.g. mugabi2023russia): unique
 	// in the notebook and never changed behind the user's back.
 	CiteKey   string `json:"citekey,omitempty"`
@@ -92,19 +95,22 @@ const (
 // Start and End count Unicode code points in the article's text, as the W3C
 // Web Annotation TextPositionSelector does.
 type Annotation struct {
-	ID        string    `json:"id"`
-	ArticleID string    `json:"article_id"`
-	Start     int       `json:"start"`
-	End       int       `json:"end"`
-	Quote     string    `json:"quote"`
-	Prefix    string    `json:"prefix"`
-	Suffix    string    `json:"suffix"`
-	Color     Color     `json:"color"`
-	Note      string    `json:"note"`
-	Tags      []string  `json:"tags"`
-	Status    Status    `json:"status"`
-	Created   time.Time `json:"created"`
-	Updated   time.Time `json:"updated"`
+	ID        string   `json:"id"`
+	ArticleID string   `json:"article_id"`
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+	Quote     string   `json:"quote"`
+	Prefix    string   `json:"prefix"`
+	Suffix    string   `json:"suffix"`
+	Color     Color    `json:"color"`
+	Note      string   `json:"note"`
+	Tags      []string `json:"tags"`
+	Status    Status   `json:"status"`
+	// Creator is who made the annotation ("Name <email>"); empty when
+	// unknown.
+	Creator string    `json:"creator,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 	// History lists earlier anchors (before a move or a manual re-attach),
 	// oldest first.
 	History []AnchorChange `json:"history,omitempty"`

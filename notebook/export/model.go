@@ -73,9 +73,12 @@ type Excerpt struct {
 	// Before and After are the rest of the sentence or paragraph around the
 	// quote when Context asks for it, else empty.
 	Before, After string
-	Created       time.Time
-	Updated       time.Time
-	Article       *Article
+	// Creator is who made the annotation, in a shared notebook; "" when
+	// unknown.
+	Creator string
+	Created time.Time
+	Updated time.Time
+	Article *Article
 }
 
 // Tag is a tag name and its inline #tag form.
@@ -183,7 +186,7 @@ func buildExcerpt(a *Article, ix *textIndex, ann notebook.Annotation, mode Conte
 		ID: ann.ID, Quote: ann.Quote, Note: ann.Note, Color: string(ann.Color), Tags: tagsOf(ann.Tags),
 		Status: string(ann.Status), Orphaned: ann.Status == notebook.Orphaned,
 		Start: ann.Start, End: ann.End, Prefix: ann.Prefix, Suffix: ann.Suffix,
-		Created: ann.Created, Updated: ann.Updated, Article: a,
+		Creator: ann.Creator, Created: ann.Created, Updated: ann.Updated, Article: a,
 	}
 	if e.Orphaned || !ix.valid(ann.Start, ann.End) {
 		return e

@@ -24,6 +24,7 @@ type w3cAnnotation struct {
 	Type       string    `json:"type"`
 	Motivation string    `json:"motivation"`
 	Created    string    `json:"created,omitempty"`
+	Creator    *w3cAgent `json:"creator,omitempty"`
 	Modified   string    `json:"modified,omitempty"`
 	Body       []w3cBody `json:"body,omitempty"`
 	Target     w3cTarget `json:"target"`
@@ -33,6 +34,12 @@ type w3cAnnotation struct {
 	// Status is "orphaned" for an annotation whose position is unknown
 	// (it then has no TextPositionSelector).
 	Status string `json:"gloss:status,omitempty"`
+}
+
+// w3cAgent is the person who made an annotation.
+type w3cAgent struct {
+	Type string `json:"type"`
+	Name string `json:"name"`
 }
 
 type w3cBody struct {
@@ -70,6 +77,9 @@ func toW3C(a *Article, e *Excerpt) w3cAnnotation {
 	out := w3cAnnotation{
 		ID: AnnotationURN(e.ID), Type: "Annotation", Motivation: "highlighting",
 		Created: w3cTime(e.Created), Modified: w3cTime(e.Updated), Color: e.Color,
+	}
+	if e.Creator != "" {
+		out.Creator = &w3cAgent{Type: "Person", Name: e.Creator}
 	}
 	if e.Note != "" {
 		out.Motivation = "commenting"

@@ -100,6 +100,7 @@ type Doc struct {
 	// "Sahel" and every "Sahel/…" below it.
 	Tags      []string
 	Color     string
+	Creator   string // who made the annotation or imported the article (creator:)
 	Orphan    bool
 	Published time.Time // the article's publication date; zero if unknown
 	Updated   time.Time // the last change; the final tie-breaker in ranking

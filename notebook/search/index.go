@@ -19,8 +19,9 @@ type Index struct {
 	live    int
 	tags    tagTable
 	titles  metaTable
-	bylines metaTable
-	outlets metaTable
+	bylines  metaTable
+	outlets  metaTable
+	creators metaTable
 	colors  metaTable
 
 	// Writer scratch, used under mu's write lock only.
@@ -43,6 +44,7 @@ type docRec struct {
 	byline        uint32
 	outlet        uint32
 	color         uint32
+	creator       uint32
 	kind          Kind
 	flags         uint8
 }
@@ -276,6 +278,7 @@ func (ix *Index) record(d *Doc) docRec {
 		byline:    ix.bylines.id(d.Byline),
 		outlet:    ix.outlets.id(d.Outlet),
 		color:     ix.colors.id(strings.Join(words(d.Color), " ")),
+		creator:   ix.creators.id(d.Creator),
 	}
 	if !d.Updated.IsZero() {
 		r.updated = d.Updated.UnixNano()

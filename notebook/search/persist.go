@@ -16,7 +16,7 @@ import (
 //	"GLOSSIX" formatVersion
 //	words:   uvarint n, n × string
 //	posting: per word, uvarint n, n × uvarint(entry - previous entry)
-//	tables:  titles, bylines, outlets, colours, tags: uvarint n, n × string
+//	tables:  titles, bylines, outlets, colours, creators, tags: uvarint n, n × string
 //	docs:    uvarint n, n × doc (an empty ID marks a free slot)
 //
 // Strings are uvarint length and bytes. Everything read is checked, so a
@@ -24,7 +24,7 @@ import (
 
 const (
 	persistMagic  = "GLOSSIX"
-	formatVersion = 1
+	formatVersion = 2 // 2: creators
 )
 
 // ErrIndexFormat is returned (wrapped) by ReadIndex for data that is not an
@@ -68,7 +68,7 @@ func (ix *Index) WriteTo(w io.Writer) (int64, error) {
 			}
 		}
 	}
-	for _, m := range []*metaTable{&ix.titles, &ix.bylines, &ix.outlets, &ix.colors} {
+	for _, m := range []*metaTable{&ix.titles, &ix.bylines, &ix.outlets, &ix.colors, &ix.creators} {
 		buf = binary.AppendUvarint(buf, uint64(max(1, len(m.words))))
 		str("")
 		for i := 1; i < len(m.words); i++ {
@@ -92,7 +92,7 @@ func (ix *Index) WriteTo(w io.Writer) (int64, error) {
 			}
 			buf = binary.AppendVarint(buf, r.updated)
 			buf = binary.AppendVarint(buf, r.published)
-			for _, v := range []uint32{r.title, r.byline, r.outlet, r.color} {
+			for _, v := range []uint32{r.title, r.byline, r.outlet, r.color, r.creator} {
 				buf = binary.AppendUvarint(buf, uint64(v))
 			}
 			buf = append(buf, byte(r.kind), r.flags)
@@ -239,7 +239,7 @@ func decodeIndex(data []byte) (*Index, error) {
 		}
 		postings[i] = list
 	}
-	for _, m := range []*metaTable{&ix.titles, &ix.bylines, &ix.outlets, &ix.colors} {
+	for _, m := range []*metaTable{&ix.titles, &ix.bylines, &ix.outlets, &ix.colors, &ix.creators} {
 		n := d.count()
 		if n == 0 || len(d.bytes()) != 0 {
 			d.fail("table without its empty entry")
@@ -282,7 +282,7 @@ func decodeIndex(data []byte) (*Index, error) {
 		for _, v := range []struct {
 			p *uint32
 			m *metaTable
-		}{{&r.title, &ix.titles}, {&r.byline, &ix.bylines}, {&r.outlet, &ix.outlets}, {&r.color, &ix.colors}} {
+		}{{&r.title, &ix.titles}, {&r.byline, &ix.bylines}, {&r.outlet, &ix.outlets}, {&r.color, &ix.colors}, {&r.creator, &ix.creators}} {
 			if *v.p = uint32(d.uvarint()); *v.p != 0 && int(*v.p) >= len(v.m.words) {
 				d.fail("unknown table entry")
 			}

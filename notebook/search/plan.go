@@ -113,6 +113,8 @@ func (ix *Index) compileFilter(f *Filter) cfilter {
 		c.okOutlet = metaMatches(&ix.outlets, f.ws)
 	case "outlet":
 		c.ok = metaMatches(&ix.outlets, f.ws)
+	case "creator":
+		c.ok = metaMatches(&ix.creators, f.ws)
 	}
 	return c
 }
@@ -183,6 +185,8 @@ func (c *cfilter) test(r *docRec) bool {
 		return c.ok[r.byline] || c.okOutlet[r.outlet]
 	case "outlet":
 		return c.ok[r.outlet]
+	case "creator":
+		return c.ok[r.creator]
 	case "has":
 		if c.f.norm == "note" {
 			return r.flags&flagNote != 0

@@ -27,7 +27,7 @@ type Query struct {
 
 // Filter is one operator of a query, such as tag:Sahel or -is:orphan.
 type Filter struct {
-	Op     string // "tag", "color", "in", "by", "outlet", "has", "is", "after" or "before"
+	Op     string // "tag", "color", "in", "by", "outlet", "creator", "has", "is", "after" or "before"
 	Value  string // as written, without quotes
 	Negate bool   // written with a leading "-"
 
@@ -43,7 +43,7 @@ const (
 )
 
 // Operators lists the query operators, for help texts.
-var Operators = []string{"tag", "color", "in", "by", "outlet", "has", "is", "after", "before"}
+var Operators = []string{"tag", "color", "in", "by", "outlet", "creator", "has", "is", "after", "before"}
 
 var operatorAlias = map[string]string{"colour": "color", "title": "in", "author": "by", "site": "outlet"}
 
@@ -219,7 +219,7 @@ func newFilter(op, value string, neg bool) (Filter, error) {
 		if f.norm == "" {
 			return Filter{}, fmt.Errorf("color:%s: not a colour name", value)
 		}
-	case "in", "by", "outlet":
+	case "in", "by", "outlet", "creator":
 		f.ws = words(value)
 		if len(f.ws) == 0 {
 			return Filter{}, fmt.Errorf("%s:%s: no letters or digits to look for", op, value)
@@ -252,7 +252,7 @@ func newFilter(op, value string, neg bool) (Filter, error) {
 }
 
 var example = map[string]string{
-	"tag": "tag:Sahel", "color": "color:red", "in": "in:Mali", "by": "by:Mugabi", "outlet": "outlet:DW",
+	"tag": "tag:Sahel", "color": "color:red", "in": "in:Mali", "by": "by:Mugabi", "outlet": "outlet:DW", "creator": "creator:amara",
 	"has": "has:note", "is": "is:orphan", "after": "after:2023-01-01", "before": "before:2023-03",
 }
 
