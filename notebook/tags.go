@@ -41,7 +41,7 @@ func CleanTag(name string) (string, error) {
 		return "", fmt.Errorf("tag %.40q…: %w: %d characters (at most %d)", out, ErrInvalid, n, MaxTagRunes)
 	}
 	for _, r := range out {
-		if unicode.IsControl(r) || isBidiOverride(r) {
+		if unicode.IsControl(r) || isBidiControl(r) {
 			return "", fmt.Errorf("tag %q: %w: control character %U", name, ErrInvalid, r)
 		}
 	}
@@ -60,9 +60,6 @@ func visible(s string) bool {
 	return false
 }
 
-// isBidiOverride reports the bidirectional embedding and override
-// characters (U+202A–U+202E), which reorder the text after them.
-func isBidiOverride(r rune) bool { return r >= '\u202a' && r <= '\u202e' }
 
 // TagKey is a tag's identity: its clean spelling, case-folded. "Sahel/Mali"
 // and "sahel / mali" have the same key.
