@@ -30,6 +30,9 @@ type AddResult struct {
 	Reason  string     `json:"reason,omitempty"` // "same text" for duplicates
 	// Report says what happened to the annotations of an Updated article.
 	Report *ReattachReport `json:"report,omitempty"`
+	// Attached is the number of pending annotations (imported before
+	// their article) that attached themselves to an Added article.
+	Attached int `json:"attached,omitempty"`
 }
 
 // AddArticle adds one article from an ingest draft. A draft whose text is
@@ -130,11 +133,15 @@ func (n *Notebook) addArticle(tx Tx, c *Change, d ingest.Draft) (AddResult, erro
 		Added:     now,
 		Updated:   now,
 		Language:  d.Language,
+		Creator:   n.Identity(),
 		Tags:      tags,
 		TextHash:  hash,
 		MediaType: d.MediaType,
 		Version:   1,
 		Chars:     utf8.RuneCountInString(d.Text),
+	}
+	if err := assignCiteKey(tx, &a, ""); err != nil {
+		return AddResult{}, err
 	}
 	if err := tx.PutArticle(a); err != nil {
 		return AddResult{}, err
@@ -147,7 +154,11 @@ func (n *Notebook) addArticle(tx Tx, c *Change, d ingest.Draft) (AddResult, erro
 			return AddResult{}, err
 		}
 	}
-	return AddResult{Article: a, Outcome: Added}, nil
+	attached, err := n.attachPending(tx, c, a, d.Text)
+	if err != nil {
+		return AddResult{}, err
+	}
+	return AddResult{Article: a, Outcome: Added, Attached: attached}, nil
 }
 
 // ArticleUpdate holds the metadata fields to change; nil fields are kept.
@@ -158,6 +169,10 @@ type ArticleUpdate struct {
 	URL       *string
 	Published *Date
 	Language  *string
+	// CiteKey sets the citation key: a valid key (see cite.ValidKey) that
+	// no other article has; "" makes a new one from the article's current
+	// metadata. The key never changes unless set here.
+	CiteKey *string
 }
 
 // SetArticle changes an article's metadata.
@@ -205,6 +220,19 @@ func (n *Notebook) SetArticle(id string, u ArticleUpdate) (Article, error) {
 		}
 		if u.Published != nil {
 			a.Published = *u.Published
+		}
+		if u.CiteKey != nil {
+			if key := strings.TrimSpace(*u.CiteKey); key == "" {
+				own := a.CiteKey
+				a.CiteKey = ""
+				if err := assignCiteKey(tx, &a, own); err != nil {
+					return err
+				}
+			} else if err := checkCiteKey(tx, id, key); err != nil {
+				return err
+			} else {
+				a.CiteKey = key
+			}
 		}
 		a.Updated = n.now()
 		c.Articles = append(c.Articles, id)
@@ -521,6 +549,10 @@ func (n *Notebook) Restore(id string) (TrashEntry, error) {
 				} else if ok {
 					return invalidf("cannot restore %s: article %s has the same URL", id, other)
 				}
+			}
+			// The key stays the article's unless another took it meanwhile.
+			if err := assignCiteKey(tx, e.Article, ""); err != nil {
+				return err
 			}
 			if err := tx.PutArticle(*e.Article); err != nil {
 				return err

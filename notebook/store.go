@@ -139,6 +139,37 @@ type Tx interface {
 	// IDsWithPrefix returns up to limit IDs of articles, annotations and
 	// trash entries that start with prefix, in key order.
 	IDsWithPrefix(prefix string, limit int) ([]string, error)
+
+	// ArticleByCiteKey returns the ID of the article with this citation
+	// key, compared without case (the index PutArticle keeps).
+	ArticleByCiteKey(key string) (string, bool, error)
+	// CiteKeysWithPrefix returns the citation keys in use that start with
+	// prefix, compared without case, lower-cased.
+	CiteKeysWithPrefix(prefix string) ([]string, error)
+	// ArticlesByMatch returns the IDs of the articles under a match key
+	// (see MatchKeys: a normalised URL or an exact title), in ID order.
+	ArticlesByMatch(key string) ([]string, error)
+
+	// PutPending inserts or replaces a pending annotation (one imported
+	// before its article), indexing it under its MatchKeys.
+	PutPending(p PendingAnnotation) error
+	// PendingAnnotation returns one pending annotation, or ErrNotFound.
+	PendingAnnotation(id string) (PendingAnnotation, error)
+	// DeletePending removes a pending annotation and its index entries.
+	DeletePending(id string) error
+	// ForEachPending calls fn for every pending annotation, in ID order.
+	ForEachPending(fn func(PendingAnnotation) error) error
+	// PendingByMatch returns the IDs of the pending annotations under a
+	// match key, in ID order.
+	PendingByMatch(key string) ([]string, error)
+
+	// ImportedSource returns the ID of the annotation (or pending
+	// annotation) an imported source record became, by its SourceKey;
+	// the entry outlives the annotation, so that importing the same file
+	// again changes nothing.
+	ImportedSource(key string) (string, bool, error)
+	// PutImportedSource remembers that a source record was imported.
+	PutImportedSource(key, id string) error
 }
 
 // Version is an earlier text of an article, kept when the text is edited or

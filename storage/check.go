@@ -163,6 +163,7 @@ func (sc *scan) problems() []Problem {
 	c.tagRecords()
 	c.trash()
 	c.indexes()
+	c.schema3()
 	if len(c.ps) > maxProblems {
 		more := len(c.ps) - maxProblems
 		c.ps = append(c.ps[:maxProblems], Problem{Record: "check", What: fmt.Sprintf("%d more problems not listed", more)})
@@ -186,7 +187,15 @@ func (c *checker) buckets() {
 		return
 	}
 	known := map[string]bool{}
-	for _, b := range requiredBuckets {
+	required := requiredBuckets
+	if c.inv.schema >= 3 {
+		required = append(append([][]byte(nil), required...), schema3Buckets...)
+	} else {
+		for _, b := range schema3Buckets {
+			known[string(b)] = true
+		}
+	}
+	for _, b := range required {
 		known[string(b)] = true
 		if !c.walk.buckets[string(b)] {
 			c.add(true, "bucket "+string(b), "is missing (its records are lost; salvage makes it anew)")
@@ -251,7 +260,8 @@ func (c *checker) badRecords() {
 			c.add(false, rec, "%s; the article cannot be saved, salvage keeps its highlights in the trash", b.why)
 		case string(bSources):
 			c.add(false, rec, "%s; salvage keeps the article without its original bytes", b.why)
-		case string(bMeta), string(bIdxHash), string(bIdxURL), string(bIdxArtAnn), string(bIdxTag):
+		case string(bMeta), string(bIdxHash), string(bIdxURL), string(bIdxArtAnn), string(bIdxTag),
+			string(bIdxCiteKey), string(bIdxMatch), string(bIdxPendingMatch):
 			c.add(true, rec, "%s; salvage rebuilds it", b.why)
 		case string(bTags):
 			c.add(true, rec, "%s; salvage makes the tag records its items need", b.why)
@@ -283,6 +293,8 @@ func recordName(bucket, key string) string {
 		return "trash entry " + key
 	case string(bMeta):
 		return fmt.Sprintf("meta %q", key)
+	case string(bPending):
+		return "pending annotation " + key
 	}
 	return fmt.Sprintf("%s entry %q", bucket, key)
 }

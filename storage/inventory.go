@@ -40,6 +40,8 @@ type inventory struct {
 	idxArtAnn map[string]bool   // article ID + sep + annotation ID
 	idxTag    map[string]bool   // tag key + sep + kind + ID
 
+	s3 schema3Inventory // citation keys, match keys, pending (check_schema3.go)
+
 	// bad lists records that cannot be used, by bucket and key, with why;
 	// badKeys holds the same as bucket + NUL + key.
 	bad     []badRecord
@@ -225,6 +227,8 @@ func (inv *inventory) add(bucket string, key, value []byte) {
 		inv.idxArtAnn[k] = true
 	case string(bIdxTag):
 		inv.idxTag[k] = true
+	default:
+		inv.addSchema3(bucket, k, value, fail)
 	}
 }
 

@@ -25,6 +25,7 @@ type migration struct {
 var migrations = []migration{
 	{To: 1, Name: "create buckets", Apply: createBuckets},
 	{To: 2, Name: "notebook UID for caches", Apply: addUID},
+	{To: 3, Name: "citation keys, pending annotations, imported sources", Apply: addSchema3},
 }
 
 // SchemaVersion is the schema this program writes.

@@ -382,6 +382,8 @@ func newPlan(inv *inventory, rep *Report) *plan {
 		switch b.bucket {
 		case string(bMeta), string(bIdxHash), string(bIdxURL), string(bIdxArtAnn), string(bIdxTag):
 			continue // rebuilt
+		case string(bIdxCiteKey), string(bIdxMatch), string(bIdxPendingMatch):
+			continue // rebuilt
 		case string(bArticles):
 			if k, ok := p.articles[b.key]; ok && k.rebuilt != nil {
 				continue

@@ -55,7 +55,7 @@ func (w *salvageWriter) add(bucket string, key, value []byte) {
 		}
 		a.Tags = w.cleanTags(bucket, k, a.Tags)
 		w.useTags(a.Tags)
-		w.put(bucket, len(value), func(tx notebook.Tx) error { return tx.PutArticle(a) })
+		w.put(bucket, len(value), func(tx notebook.Tx) error { return putWithCiteKey(tx, a) })
 	case string(bBodies):
 		ka, ok := p.articles[k]
 		if !ok {
@@ -111,6 +111,8 @@ func (w *salvageWriter) add(bucket string, key, value []byte) {
 			return
 		}
 		w.put(bucket, len(value), func(tx notebook.Tx) error { return tx.PutTrash(e) })
+	default:
+		w.salvageSchema3(bucket, k, value)
 	}
 }
 
@@ -206,7 +208,7 @@ func (w *salvageWriter) finish() {
 		if a := w.p.articles[id].rebuilt; a != nil {
 			art := *a
 			w.useTags(art.Tags)
-			w.put(string(bArticles), 0, func(tx notebook.Tx) error { return tx.PutArticle(art) })
+			w.put(string(bArticles), 0, func(tx notebook.Tx) error { return putWithCiteKey(tx, art) })
 		}
 	}
 	for _, key := range w.order {

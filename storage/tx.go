@@ -166,6 +166,9 @@ func (t *txn) PutArticle(a notebook.Article) error {
 	if err := t.indexTags(a.Tags, tagKindArticle, a.ID, true); err != nil {
 		return err
 	}
+	if err := t.indexArticleKeys(a, true); err != nil {
+		return err
+	}
 	a.Annotations = 0 // derived, never stored
 	return t.put(bArticles, a.ID, a)
 }
@@ -180,6 +183,9 @@ func (t *txn) unindexArticle(a notebook.Article) error {
 		if err := t.bucket(bIdxURL).Delete([]byte(a.URL)); err != nil {
 			return err
 		}
+	}
+	if err := t.indexArticleKeys(a, false); err != nil {
+		return err
 	}
 	return t.indexTags(a.Tags, tagKindArticle, a.ID, false)
 }
