@@ -112,7 +112,7 @@ func showCmd(e *env) *cobra.Command {
 			e.printf("%s\n", a.Title)
 			for _, kv := range [][2]string{
 				{"ID", a.ID}, {"By", a.Byline}, {"Outlet", a.Outlet}, {"Published", a.Published.String()},
-				{"URL", a.URL}, {"Tags", strings.Join(a.Tags, ", ")},
+				{"URL", a.URL}, {"Cite key", a.CiteKey}, {"Tags", strings.Join(a.Tags, ", ")},
 				{"Added", a.Added.Format("2006-01-02 15:04")},
 				{"Highlights", fmt.Sprint(a.Annotations)},
 			} {
@@ -130,11 +130,19 @@ func showCmd(e *env) *cobra.Command {
 }
 
 func setCmd(e *env) *cobra.Command {
-	var title, byline, outlet, url, published, language string
+	var title, byline, outlet, url, published, language, citekey string
 	cmd := &cobra.Command{
-		Use:   "set ID [--title T] [--byline B] [--outlet O] [--url U] [--published DATE] [--language L]",
-		Short: "Edit an article's metadata",
-		Args:  exactArgs(1, "an article ID"),
+		Use:   "set ID [--title T] [--byline B] [--outlet O] [--url U] [--published DATE] [--language L] [--citekey KEY]",
+		Short: "Edit an article's metadata or citation key",
+		Long: `Edit an article's metadata or its citation key.
+
+The citation key (e.g. keller2024tariffs) is what pandoc, BibLaTeX and
+Zotero cite the article by. Gloss makes it when the article is imported and
+never changes it on its own: editing the byline or title keeps it. --citekey
+KEY sets it: 1 to 128 ASCII letters, digits and _ (with - : . + / inside),
+not used by another article (compared without case); exit code 2 otherwise.
+--citekey "" makes a new one from the current metadata.`,
+		Args: exactArgs(1, "an article ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var u notebook.ArticleUpdate
 			f := cmd.Flags()
@@ -146,6 +154,7 @@ func setCmd(e *env) *cobra.Command {
 			}
 			u.Title, u.Byline, u.Outlet = pick("title", &title), pick("byline", &byline), pick("outlet", &outlet)
 			u.URL, u.Language = pick("url", &url), pick("language", &language)
+			u.CiteKey = pick("citekey", &citekey)
 			if f.Changed("published") {
 				d, err := notebook.ParseDate(published)
 				if err != nil {
@@ -154,7 +163,7 @@ func setCmd(e *env) *cobra.Command {
 				u.Published = &d
 			}
 			if u == (notebook.ArticleUpdate{}) {
-				return usagef("nothing to change: give at least one of --title, --byline, --outlet, --url, --published, --language")
+				return usagef("nothing to change: give at least one of --title, --byline, --outlet, --url, --published, --language, --citekey")
 			}
 			nb, id, err := e.resolve(args[0])
 			if err != nil {
@@ -168,7 +177,7 @@ func setCmd(e *env) *cobra.Command {
 				a.Tags = nonNil(a.Tags)
 				return e.printJSON(articleOut{Article: a})
 			}
-			e.printf("updated %s: %s\n", a.ID, a.Title)
+			e.printf("updated %s: %s (cite key %s)\n", a.ID, a.Title, a.CiteKey)
 			return nil
 		},
 	}
@@ -179,6 +188,7 @@ func setCmd(e *env) *cobra.Command {
 	f.StringVar(&url, "url", "", "URL of the original")
 	f.StringVar(&published, "published", "", "publication date YYYY[-MM[-DD]] (empty: unknown)")
 	f.StringVar(&language, "language", "", "language tag, e.g. en")
+	f.StringVar(&citekey, "citekey", "", `citation key (empty "": make one anew from the metadata)`)
 	return cmd
 }
 

@@ -187,7 +187,7 @@ Run gloss with no arguments to open the desktop app.`,
 		highlightCmd(e), annotationsCmd(e), annotationCmd(e), tagCmd(e),
 		deleteCmd(e), restoreCmd(e), trashCmd(e),
 		editCmd(e), versionsCmd(e), reattachCmd(e),
-		searchCmd(e), exportCmd(e), timelineCmd(e), reuseCmd(e), checkCmd(e), backupCmd(e),
+		searchCmd(e), exportCmd(e), timelineCmd(e), reuseCmd(e), pendingCmd(e), checkCmd(e), backupCmd(e),
 	)
 	return root
 }

@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,6 +29,7 @@ type exportFlags struct {
 	notesOnly, highlightOnly bool
 	title                    string
 	showTemplate             bool
+	citekeys                 bool
 }
 
 // exportSummary is what export reports when it writes a file.
@@ -36,6 +38,9 @@ type exportSummary struct {
 	Format      string `json:"format"`
 	Articles    int    `json:"articles,omitempty"`
 	Annotations int    `json:"annotations,omitempty"`
+	// Bibliography is the CSL-JSON file written beside a Markdown export
+	// with --citekeys.
+	Bibliography string `json:"bibliography,omitempty"`
 }
 
 func exportCmd(e *env) *cobra.Command {
@@ -43,7 +48,7 @@ func exportCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:         "export (--article ID... | --tag T | --query Q | --color C | --after D | --before D | --all) [--format F] [-o FILE]",
 		Annotations: readOnly,
-		Short:       "Export annotated excerpts with citations (md, html, csv, json, txt) or a full backup bundle",
+		Short:       "Export excerpts with citations (md, html, csv, json, txt), references (csl, bibtex, ris) or a full backup bundle",
 		Long: `Export highlights and notes with their articles' metadata and citations,
 to standard output or to a file (-o, written atomically; a name ending in .gz
 is gzipped).
@@ -63,9 +68,23 @@ Formats:
   csv     one row per annotation (Readwise's columns and more)
   json    W3C Web Annotation collection (JSON-LD)
   txt     plain text
+  csl     CSL-JSON references, one per article (Zotero, pandoc --citeproc)
+  bibtex  BibLaTeX references, one per article (biber; Unicode kept)
+  ris     RIS references, one per article (Zotero, EndNote, Mendeley)
   bundle  the whole notebook (articles, texts, versions, sources, annotations,
           tags, trash) for backup and 'gloss import' into another notebook;
           needs --all
+
+The reference formats list every article in the scope, highlighted or not
+(--tag, --query, dates, --all), each under its citation key (gloss set
+--citekey).
+
+--citekeys (with md and -o FILE) writes a draft for pandoc: each excerpt is
+followed by its citation ([@keller2024tariffs, para. 7]) and the CSL-JSON
+references of the same scope go to a file beside it (draft.md → draft.json),
+named in the front matter's bibliography:, so that
+  pandoc --citeproc draft.md -o draft.docx
+renders it with real citations in any CSL style (--csl FILE).
 
 --template FILE renders a Go text/template instead of a format; start from the
 built-in one: gloss export --show-template > mine.tmpl
@@ -87,7 +106,7 @@ marked "(orphaned)".`,
 	f.StringVar(&fl.after, "after", "", "articles published on or after this date")
 	f.StringVar(&fl.before, "before", "", "articles published before this date")
 	f.BoolVar(&fl.all, "all", false, "export everything")
-	f.StringVar(&fl.format, "format", "md", "md, html, csv, json, txt or bundle")
+	f.StringVar(&fl.format, "format", "md", "md, html, csv, json, txt, csl, bibtex, ris or bundle")
 	f.StringVar(&fl.template, "template", "", "a Go text/template file to render instead of a format")
 	f.StringVarP(&fl.output, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVar(&fl.citation, "citation", "default", "citation style: default, chicago or apa")
@@ -97,6 +116,7 @@ marked "(orphaned)".`,
 	f.BoolVar(&fl.highlightOnly, "highlights-only", false, "only annotations without a note")
 	f.StringVar(&fl.title, "title", "", "the export's title when it holds several articles")
 	f.BoolVar(&fl.showTemplate, "show-template", false, "print the built-in template of --format (md, txt or html) and exit")
+	f.BoolVar(&fl.citekeys, "citekeys", false, "with md and -o FILE: pandoc citations after each excerpt and a CSL-JSON bibliography beside FILE")
 	return cmd
 }
 
@@ -172,6 +192,26 @@ func exportOptions(cmd *cobra.Command, fl exportFlags) (notebook.ExportScope, ex
 		return sel, opt, usageError{err}
 	}
 	sel.ByCreation = opt.Order == export.CreatedOrder
+	if opt.Format.IsReferences() && fl.template == "" {
+		if fl.notesOnly || fl.highlightOnly || cmd.Flags().Changed("context") || cmd.Flags().Changed("citation") {
+			return sel, opt, usagef("--format %s writes references, not excerpts: --notes-only, --highlights-only, --context and --citation do not apply", opt.Format)
+		}
+		// A list of references holds every article in scope, annotated
+		// or not.
+		sel.WholeArticles, sel.ByCreation = true, false
+	}
+	if fl.citekeys {
+		switch {
+		case fl.template != "" || opt.Format != export.Markdown:
+			return sel, opt, usagef("--citekeys writes Markdown for pandoc: use it with --format md")
+		case fl.output == "":
+			return sel, opt, usagef("--citekeys writes a bibliography beside the Markdown: give -o FILE")
+		case strings.HasSuffix(fl.output, ".gz"):
+			return sel, opt, usagef("--citekeys: pandoc reads neither gzipped Markdown nor a gzipped bibliography; name -o FILE without .gz")
+		}
+		opt.CiteKeys = true
+		opt.Bibliography = export.BibliographyName(fl.output)
+	}
 	opt.NotesOnly, opt.HighlightsOnly, opt.Title = fl.notesOnly, fl.highlightOnly, fl.title
 	if opt.Title == "" {
 		opt.Title = exportTitle(fl)
@@ -242,17 +282,36 @@ func runExport(cmd *cobra.Command, e *env, fl exportFlags) error {
 		}
 		return nil
 	}
+	if opt.CiteKeys {
+		// The bibliography first: pandoc needs it beside the draft.
+		bib := filepath.Join(filepath.Dir(fl.output), opt.Bibliography)
+		refs := opt
+		refs.Format, refs.CiteKeys, refs.Bibliography = export.CSL, false, ""
+		if err := outfile.Write(nb, bib, func(w io.Writer) error {
+			_, err := export.Write(w, nb.Excerpts(sel), refs)
+			return err
+		}); err != nil {
+			return fmt.Errorf("export bibliography: %w", err)
+		}
+		sum.Bibliography = bib
+	}
 	if err := outfile.Write(nb, fl.output, gzipIf(strings.HasSuffix(fl.output, ".gz"), fill)); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if e.json {
 		return e.printJSON(sum)
 	}
-	if fl.format == formatBundle {
+	switch {
+	case fl.format == formatBundle:
 		e.printf("wrote the whole notebook to %s\n", fl.output)
-		return nil
+	case opt.Format.IsReferences() && fl.template == "":
+		e.printf("wrote %d references to %s\n", sum.Articles, fl.output)
+	default:
+		e.printf("wrote %d annotations from %d articles to %s\n", sum.Annotations, sum.Articles, fl.output)
 	}
-	e.printf("wrote %d annotations from %d articles to %s\n", sum.Annotations, sum.Articles, fl.output)
+	if sum.Bibliography != "" {
+		e.printf("wrote the references of those articles to %s (the front matter's bibliography)\n", sum.Bibliography)
+	}
 	return nil
 }
 

@@ -19,14 +19,27 @@ import (
 func importCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import PATH...",
-		Short: "Import files, folders (recursively), Gloss bundles or standard input (-)",
+		Short: "Import files, folders (recursively), Gloss bundles, annotations from Hypothesis, Readwise or W3C, or standard input (-)",
 		Long: `Import articles into the notebook. PATH may be a file, a folder (imported
 recursively, files of known types only, parsed by two workers in parallel),
-a Gloss bundle (gloss export --all --format bundle; merged by ID) or - for
-standard input (pasted text; a first line that is a URL becomes the
-article's URL).
+a Gloss bundle (gloss export --all --format bundle; merged by ID), a file of
+annotations made in another tool, or - for standard input (pasted text; a
+first line that is a URL becomes the article's URL).
 
 Supported: ` + strings.Join(ingest.Extensions(), " ") + `
+
+Annotations, recognised by their content (a file named on the command line):
+  Hypothesis   the JSON its API returns (rows, or the client's download)
+  W3C          a Web Annotation collection (JSON-LD), e.g. gloss export --format json
+  Readwise     a Readwise CSV export (Highlight, Book Title, URL, Note, Tags, …)
+Each annotation is matched to an article already here by URL (ignoring
+http/https, www., a trailing slash, tracking parameters and AMP variants),
+else by exact title, and anchored from its quote and context; a quote not
+found becomes an orphaned highlight that keeps its quote and note. One
+whose article is not here yet is kept pending (gloss pending) and attaches
+itself when the article is imported. Importing the same file again changes
+nothing. A file that cannot be read whole (wrong types, huge numbers, deep
+nesting, a field too long) is refused and nothing of it is written.
 
 A file whose text is already in the notebook is reported as a duplicate.
 A file with the URL of an article already here but a new text becomes that
@@ -82,6 +95,10 @@ func printImportSummary(w io.Writer, rs []importer.Result) {
 	}
 	tw.Flush()
 	fmt.Fprintln(w, importer.Summary(rs))
+	if total, files := importer.AnnotationTotals(rs); files > 0 {
+		fmt.Fprintf(w, "annotations from %d files: %d matched (%d anchored, %d moved, %d orphaned), %d pending, %d already imported\n",
+			files, total.Matched, total.Anchored, total.Moved, total.Orphaned, total.Pending, total.Skipped)
+	}
 }
 
 // printable returns s as is, or Go-quoted when it holds a control or

@@ -84,6 +84,9 @@ type Result struct {
 	Report *notebook.ReattachReport `json:"report,omitempty"`
 	// Merge counts what a bundle brought when Outcome is "merged".
 	Merge *notebook.MergeReport `json:"merge,omitempty"`
+	// Annotations counts what a file of annotations from another tool
+	// brought when Outcome is "annotations" (annotations.go).
+	Annotations *notebook.AnnotationImport `json:"annotations,omitempty"`
 }
 
 // Collect expands the given paths: files are kept (whatever their type, so
@@ -149,6 +152,7 @@ type parsed struct {
 	path   string
 	draft  ingest.Draft
 	bundle bool
+	annots *annotFile // an annotation export (annotations.go)
 	err    error
 }
 
@@ -242,6 +246,12 @@ func Run(ctx context.Context, nb *notebook.Notebook, files []string, stdin io.Re
 				return results, err
 			}
 			results = append(results, mergeBundle(nb, p.path))
+		case p.annots != nil:
+			// After the articles before it, so that its annotations find them.
+			if err := flush(); err != nil {
+				return results, err
+			}
+			results = append(results, importAnnotations(nb, p))
 		default:
 			batch = append(batch, p)
 			size += len(p.draft.Text) + len(p.draft.Source)
@@ -318,6 +328,9 @@ func parseOne(ctx context.Context, path string, stdinData []byte, lim ingest.Lim
 	}
 	if notebook.IsBundle(path) {
 		return parsed{path: path, bundle: true}
+	}
+	if sniffAnnotations(path) {
+		return parseAnnotations(ctx, path)
 	}
 	d, err := ingest.FileContext(ctx, path, lim)
 	if err == nil && strings.TrimSpace(d.Title) == "" {
