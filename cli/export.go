@@ -93,7 +93,7 @@ marked "(orphaned)".`,
 		Args: exactArgs(0, "no arguments (use --article ID)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if fl.showTemplate {
-				return showTemplate(e, fl.format)
+				return showTemplate(e, fl.format, fl.citekeys)
 			}
 			return runExport(cmd, e, fl)
 		},
@@ -115,18 +115,22 @@ marked "(orphaned)".`,
 	f.BoolVar(&fl.notesOnly, "notes-only", false, "only annotations that have a note")
 	f.BoolVar(&fl.highlightOnly, "highlights-only", false, "only annotations without a note")
 	f.StringVar(&fl.title, "title", "", "the export's title when it holds several articles")
-	f.BoolVar(&fl.showTemplate, "show-template", false, "print the built-in template of --format (md, txt or html) and exit")
+	f.BoolVar(&fl.showTemplate, "show-template", false, "print the built-in template of --format (md, txt or html; md --citekeys: the pandoc one) and exit")
 	f.BoolVar(&fl.citekeys, "citekeys", false, "with md and -o FILE: pandoc citations after each excerpt and a CSL-JSON bibliography beside FILE")
 	return cmd
 }
 
-// showTemplate prints a built-in template for the user to copy.
-func showTemplate(e *env, format string) error {
+// showTemplate prints a built-in template for the user to copy (with
+// citekeys, the Markdown template for pandoc).
+func showTemplate(e *env, format string, citekeys bool) error {
 	f, err := export.ParseFormat(format)
 	if err != nil {
 		return usageError{err}
 	}
 	name := map[export.Format]string{export.Markdown: "markdown.md.tmpl", export.Text: "text.txt.tmpl", export.HTML: "html.html.tmpl"}[f]
+	if citekeys && f == export.Markdown {
+		name = "pandoc.md.tmpl"
+	}
 	if name == "" {
 		return usagef("format %s has no template (md, txt and html do)", f)
 	}
@@ -202,8 +206,8 @@ func exportOptions(cmd *cobra.Command, fl exportFlags) (notebook.ExportScope, ex
 	}
 	if fl.citekeys {
 		switch {
-		case fl.template != "" || opt.Format != export.Markdown:
-			return sel, opt, usagef("--citekeys writes Markdown for pandoc: use it with --format md")
+		case fl.template == "" && opt.Format != export.Markdown:
+			return sel, opt, usagef("--citekeys writes Markdown for pandoc: use it with --format md (or a --template made from gloss export --show-template --citekeys)")
 		case fl.output == "":
 			return sel, opt, usagef("--citekeys writes a bibliography beside the Markdown: give -o FILE")
 		case strings.HasSuffix(fl.output, ".gz"):

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -176,6 +177,27 @@ func TestExport_PandocCitekeys(t *testing.T) {
 	if err := json.Unmarshal(data, &bib); err != nil || len(bib) != 1 || bib[0]["id"] != "obi2024flood" {
 		t.Fatalf("bibliography (the articles of the draft): %v %s", err, data)
 	}
+	// A copy of the built-in template gives the same draft.
+	tmpl, _, code := gloss(t, "", "--db", db, "export", "--show-template", "--citekeys")
+	if code != 0 || !strings.Contains(tmpl, ".Cite") {
+		t.Fatalf("show-template --citekeys: %d\n%s", code, tmpl)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "mine.tmpl"), []byte(tmpl), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "mine.md")
+	if _, errs, code := gloss(t, "", "--db", db, "export", "--all", "--citekeys", "--template", filepath.Join(dir, "mine.tmpl"), "-o", mine); code != 0 {
+		t.Fatalf("--citekeys --template: %s", errs)
+	}
+	withTemplate, _ := os.ReadFile(mine)
+	strip := func(b []byte) string { // the bibliography's name and export time differ
+		s := strings.ReplaceAll(string(b), "mine.json", "draft.json")
+		return regexp.MustCompile(`exported: .*`).ReplaceAllString(s, "")
+	}
+	if strip(withTemplate) != strip(draft) {
+		t.Errorf("the copied template's draft differs:\n%s\nwant\n%s", withTemplate, draft)
+	}
+
 	pandoc, err := exec.LookPath("pandoc")
 	if err != nil {
 		t.Skip("pandoc is not installed (make test installs it): the end-to-end rendering is not checked")

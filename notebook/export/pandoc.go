@@ -40,14 +40,15 @@ func BibliographyName(markdownPath string) string {
 	return base + ".json"
 }
 
+// pandocFuncs are the template functions of the pandoc Markdown: every
+// text/template export has them, so that a copy of pandoc.md.tmpl works
+// as a --template.
+var pandocFuncs = template.FuncMap{
+	"pmd":           escapePandoc,
+	"pandocPassage": func(e *Excerpt) string { return strings.ReplaceAll(mdPassage(e), "@", `\@`) },
+}
+
 // writePandoc renders the Markdown export for pandoc.
 func writePandoc(w io.Writer, items iter.Seq2[Item, error], opt Options) error {
-	t, err := template.New(pandocTemplateName).Funcs(funcs).Funcs(template.FuncMap{
-		"pmd":           escapePandoc,
-		"pandocPassage": func(e *Excerpt) string { return strings.ReplaceAll(mdPassage(e), "@", `\@`) },
-	}).Option("missingkey=error").Parse(pandocTemplate)
-	if err != nil {
-		return err
-	}
-	return execute(w, items, opt, t.Execute)
+	return writeTemplate(w, items, opt, pandocTemplate, pandocTemplateName)
 }

@@ -194,7 +194,7 @@ func writeTemplate(w io.Writer, items iter.Seq2[Item, error], opt Options, src, 
 	if len(src) > MaxTemplateBytes {
 		return fmt.Errorf("template %s: %d bytes (at most %d)", name, len(src), MaxTemplateBytes)
 	}
-	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(src)
+	t, err := template.New(name).Funcs(funcs).Funcs(pandocFuncs).Option("missingkey=error").Parse(src)
 	if err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
