@@ -1,0 +1,140 @@
+package sync
+
+import (
+	"context"
+	"errors"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// needGit skips a test where git is missing (make test installs it).
+func needGit(t testing.TB) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+}
+
+// bareRemote makes an empty bare repository to push to.
+func bareRemote(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "remote.git")
+	if out, err := exec.Command("git", "init", "--bare", "-q", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v %s", err, out)
+	}
+	return dir
+}
+
+func TestRepo_roundTrip(t *testing.T) {
+	needGit(t)
+	ctx := context.Background()
+	remote := bareRemote(t)
+	a, err := InitRepo(ctx, filepath.Join(t.TempDir(), "a.sync"), remote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := InitRepo(ctx, filepath.Join(t.TempDir(), "b.sync"), remote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := a.Fetch(ctx); err != nil || ok {
+		t.Fatalf("Fetch of an empty remote = %v %v", ok, err)
+	}
+	sig := Signature{Name: "Amara <x>", Email: "amara@example.org", When: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC).Unix()}
+	c1, err := a.Commit(ctx, CommitSpec{Author: sig, Message: "first", Changes: []FileChange{
+		{Path: MarkerPath, Data: []byte("{}\n")},
+		{Path: "texts/ab/one.json", Data: []byte("hello\n")},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Push(ctx, c1); err != nil {
+		t.Fatal(err)
+	}
+	// b makes its own first commit: its push is rejected until it merges.
+	c2, err := b.Commit(ctx, CommitSpec{Author: sig, Message: "other", Changes: []FileChange{{Path: "x.json", Data: []byte("x")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Push(ctx, c2); !errors.Is(err, ErrRejected) {
+		t.Fatalf("Push of a diverged commit = %v, want ErrRejected", err)
+	}
+	r, ok, err := b.Fetch(ctx)
+	if err != nil || !ok || r != c1 {
+		t.Fatalf("Fetch = %v %v %v, want %v", r, ok, err, c1)
+	}
+	if _, ok, err := b.MergeBase(ctx, c2, r); err != nil || ok {
+		t.Fatalf("MergeBase of unrelated commits = %v %v", ok, err)
+	}
+	blob := BlobID([]byte("hello\n"))
+	m, err := b.Commit(ctx, CommitSpec{Parents: []OID{c2, r}, Author: sig, Message: "merge", Changes: []FileChange{
+		{Path: "texts/ab/one.json", Blob: blob}, {Path: MarkerPath, Data: []byte("{}\n")}, {Path: "x.json", Delete: true},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Push(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	tree, err := b.ListTree(ctx, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tree) != 2 || tree["texts/ab/one.json"] != blob {
+		t.Errorf("tree = %v", tree)
+	}
+	if anc, err := b.IsAncestor(ctx, r, m); err != nil || !anc {
+		t.Errorf("IsAncestor = %v %v", anc, err)
+	}
+	changes, err := b.Diff(ctx, c2, m)
+	if err != nil || len(changes) != 3 {
+		t.Fatalf("Diff = %+v %v", changes, err)
+	}
+	blobs, err := b.Blobs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer blobs.Close()
+	if data, err := blobs.Read(blob, 100, "one"); err != nil || string(data) != "hello\n" {
+		t.Errorf("Read = %q %v", data, err)
+	}
+	if _, err := blobs.Read(BlobID([]byte("nope")), 100, "nope"); err == nil {
+		t.Error("Read of a missing blob succeeded")
+	}
+	if _, err := blobs.Read(blob, 3, "one"); err == nil {
+		t.Error("Read over the limit succeeded")
+	}
+	// a fetches b's merge: a fast-forward.
+	got, _, err := a.Fetch(ctx)
+	if err != nil || got != m {
+		t.Fatalf("a.Fetch = %v %v", got, err)
+	}
+	if n, err := a.Count(ctx, c1, m); err != nil || n != 2 {
+		t.Errorf("Count = %d %v", n, err)
+	}
+}
+
+func TestRepo_errors(t *testing.T) {
+	needGit(t)
+	ctx := context.Background()
+	for _, bad := range []string{"", "--upload-pack=touch /tmp/x", "a\nb"} {
+		if err := CheckRemote(bad); err == nil {
+			t.Errorf("CheckRemote(%q) accepted", bad)
+		}
+	}
+	r, err := InitRepo(ctx, filepath.Join(t.TempDir(), "c.sync"), filepath.Join(t.TempDir(), "missing.git"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = r.Fetch(ctx)
+	var ge *GitError
+	if !errors.As(err, &ge) {
+		t.Fatalf("Fetch from a missing remote = %v, want a GitError", err)
+	}
+	t.Setenv("PATH", t.TempDir())
+	if _, _, err := r.Fetch(ctx); !errors.Is(err, ErrNoGit) {
+		t.Errorf("without git: %v", err)
+	}
+}
