@@ -237,4 +237,3 @@ func (r *Repo) Maintain(ctx context.Context) error {
 	_, err = r.run(ctx, nil, "repack", "-d", "-q", "--geometric=2")
 	return err
 }
-
