@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/text"
 )
 
 // FuzzCleanField checks CleanField's promises on any string: one line,
@@ -19,7 +21,7 @@ func FuzzCleanField(f *testing.F) {
 			t.Errorf("CleanField(%q) = %q", s, c)
 		}
 		for _, r := range c {
-			if isControl(r) || isBidiControl(r) || (unicode.IsSpace(r) && r != ' ') || r == '\u2028' || r == '\u2029' {
+			if text.IsControl(r) || text.IsBidiControl(r) || (unicode.IsSpace(r) && r != ' ') || r == '\u2028' || r == '\u2029' {
 				t.Errorf("CleanField(%q) = %q keeps %U", s, c, r)
 			}
 		}

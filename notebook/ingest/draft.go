@@ -5,6 +5,14 @@
 // It knows nothing about notebooks or storage; the notebook package turns a
 // Draft into an Article.
 //
+// Each format has its importer in an internal package (internal/plain,
+// internal/markdown, internal/html with the page metadata and visible-date
+// code, internal/mhtml, internal/epub, internal/pdf), sharing the text
+// rules of internal/text, the date reading of internal/date and the
+// budget of internal/budget; this package chooses the importer, applies
+// the rules every draft keeps (finish.go) and is all that other packages
+// see.
+//
 // # Hostile input
 //
 // Every input is treated as hostile. Each import runs within Limits (by
@@ -22,55 +30,45 @@
 //     a page whose tags would cost the HTML parser too much (its
 //     formatting elements re-created in block after block) are refused
 //     before parsing; trees deeper than 512 levels are flattened, as
-//     browsers do, before the extractor sees them (html_guard.go);
+//     browsers do, before the extractor sees them (internal/html/guard.go);
 //   - PDF: at most 2,000 pages and 8 million glyphs are read (with a
 //     warning); a page tree more than 64 levels deep, or with more than
 //     9,024 nodes, is damaged (it loops); arrays and dictionaries in a
-//     content stream may nest 32 levels (pdf_tree.go, pdf_lex.go);
+//     content stream may nest 32 levels (internal/pdf/tree.go, lex.go);
 //   - EPUB: the archive may unpack to at most 256 MB whatever its headers
 //     say; every chapter is read, and an entry whose data does not match
-//     its size or checksum header makes the book damaged (epub.go);
+//     its size or checksum header makes the book damaged (internal/epub);
 //   - Markdown: lists and block quotes nested more than 64 levels deep
 //     are refused, tables too large for the parser are read as plain text,
-//     front matter larger than 64 KB is ignored (markdown.go);
+//     front matter larger than 64 KB is ignored (internal/markdown);
 //   - metadata: every field is one clean line (CleanField); titles, bylines
 //     and outlets are cut at 1,000 characters, at most 100 tags of 200
 //     characters are kept (finish.go).
 package ingest
 
-import "time"
+import (
+	"time"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/draft"
+)
 
 // MaxFileSize is the largest input accepted, in bytes. Larger files are refused
 // by size before they are read in full.
-const MaxFileSize = 50 << 20
+const MaxFileSize = draft.MaxFileSize
 
-// BlockKind is the kind of one paragraph of an article's text.
-type BlockKind uint8
+// BlockKind is the kind of one paragraph of an article's text; its String
+// method gives the lower-case name ("body", "heading", …). It is the kind
+// the internal importers produce, under its public name.
+type BlockKind = draft.Kind
 
 // The paragraph kinds a Draft can carry.
 const (
-	Body    BlockKind = iota // ordinary paragraph
-	Heading                  // section heading
-	Quote                    // block quotation
-	Caption                  // figure caption
-	Item                     // list item
+	Body    BlockKind = draft.Body    // ordinary paragraph
+	Heading BlockKind = draft.Heading // section heading
+	Quote   BlockKind = draft.Quote   // block quotation
+	Caption BlockKind = draft.Caption // figure caption
+	Item    BlockKind = draft.Item    // list item
 )
-
-// String returns the lower-case name of k ("body", "heading", …).
-func (k BlockKind) String() string {
-	switch k {
-	case Heading:
-		return "heading"
-	case Quote:
-		return "quote"
-	case Caption:
-		return "caption"
-	case Item:
-		return "item"
-	default:
-		return "body"
-	}
-}
 
 // Draft is an article extracted from a document, ready to be added to a
 // notebook.

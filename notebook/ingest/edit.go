@@ -1,6 +1,10 @@
 package ingest
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/text"
+)
 
 // Text checks and normalises a replacement text for an article that is
 // already in a notebook (an edit, or a cleaner pasted copy): the same
@@ -13,11 +17,11 @@ func Text(name string, data []byte) (string, error) {
 	if len(data) > MaxFileSize {
 		return "", tooLarge(name, int64(len(data)))
 	}
-	s, _, err := decodeText(name, data)
+	s, _, err := text.Decode(name, data)
 	if err != nil {
 		return "", err
 	}
-	s = normalizeText(s)
+	s = text.Normalize(s)
 	if s == "" {
 		return "", fmt.Errorf("import %s: %w", name, ErrEmpty)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/draft"
 )
 
 // Limits on the metadata of a draft: a title, byline or outlet longer than
@@ -17,10 +19,17 @@ const (
 	maxTagRunes   = 200
 )
 
-// finish applies the rules every draft keeps, whichever importer made it:
-// each metadata field is one clean line (CleanField), within the limits
-// above, and warnings are one line each.
-func finish(d Draft) Draft {
+// finish makes the Draft of an article read from source (of mediaType),
+// applying the rules every draft keeps, whichever importer made it: each
+// metadata field is one clean line (CleanField), within the limits above,
+// and warnings are one line each.
+func finish(a draft.Article, source []byte, mediaType string) Draft {
+	d := Draft{
+		Title: a.Title, Byline: a.Byline, Outlet: a.Outlet, URL: a.URL,
+		Published: a.Published, Language: a.Language, Tags: a.Tags,
+		Text: a.Text, Kinds: a.Kinds, Warnings: a.Warnings,
+		Source: source, MediaType: mediaType,
+	}
 	var warn []string
 	clip := func(what, s string) string {
 		s = CleanField(s)

@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/html"
+	"github.com/glossnotes/gloss/notebook/ingest/internal/testkit"
 )
 
 // within fails t when fn does not return in d; a hang then costs the test
@@ -28,48 +31,9 @@ func within(t *testing.T, d time.Duration, fn func()) {
 	}
 }
 
-// pdfCraft writes a PDF from object bodies (object i+1 is objs[i]) with a
-// correct cross-reference table; object 1 is the catalog.
-func pdfCraft(objs ...string) []byte {
-	var b strings.Builder
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return []byte(b.String())
-}
-
-// pdfStream is a stream object holding content.
-func pdfStream(content string) string {
-	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content)
-}
-
-const pdfHelvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-
-// pdfOnePage is a one-page document whose page shows content.
-func pdfOnePage(content string) []byte {
-	return pdfCraft(
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		pdfStream(content),
-		pdfHelvetica,
-	)
-}
-
-const pdfHello = "BT /F1 12 Tf 72 700 Td (Hello from a small crafted test document with a few words.) Tj ET"
-
 func TestBytes_pdfCrafted(t *testing.T) {
 	// The crafting itself: a sound document reads.
-	d, err := Bytes("ok.pdf", pdfOnePage(pdfHello))
+	d, err := Bytes("ok.pdf", testkit.PDFOnePage(testkit.PDFHello))
 	if err != nil || !strings.Contains(d.Text, "Hello from a small crafted") {
 		t.Fatalf("Bytes = %q, %v", d.Text, err)
 	}
@@ -82,30 +46,30 @@ func TestBytes_pdfHostile(t *testing.T) {
 		data []byte
 		msg  []string // all must be in the message
 	}{
-		{"pagetree-loop.pdf", pdfCraft(
+		{"pagetree-loop.pdf", testkit.PDF(
 			"<< /Type /Catalog /Pages 2 0 R >>",
 			"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", // lists itself
 			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-			pdfStream(pdfHello), pdfHelvetica,
+			testkit.PDFStream(testkit.PDFHello), testkit.PDFHelvetica,
 		), []string{"damaged PDF", "page tree", "loops"}},
-		{"content-nesting.pdf", pdfOnePage("BT /F1 12 Tf 72 700 Td " + deepArray + " TJ ET"),
+		{"content-nesting.pdf", testkit.PDFOnePage("BT /F1 12 Tf 72 700 Td " + deepArray + " TJ ET"),
 			[]string{"damaged PDF", "nested more than 32 levels"}},
-		{"object-nesting.pdf", pdfCraft(
+		{"object-nesting.pdf", testkit.PDF(
 			"<< /Type /Catalog /Pages 2 0 R >>",
 			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Junk "+deepArray+" >>",
-			pdfStream(pdfHello), pdfHelvetica,
+			testkit.PDFStream(testkit.PDFHello), testkit.PDFHelvetica,
 		), []string{"damaged PDF", "nesting"}},
-		{"unclosed-array.pdf", pdfOnePage("BT /F1 12 Tf 72 700 Td [(Hello"), []string{"damaged PDF", "not closed"}},
+		{"unclosed-array.pdf", testkit.PDFOnePage("BT /F1 12 Tf 72 700 Td [(Hello"), []string{"damaged PDF", "not closed"}},
 	}
 	t.Run("parent-loop.pdf", func(t *testing.T) {
 		// A page that is its own parent and has no resources: the library
 		// looks for inherited resources up the Parent links forever.
-		data := pdfCraft(
+		data := testkit.PDF(
 			"<< /Type /Catalog /Pages 2 0 R >>",
 			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Parent 3 0 R /Contents 4 0 R >>",
-			pdfStream(pdfHello))
+			testkit.PDFStream(testkit.PDFHello))
 		var d Draft
 		var err error
 		within(t, 10*time.Second, func() { d, err = Bytes("parent-loop.pdf", data) })
@@ -137,7 +101,7 @@ func TestBytes_pdfHostile(t *testing.T) {
 // the square of the page count in reads.
 func TestBytes_pdfFlatTree(t *testing.T) {
 	const n = 2000
-	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "", pdfHelvetica}
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "", testkit.PDFHelvetica}
 	var kids strings.Builder
 	for i := range n {
 		fmt.Fprintf(&kids, "%d 0 R ", 4+2*i)
@@ -146,33 +110,23 @@ func TestBytes_pdfFlatTree(t *testing.T) {
 		var content strings.Builder
 		content.WriteString("BT /F1 12 Tf 72 700 Td 14 TL ")
 		for j := range 5 {
-			fmt.Fprintf(&content, "(Line %s of page %s tells of the harbour works.) ' ", pdfLetters(j), pdfLetters(i))
+			fmt.Fprintf(&content, "(Line %s of page %s tells of the harbour works.) ' ", testkit.Letters(j), testkit.Letters(i))
 		}
 		content.WriteString("ET")
 		objs = append(objs,
 			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /Contents %d 0 R /Resources << /Font << /F1 3 0 R >> >> >>", 5+2*i),
-			pdfStream(content.String()))
+			testkit.PDFStream(content.String()))
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), n)
 	var d Draft
 	var err error
-	within(t, 20*time.Second, func() { d, err = Bytes("flat.pdf", pdfCraft(objs...)) })
+	within(t, 20*time.Second, func() { d, err = Bytes("flat.pdf", testkit.PDF(objs...)) })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(d.Text, "Line c of page "+pdfLetters(n-1)) {
+	if !strings.Contains(d.Text, "Line c of page "+testkit.Letters(n-1)) {
 		t.Errorf("the last page is missing: %q", d.Text[max(0, len(d.Text)-300):])
 	}
-}
-
-// pdfLetters writes n in letters ("a", "b", … "ba"), which running-header
-// detection does not mistake for a page number.
-func pdfLetters(n int) string {
-	s := string(rune('a' + n%26))
-	for n /= 26; n > 0; n /= 26 {
-		s = string(rune('a'+n%26)) + s
-	}
-	return s
 }
 
 func TestBytes_htmlNesting(t *testing.T) {
@@ -192,7 +146,7 @@ func TestBytes_htmlNesting(t *testing.T) {
 			var err error
 			start := time.Now()
 			within(t, 10*time.Second, func() { _, err = Bytes(tt.name, []byte(tt.page)) })
-			if err == nil || !errors.Is(err, errHTMLTooDeep) || !strings.Contains(err.Error(), tt.name) {
+			if err == nil || !errors.Is(err, html.ErrTooDeep) || !strings.Contains(err.Error(), tt.name) {
 				t.Fatalf("err = %v, want a refusal for nesting naming the file", err)
 			}
 			if el := time.Since(start); el > 2*time.Second {
@@ -215,7 +169,7 @@ func TestBytes_htmlFormattingAmplification(t *testing.T) {
 	b.WriteString(strings.Repeat("<div>x</div>", 5000))
 	var err error
 	within(t, 10*time.Second, func() { _, err = Bytes("amplified.html", []byte(b.String())) })
-	if !errors.Is(err, errHTMLTooComplex) && !errors.Is(err, ErrNoText) {
+	if !errors.Is(err, html.ErrTooComplex) && !errors.Is(err, ErrNoText) {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -302,15 +256,14 @@ func TestBytes_markdownHostile(t *testing.T) {
 func TestBytes_epubAllChapters(t *testing.T) {
 	const n = 6000
 	var manifest, spine strings.Builder
-	entries := []epubEntry{{"mimetype", "application/epub+zip"}, {"META-INF/container.xml", epubContainer}, {"OEBPS/content.opf", ""}}
+	entries := []testkit.EPUBEntry{{Name: "mimetype", Body: "application/epub+zip"}, {Name: "META-INF/container.xml", Body: testkit.EPUBContainer}, {Name: "OEBPS/content.opf"}}
 	for i := 1; i <= n; i++ {
 		fmt.Fprintf(&manifest, `<item id="c%d" href="c%d.xhtml" media-type="application/xhtml+xml"/>`, i, i)
 		fmt.Fprintf(&spine, `<itemref idref="c%d"/>`, i)
-		entries = append(entries, epubEntry{fmt.Sprintf("OEBPS/c%d.xhtml", i),
-			fmt.Sprintf("<html><body><p>Chapter %d tells its part of the story.</p></body></html>", i)})
+		entries = append(entries, testkit.EPUBEntry{Name: fmt.Sprintf("OEBPS/c%d.xhtml", i), Body: fmt.Sprintf("<html><body><p>Chapter %d tells its part of the story.</p></body></html>", i)})
 	}
-	entries[2].body = `<package><metadata><title>Long</title></metadata><manifest>` + manifest.String() + `</manifest><spine>` + spine.String() + `</spine></package>`
-	d, err := Bytes("long.epub", epubBuild(t, entries...))
+	entries[2].Body = `<package><metadata><title>Long</title></metadata><manifest>` + manifest.String() + `</manifest><spine>` + spine.String() + `</spine></package>`
+	d, err := Bytes("long.epub", testkit.EPUB(t, entries...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,7 +276,7 @@ func TestBytes_epubAllChapters(t *testing.T) {
 }
 
 func TestBytes_epubLyingSize(t *testing.T) {
-	_, err := Bytes("lying.epub", epubLyingBomb(t))
+	_, err := Bytes("lying.epub", testkit.EPUBLyingBomb(t))
 	if err == nil || errors.Is(err, ErrNoText) {
 		t.Fatalf("err = %v, want a damaged archive", err)
 	}
@@ -372,14 +325,14 @@ func TestBytes_fieldsAreOneCleanLine(t *testing.T) {
 	}{
 		{"front.md", []byte("---\ntitle: |\n  First line\n  second\u202e line\nauthor: \"Jane\\tDoe\\u0007\"\nsite: \"Daily\\nNews\"\nurl: \"https://example.com/a\\u0085\"\nlang: \"en\\u2066\"\ntags: [\"a\\nb\", \"\\u202dc\"]\n---\n\n" + body + "\n")},
 		{"page.html", []byte("<html lang=en><head><title>Head\u202eline\u0085 of\x01 the day</title><meta name=author content=\"Jane\u2067 Doe\"></head><body><article><p>" + body + "</p></article></body></html>")},
-		{"book.epub", epubBuild(t, epubEntry{"mimetype", "application/epub+zip"}, epubEntry{"META-INF/container.xml", epubContainer},
-			epubEntry{"OEBPS/content.opf", "<package><metadata><title>Two\nline\u202e title</title><creator>Jane\u0085\tDoe</creator></metadata><manifest><item id=\"c\" href=\"c.xhtml\" media-type=\"application/xhtml+xml\"/></manifest><spine><itemref idref=\"c\"/></spine></package>"},
-			epubEntry{"OEBPS/c.xhtml", "<html><body><p>" + body + "</p></body></html>"})},
-		{"info.pdf", pdfCraft(
+		{"book.epub", testkit.EPUB(t, testkit.EPUBEntry{Name: "mimetype", Body: "application/epub+zip"}, testkit.EPUBEntry{Name: "META-INF/container.xml", Body: testkit.EPUBContainer},
+			testkit.EPUBEntry{Name: "OEBPS/content.opf", Body: "<package><metadata><title>Two\nline\u202e title</title><creator>Jane\u0085\tDoe</creator></metadata><manifest><item id=\"c\" href=\"c.xhtml\" media-type=\"application/xhtml+xml\"/></manifest><spine><itemref idref=\"c\"/></spine></package>"},
+			testkit.EPUBEntry{Name: "OEBPS/c.xhtml", Body: "<html><body><p>" + body + "</p></body></html>"})},
+		{"info.pdf", testkit.PDF(
 			"<< /Type /Catalog /Pages 2 0 R >>",
 			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-			pdfStream(pdfHello), pdfHelvetica)},
+			testkit.PDFStream(testkit.PDFHello), testkit.PDFHelvetica)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -425,11 +378,5 @@ func TestCleanField(t *testing.T) {
 		if got := CleanField(tt.in); got != tt.want {
 			t.Errorf("CleanField(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-	}
-}
-
-func TestNormalizeText_c1Controls(t *testing.T) {
-	if got := normalizeText("a\u0080b\u009fc\td\u200fe"); got != "abc\td\u200fe" {
-		t.Errorf("normalizeText = %q", got)
 	}
 }

@@ -13,26 +13,28 @@ import (
 	"time"
 
 	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
+	"github.com/glossnotes/gloss/notebook/ingest/internal/draft"
+	"github.com/glossnotes/gloss/notebook/ingest/internal/text"
 )
 
 // Sentinel errors returned (wrapped, with the file name) by File, Bytes and
 // Paste. Test for them with errors.Is.
 var (
 	// ErrEmpty means the input has no content, or only white space.
-	ErrEmpty = errors.New("file is empty")
+	ErrEmpty = draft.ErrEmpty
 	// ErrBinary means the input is binary data, not text.
-	ErrBinary = errors.New("file is binary, not text")
+	ErrBinary = draft.ErrBinary
 	// ErrTooLarge means the input is larger than MaxFileSize.
-	ErrTooLarge = errors.New("file is too large")
+	ErrTooLarge = draft.ErrTooLarge
 	// ErrUnsupported means the file type is not one Gloss can import.
-	ErrUnsupported = errors.New("unsupported file type")
+	ErrUnsupported = draft.ErrUnsupported
 	// ErrInvalidUTF8 means a text file is not valid UTF-8. Gloss refuses such
 	// files rather than replacing bytes with U+FFFD, so nothing is lost
 	// silently; the message gives the byte offset of the first bad sequence.
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrInvalidUTF8 = draft.ErrInvalidUTF8
 	// ErrNoText means the document was read but no article text was found
 	// in it.
-	ErrNoText = errors.New("no article text found")
+	ErrNoText = draft.ErrNoText
 	// ErrLimit means the file needed more time or memory than Limits allow;
 	// the message says which limit it passed.
 	ErrLimit = budget.ErrExceeded
@@ -162,7 +164,7 @@ func bytesWith(b *budget.Budget, name string, data []byte) (Draft, error) {
 		// it is: those signatures are long and binary, so prose never
 		// starts with them.
 		if g, found := containerFormat(data); found {
-			d, err := run(b, name, g.parse, data)
+			d, err := run(b, name, g.parse, g.mediaType, data)
 			if err == nil {
 				d.Warnings = append(d.Warnings, fmt.Sprintf("the file's content is %s, not text; it was imported as such", g.mediaType))
 			}
@@ -170,23 +172,23 @@ func bytesWith(b *budget.Budget, name string, data []byte) (Draft, error) {
 		}
 	}
 	if ok {
-		return run(b, name, f.parse, data)
+		return run(b, name, f.parse, mediaTypeOf(f, name), data)
 	}
 	return sniff(b, name, data)
 }
 
-// run calls a parser under the budget b and finishes its draft (see
-// finish). When the budget ran out, its error is the one returned, whatever
-// the parser made of it.
-func run(b *budget.Budget, name string, parse parser, data []byte) (Draft, error) {
-	d, err := parse(b, name, data)
+// run calls a parser under the budget b and makes a Draft of its article
+// (see finish), with data as its source. When the budget ran out, its
+// error is the one returned, whatever the parser made of it.
+func run(b *budget.Budget, name string, parse parser, mediaType string, data []byte) (Draft, error) {
+	a, err := parse(b, name, data)
 	if berr := b.Err(); berr != nil {
 		return Draft{}, fmt.Errorf("import %s: %w", name, berr)
 	}
 	if err != nil {
 		return Draft{}, err
 	}
-	return finish(d), nil
+	return finish(a, data, mediaType), nil
 }
 
 // containerFormat recognises the binary document formats Gloss parses by
@@ -218,14 +220,14 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func sniff(b *budget.Budget, name string, data []byte) (Draft, error) {
 	if strings.HasPrefix(http.DetectContentType(data[:min(len(data), 512)]), "text/html") {
 		if h, ok := formatFor(".html"); ok {
-			return run(b, name, h.parse, data)
+			return run(b, name, h.parse, h.mediaType, data)
 		}
 	}
 	txt, ok := formatFor(".txt")
 	if !ok {
 		return Draft{}, fmt.Errorf("import %s: %w", name, ErrUnsupported)
 	}
-	if _, _, err := decodeText(name, data); err != nil {
+	if _, _, err := text.Decode(name, data); err != nil {
 		if errors.Is(err, ErrEmpty) {
 			return Draft{}, err
 		}
@@ -233,22 +235,10 @@ func sniff(b *budget.Budget, name string, data []byte) (Draft, error) {
 		reason := strings.TrimPrefix(err.Error(), "import "+name+": ")
 		return Draft{}, fmt.Errorf("import %s: %w: %s", name, ErrUnsupported, reason)
 	}
-	return run(b, name, txt.parse, data)
+	return run(b, name, txt.parse, txt.mediaType, data)
 }
 
 // tooLarge returns the ErrTooLarge error for a file of size bytes.
 func tooLarge(name string, size int64) error {
-	return fmt.Errorf("import %s: %w: %s, the limit is %d MB", name, ErrTooLarge, formatSize(size), MaxFileSize>>20)
-}
-
-// formatSize renders a byte count for a message, e.g. "61.3 MB".
-func formatSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	default:
-		return fmt.Sprintf("%d bytes", n)
-	}
+	return draft.TooLarge(name, size)
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -9,6 +10,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/testkit"
 )
 
 const shortArticle = "Talks resume in the capital\n\nBy Jane Doe\n\nThe minister arrived in the capital on Wednesday for two days of talks with the interim government.\n"
@@ -213,7 +217,7 @@ func TestBytes_textThatStartsLikeASignature(t *testing.T) {
 // TestBytes_containerUnderATextName: a real PDF saved as .txt is read as
 // a PDF, with a warning, not refused or imported as garbage.
 func TestBytes_containerUnderATextName(t *testing.T) {
-	pdf, err := os.ReadFile(filepath.Join("testdata", "pdf", "report-libreoffice.pdf"))
+	pdf, err := os.ReadFile(filepath.Join("internal", "pdf", "testdata", "report-libreoffice.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,5 +227,73 @@ func TestBytes_containerUnderATextName(t *testing.T) {
 	}
 	if d.MediaType != "application/pdf" || !slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, "application/pdf") }) {
 		t.Errorf("media type %q, warnings %q", d.MediaType, d.Warnings)
+	}
+}
+
+// TestFile_HTMLTooLarge checks that a 200 MB page is refused by its size
+// before it is read: the file is sparse, so reading it would still be
+// noticed as slow, and File must not even open it.
+func TestFile_HTMLTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.html")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(200 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	start := time.Now()
+	_, err = File(path)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "huge.html") {
+		t.Fatalf("err = %v, want ErrTooLarge naming the file", err)
+	}
+	if el := time.Since(start); el > time.Second {
+		t.Errorf("refusal took %v", el)
+	}
+}
+
+func TestExtensions_HTML(t *testing.T) {
+	for _, ext := range []string{".html", ".htm", ".xhtml"} {
+		f, ok := formatFor("page" + strings.ToUpper(ext))
+		if !ok || f.mediaType != "text/html" {
+			t.Errorf("%s not registered as HTML", ext)
+		}
+	}
+}
+
+// TestBytes_sourceAndMediaType: every format's draft keeps the file's
+// bytes as its source, with the format's media type.
+func TestBytes_sourceAndMediaType(t *testing.T) {
+	page := "<html><head><title>Talks</title></head><body><article><p>" + strings.Repeat("The delegation met for a second day of talks in the capital. ", 8) + "</p></article></body></html>"
+	book := testkit.EPUB(t, testkit.EPUBEntry{Name: "mimetype", Body: "application/epub+zip"},
+		testkit.EPUBEntry{Name: "META-INF/container.xml", Body: testkit.EPUBContainer},
+		testkit.EPUBEntry{Name: "OEBPS/content.opf", Body: `<package><manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/></spine></package>`},
+		testkit.EPUBEntry{Name: "OEBPS/c.xhtml", Body: "<html><body><p>A chapter of the book.</p></body></html>"})
+	tests := []struct {
+		name, mediaType string
+		data            []byte
+	}{
+		{"a.txt", "text/plain", []byte(shortArticle)},
+		{"a.md", "text/markdown", []byte("# T\n\nBody.\n")},
+		{"a.html", "text/html", []byte(page)},
+		{"a.xhtml", "application/xhtml+xml", []byte(page)},
+		{"a.mhtml", "multipart/related", []byte("Content-Type: text/html; charset=utf-8\r\n\r\n" + page)},
+		{"a.epub", "application/epub+zip", book},
+		{"a.pdf", "application/pdf", testkit.PDFOnePage(testkit.PDFHello)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Bytes(tt.name, tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.MediaType != tt.mediaType || !bytes.Equal(d.Source, tt.data) {
+				t.Errorf("MediaType %q, Source %d bytes; want %q and the %d bytes read", d.MediaType, len(d.Source), tt.mediaType, len(tt.data))
+			}
+		})
+	}
+	if d, err := Paste([]byte(shortArticle)); err != nil || d.MediaType != "text/plain" || string(d.Source) != shortArticle {
+		t.Errorf("Paste: %q, %d bytes, %v", d.MediaType, len(d.Source), err)
 	}
 }

@@ -3,9 +3,11 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
+	"github.com/glossnotes/gloss/notebook/ingest/internal/draft"
+	"github.com/glossnotes/gloss/notebook/ingest/internal/plain"
+	"github.com/glossnotes/gloss/notebook/ingest/internal/text"
 )
 
 // pasteName stands for the file name in messages about pasted text.
@@ -27,47 +29,26 @@ func PasteContext(ctx context.Context, data []byte, lim Limits) (Draft, error) {
 	if len(data) > MaxFileSize {
 		return Draft{}, tooLarge(pasteName, int64(len(data)))
 	}
-	return run(lim.budget(ctx), pasteName, parsePaste, data)
+	return run(lim.budget(ctx), pasteName, parsePaste, "text/plain", data)
 }
 
 // parsePaste is the parser behind Paste.
-func parsePaste(b *budget.Budget, _ string, data []byte) (Draft, error) {
-	s, warnings, err := decodeText(pasteName, data)
+func parsePaste(b *budget.Budget, _ string, data []byte) (draft.Article, error) {
+	s, warnings, err := text.Decode(pasteName, data)
 	if err != nil {
-		return Draft{}, err
+		return draft.Article{}, err
 	}
-	u, rest := leadingURL(s)
-	d, err := plainDraft(b, rest)
+	u, rest := plain.LeadingURL(s)
+	d, err := plain.Parse(b, rest)
 	if err != nil {
-		return Draft{}, err
+		return draft.Article{}, err
 	}
 	if d.Text == "" {
-		return Draft{}, fmt.Errorf("import %s: %w", pasteName, ErrNoText)
+		return draft.Article{}, fmt.Errorf("import %s: %w", pasteName, ErrNoText)
 	}
 	d.Warnings = append(warnings, d.Warnings...)
 	if u != "" {
 		d.URL = u
 	}
-	d.Source = data
-	d.MediaType = "text/plain"
 	return d, nil
-}
-
-// leadingURL returns the web address on the first non-blank line of s and
-// the text after that line, or "" and s unchanged when that line is not a
-// web address.
-func leadingURL(s string) (u, rest string) {
-	rest = s
-	for rest != "" {
-		line, after, _ := strings.Cut(rest, "\n")
-		if strings.TrimSpace(line) == "" {
-			rest = after
-			continue
-		}
-		if u, ok := urlLine(line); ok {
-			return u, after
-		}
-		break
-	}
-	return "", s
 }

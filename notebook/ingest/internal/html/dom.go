@@ -1,0 +1,77 @@
+package html
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlAttr returns the value of an element's attribute, or "".
+func htmlAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// htmlText returns the text content of a node. Inside it, scripts, styles,
+// templates and ruby annotations (furigana) are skipped; a <script> or <style> node itself returns its
+// body (used for JSON-LD).
+func htmlText(n *html.Node) string {
+	var b strings.Builder
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			}
+		}
+		return b.String()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template ||
+				c.DataAtom == atom.Rt || c.DataAtom == atom.Rp) {
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// htmlInSVG reports whether n sits inside an <svg> element (whose <title>
+// is not the page title).
+func htmlInSVG(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "svg" {
+			return true
+		}
+	}
+	return n.Namespace == "svg"
+}
+
+// htmlUnescapeText decodes HTML entities left in text taken from JSON-LD.
+func htmlUnescapeText(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return html.UnescapeString(s)
+}
+
+// htmlAtom returns an element's tag as an atom. Elements created by the
+// extractor carry only their tag name, not the atom the parser sets.
+func htmlAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
+}
