@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/annotin"
 	"github.com/glossnotes/gloss/notebook/export"
@@ -221,4 +222,36 @@ func TestNotebook_ImportAnnotations_roundTrip(t *testing.T) {
 	if err != nil || back.Skipped != len(specs) {
 		t.Errorf("re-import into the source: %+v, %v", back, err)
 	}
+}
+
+// FuzzImportAnnotations feeds any input that annotin reads into a notebook
+// holding a matching article: the import never panics, leaves a notebook
+// that passes check, and a second import of the same input adds nothing.
+func FuzzImportAnnotations(f *testing.F) {
+	f.Add([]byte(`{"rows":[{"id":"a","uri":"https://north-news.example/flood","text":"n","tags":["T"],"target":[{"selector":[{"type":"TextQuoteSelector","exact":"the water fell","prefix":"dawn, and ","suffix":" by noon"},{"type":"TextPositionSelector","start":99,"end":113}]}]}]}`))
+	f.Add([]byte("Highlight,Title,URL,Note,Color,Tags\n\"early warning\",River rises,,note,pink,\"a,b\"\n\"x\",Elsewhere,https://e.example/?utm_source=1,,,\n"))
+	f.Add([]byte(`{"type":"AnnotationCollection","first":{"items":[{"id":"urn:gloss:annotation:01J00000000000000000000001","type":"Annotation","target":{"source":"urn:gloss:article:NOPE","title":"River rises","selector":[{"type":"TextQuoteSelector","exact":"rose"}]}}]}}`))
+	nb := nbtest.OpenTemp(f)
+	if _, err := nb.AddArticle(ingest.Draft{Title: "River rises", URL: "https://north-news.example/flood", Text: floodText}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		kind, recs, err := annotin.Parse(bytes.NewReader(data), "fuzz", annotin.Limits{MaxRecords: 200, MaxBytes: 1 << 16})
+		if err != nil {
+			return
+		}
+		if _, err := nb.ImportAnnotations("fuzz", kind, recs); err != nil {
+			if !errors.Is(err, notebook.ErrInvalid) {
+				t.Fatalf("import: %v", err)
+			}
+			return
+		}
+		again, err := nb.ImportAnnotations("fuzz", kind, recs)
+		if err != nil || again.Matched+again.Pending != 0 {
+			t.Fatalf("second import added %+v, %v", again, err)
+		}
+		if problems, err := nb.Check(); err != nil || len(problems) > 0 {
+			t.Fatalf("check after import: %v %v", problems, err)
+		}
+	})
 }
