@@ -283,18 +283,20 @@ func restoreCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			var done []notebook.TrashEntry
+			var ids []string
 			for _, arg := range args {
 				id, err := nb.Resolve(arg)
 				if err != nil {
 					return err
 				}
-				t, err := nb.Restore(id)
-				if err != nil {
-					return err
-				}
-				t.Body, t.Source, t.Versions = nil, nil, nil
-				done = append(done, t)
+				ids = append(ids, id)
+			}
+			done, err := nb.Restore(ids...)
+			if err != nil {
+				return err
+			}
+			for i := range done {
+				done[i].Body, done[i].Source, done[i].Versions = nil, nil, nil
 			}
 			if e.json {
 				return e.printJSON(map[string]any{"restored": done})

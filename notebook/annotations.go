@@ -207,11 +207,6 @@ func SortDocumentOrder(as []Annotation) {
 	})
 }
 
-// DeleteAnnotation moves an annotation to the trash; see Delete.
-func (n *Notebook) DeleteAnnotation(id string) error {
-	_, err := n.Delete(id)
-	return err
-}
 
 // trashAnnotation moves one annotation to the trash.
 func (n *Notebook) trashAnnotation(tx Tx, c *Change, id string) (TrashEntry, error) {

@@ -503,11 +503,6 @@ func (n *Notebook) trashArticle(tx Tx, c *Change, id string) (TrashEntry, error)
 	return e, tx.PutTrash(e)
 }
 
-// DeleteArticle moves one article to the trash; see Delete.
-func (n *Notebook) DeleteArticle(id string) error {
-	_, err := n.Delete(id)
-	return err
-}
 
 // TrashEntries lists the trash, most recently deleted first, without the
 // texts and sources of trashed articles.
@@ -524,70 +519,104 @@ func (n *Notebook) TrashEntries() ([]TrashEntry, error) {
 	return out, err
 }
 
-// Restore brings a trashed article (with its annotations) or annotation
-// back. An annotation can only return to an article that exists.
-func (n *Notebook) Restore(id string) (TrashEntry, error) {
-	var e TrashEntry
+// Restore brings trashed articles (with their annotations) and
+// annotations back, in one transaction: all of them or, on any error, none.
+// An annotation can only return to an article that exists (or comes back
+// in the same call, listed before it); an item whose ID a live record holds
+// now, or whose article's text or URL another article has, is refused.
+// The entries are returned in the order of ids.
+func (n *Notebook) Restore(ids ...string) ([]TrashEntry, error) {
+	if len(ids) == 0 {
+		return nil, invalidf("nothing to restore")
+	}
+	var out []TrashEntry
 	err := n.update(func(tx Tx, c *Change) error {
-		var err error
-		if e, err = tx.Trash(id); err != nil {
-			return err
+		out = out[:0]
+		for _, id := range ids {
+			e, err := restoreOne(tx, c, id)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
 		}
-		switch e.Kind {
-		case TrashArticle:
-			if e.Article == nil || e.Body == nil {
-				return fmt.Errorf("trash entry %s: article record missing", id)
-			}
-			if other, ok, err := tx.ArticleByHash(e.Article.TextHash); err != nil {
-				return err
-			} else if ok {
-				return invalidf("cannot restore %s: article %s has the same text", id, other)
-			}
-			if e.Article.URL != "" {
-				if other, ok, err := tx.ArticleByURL(e.Article.URL); err != nil {
-					return err
-				} else if ok {
-					return invalidf("cannot restore %s: article %s has the same URL", id, other)
-				}
-			}
-			// The key stays the article's unless another took it meanwhile.
-			if err := assignCiteKey(tx, e.Article, ""); err != nil {
-				return err
-			}
-			if err := tx.PutArticle(*e.Article); err != nil {
-				return err
-			}
-			if err := tx.PutBody(id, *e.Body); err != nil {
-				return err
-			}
-			if e.Source != nil {
-				if err := tx.PutSource(id, *e.Source); err != nil {
-					return err
-				}
-			}
-			for _, v := range e.Versions {
-				if err := tx.PutVersion(id, v); err != nil {
-					return err
-				}
-			}
-			c.Articles = append(c.Articles, id)
-		case TrashAnnotation:
-			for _, a := range e.Annotations {
-				if _, err := tx.Article(a.ArticleID); err != nil {
-					return fmt.Errorf("cannot restore annotation %s: its article %s: %w (restore the article first)", a.ID, a.ArticleID, err)
-				}
-			}
-		default:
-			return fmt.Errorf("trash entry %s: unknown kind %q", id, e.Kind)
-		}
-		for _, a := range e.Annotations {
-			if err := tx.PutAnnotation(a); err != nil {
-				return err
-			}
-			c.Annotations = append(c.Annotations, a.ID)
-		}
-		c.Tags = true
-		return tx.DeleteTrash(id)
+		return nil
 	})
-	return e, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// restoreOne restores one trash entry in tx.
+func restoreOne(tx Tx, c *Change, id string) (TrashEntry, error) {
+	e, err := tx.Trash(id)
+	if err != nil {
+		return e, err
+	}
+	// A live record with this ID (of either kind) would be overwritten.
+	if _, err := tx.Article(id); err == nil {
+		return e, invalidf("cannot restore %s: an article with this ID is in the notebook", id)
+	} else if !errors.Is(err, ErrNotFound) {
+		return e, err
+	}
+	if _, err := tx.Annotation(id); err == nil {
+		return e, invalidf("cannot restore %s: an annotation with this ID is in the notebook", id)
+	} else if !errors.Is(err, ErrNotFound) {
+		return e, err
+	}
+	switch e.Kind {
+	case TrashArticle:
+		if e.Article == nil || e.Body == nil {
+			return e, fmt.Errorf("trash entry %s: article record missing", id)
+		}
+		if other, ok, err := tx.ArticleByHash(e.Article.TextHash); err != nil {
+			return e, err
+		} else if ok {
+			return e, invalidf("cannot restore %s: article %s has the same text", id, other)
+		}
+		if e.Article.URL != "" {
+			if other, ok, err := tx.ArticleByURL(e.Article.URL); err != nil {
+				return e, err
+			} else if ok {
+				return e, invalidf("cannot restore %s: article %s has the same URL", id, other)
+			}
+		}
+		// The key stays the article's unless another took it meanwhile.
+		if err := assignCiteKey(tx, e.Article, ""); err != nil {
+			return e, err
+		}
+		if err := tx.PutArticle(*e.Article); err != nil {
+			return e, err
+		}
+		if err := tx.PutBody(id, *e.Body); err != nil {
+			return e, err
+		}
+		if e.Source != nil {
+			if err := tx.PutSource(id, *e.Source); err != nil {
+				return e, err
+			}
+		}
+		for _, v := range e.Versions {
+			if err := tx.PutVersion(id, v); err != nil {
+				return e, err
+			}
+		}
+		c.Articles = append(c.Articles, id)
+	case TrashAnnotation:
+		for _, a := range e.Annotations {
+			if _, err := tx.Article(a.ArticleID); err != nil {
+				return e, fmt.Errorf("cannot restore annotation %s: its article %s: %w (restore the article first)", a.ID, a.ArticleID, err)
+			}
+		}
+	default:
+		return e, fmt.Errorf("trash entry %s: unknown kind %q", id, e.Kind)
+	}
+	for _, a := range e.Annotations {
+		if err := tx.PutAnnotation(a); err != nil {
+			return e, err
+		}
+		c.Annotations = append(c.Annotations, a.ID)
+	}
+	c.Tags = true
+	return e, tx.DeleteTrash(id)
 }

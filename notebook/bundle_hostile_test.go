@@ -32,7 +32,7 @@ func TestNotebook_MergeBundle_trashEntryOfAnotherKind(t *testing.T) {
 	if _, err := nb.Highlight(notebook.HighlightSpec{ArticleID: id, Quote: "survive", Note: "my note"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := nb.DeleteArticle(id); err != nil {
+	if _, err := nb.Delete(id); err != nil {
 		t.Fatal(err)
 	}
 	var g ids
@@ -44,7 +44,11 @@ func TestNotebook_MergeBundle_trashEntryOfAnotherKind(t *testing.T) {
 		t.Errorf("merge: %+v", rep)
 	}
 	checkClean(t, nb)
-	e, err := nb.Restore(id)
+	es, err := nb.Restore(id)
+	var e notebook.TrashEntry
+	if len(es) == 1 {
+		e = es[0]
+	}
 	if err != nil || e.Kind != notebook.TrashArticle {
 		t.Fatalf("restore: %v (kind %q)", err, e.Kind)
 	}
@@ -86,12 +90,12 @@ func TestNotebook_MergeBundle_idsUniqueAcrossKinds(t *testing.T) {
 		s.article = add("Live", "The live article here.")
 		s.annotation = hl(s.article, "live")
 		s.trashedNote = hl(s.article, "here")
-		if err := nb.DeleteAnnotation(s.trashedNote); err != nil {
+		if _, err := nb.Delete(s.trashedNote); err != nil {
 			t.Fatal(err)
 		}
 		s.trashedArticle = add("Gone", "The deleted article here.")
 		s.trashedAnnID = hl(s.trashedArticle, "deleted")
-		if err := nb.DeleteArticle(s.trashedArticle); err != nil {
+		if _, err := nb.Delete(s.trashedArticle); err != nil {
 			t.Fatal(err)
 		}
 		return nb, s
@@ -171,14 +175,14 @@ func TestNotebook_MergeBundle_idsUniqueAcrossKinds(t *testing.T) {
 		}
 		checkClean(t, nb)
 		// Two deletes later the article can still be restored.
-		if err := nb.DeleteArticle(other); err != nil {
+		if _, err := nb.Delete(other); err != nil {
 			t.Fatal(err)
 		}
-		if err := nb.DeleteArticle(s.article); err != nil {
+		if _, err := nb.Delete(s.article); err != nil {
 			t.Fatal(err)
 		}
-		if e, err := nb.Restore(s.article); err != nil || e.Kind != notebook.TrashArticle {
-			t.Errorf("restore %s: %v (%q)", s.article, err, e.Kind)
+		if es, err := nb.Restore(s.article); err != nil || es[0].Kind != notebook.TrashArticle {
+			t.Errorf("restore %s: %v (%+v)", s.article, err, es)
 		}
 		checkClean(t, nb)
 	})

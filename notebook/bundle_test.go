@@ -101,14 +101,14 @@ func fullNotebook(t *testing.T) (*notebook.Notebook, notebook.Store, notebook.Ar
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := nb.DeleteAnnotation(gone.ID); err != nil {
+	if _, err := nb.Delete(gone.ID); err != nil {
 		t.Fatal(err)
 	}
 	other, err := nb.AddArticle(ingest.Draft{Title: "Deleted piece", Text: "Soon in the trash.", Source: []byte("Soon in the trash."), MediaType: "text/plain"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := nb.DeleteArticle(other.Article.ID); err != nil {
+	if _, err := nb.Delete(other.Article.ID); err != nil {
 		t.Fatal(err)
 	}
 	// An earlier text and an orphan, written as an edit and a failed

@@ -50,3 +50,38 @@ func TestNotebook_Delete(t *testing.T) {
 		t.Errorf("articles left: %+v", arts)
 	}
 }
+
+// TestNotebook_Restore: several items come back in one transaction, or
+// none; an entry whose ID a live record holds is refused, never written
+// over it.
+func TestNotebook_Restore(t *testing.T) {
+	nb := open(t)
+	a := add(t, nb, ingest.Draft{Title: "A", Text: mali})
+	h, err := nb.Highlight(notebook.HighlightSpec{ArticleID: a.ID, Quote: "Orlovsky"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := nb.Delete(h.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := nb.Delete(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	// The annotation before its article: refused, nothing restored.
+	if _, err := nb.Restore(h.ID, a.ID); err == nil {
+		t.Fatal("an annotation was restored before its article")
+	}
+	if arts, _ := nb.Articles(notebook.ListOptions{}); len(arts) != 0 {
+		t.Fatalf("a failed Restore brought %d articles back", len(arts))
+	}
+	es, err := nb.Restore(a.ID, h.ID)
+	if err != nil || len(es) != 2 || es[0].Kind != notebook.TrashArticle || es[1].Kind != notebook.TrashAnnotation {
+		t.Fatalf("Restore = %+v, %v", es, err)
+	}
+	if anns, _ := nb.Annotations(a.ID); len(anns) != 1 {
+		t.Errorf("%d annotations after restoring", len(anns))
+	}
+	if _, err := nb.Restore(a.ID); !errors.Is(err, notebook.ErrNotFound) {
+		t.Errorf("restoring twice: %v", err)
+	}
+}

@@ -201,7 +201,7 @@ func TestNotebook_Excerpts_skipsDeleted(t *testing.T) {
 		}
 		seen = append(seen, f.name[set.Article.ID])
 		if len(seen) == 1 { // delete B while the export runs
-			if err := f.nb.DeleteArticle(f.arts["B"]); err != nil {
+			if _, err := f.nb.Delete(f.arts["B"]); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -50,7 +50,7 @@ func TestNotebook_Articles_underTag(t *testing.T) {
 			t.Errorf("under %q: %v, want %v", tt.tag, got, tt.want)
 		}
 	}
-	if err := nb.DeleteAnnotation(h.ID); err != nil {
+	if _, err := nb.Delete(h.ID); err != nil {
 		t.Fatal(err)
 	}
 	if got := titles("Sahel"); !slices.Equal(got, []string{"A"}) {

@@ -248,14 +248,14 @@ func TestNotebook_TrashAndRestore(t *testing.T) {
 	h2, _ := nb.Highlight(notebook.HighlightSpec{ArticleID: art.ID, Quote: "Ouagadougou"})
 
 	// An annotation alone.
-	if err := nb.DeleteAnnotation(h2.ID); err != nil {
+	if _, err := nb.Delete(h2.ID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := nb.Annotation(h2.ID); !errors.Is(err, notebook.ErrNotFound) {
 		t.Errorf("deleted annotation still there: %v", err)
 	}
 	// The article with its remaining annotation.
-	if err := nb.DeleteArticle(art.ID); err != nil {
+	if _, err := nb.Delete(art.ID); err != nil {
 		t.Fatal(err)
 	}
 	if arts, err := nb.Articles(notebook.ListOptions{}); err != nil || len(arts) != 0 {
