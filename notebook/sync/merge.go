@@ -360,3 +360,35 @@ func compactClocks(cs map[string]Clock) map[string]Clock {
 	}
 	return out
 }
+
+// Stamp gives r the clocks of a local change: every unit whose value
+// differs from prev (the record as last synced; nil for a new record)
+// gets clock c, the others keep prev's clocks.
+func Stamp(prev, r *Record, rules Rules, c Clock) {
+	if prev == nil {
+		r.Clocks = map[string]Clock{DefaultClock: c}
+		return
+	}
+	cs := map[string]Clock{}
+	for _, u := range units(rules, *prev, *r) {
+		v := value(*r, rules, u)
+		if v == nil {
+			continue
+		}
+		if same(v, value(*prev, rules, u)) {
+			cs[u] = prev.Clock(u)
+		} else {
+			cs[u] = c
+		}
+	}
+	r.Clocks = compactClocks(cs)
+}
+
+// MaxClock is the latest clock of any unit of r.
+func MaxClock(r Record) Clock {
+	var m Clock
+	for _, c := range r.Clocks {
+		m = m.Max(c)
+	}
+	return m
+}

@@ -1,0 +1,269 @@
+package notebook
+
+// Writing the notebook's changes since the last sync into a commit.
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	gsync "github.com/glossnotes/gloss/notebook/sync"
+)
+
+// syncCtx is one sync's context: the working copy and its blob reader.
+type syncCtx struct {
+	context.Context
+	repo  *gsync.Repo
+	blobs *gsync.Blobs
+}
+
+// pendingRecord is a record whose content differs from the synced one.
+type pendingRecord struct {
+	path    string
+	kind    gsync.Kind
+	rec     gsync.Record
+	changed time.Time // when the notebook changed it (for its clock)
+}
+
+// syncExport is what an export found.
+type syncExport struct {
+	gen     uint64 // the generation the snapshot saw
+	records []pendingRecord
+	texts   map[string]Body // new texts by hash
+	removed []string        // record files the notebook no longer has
+	skipped []string        // records not sent, and why
+}
+
+// empty reports whether there is nothing to send.
+func (e *syncExport) empty() bool {
+	return len(e.records) == 0 && len(e.texts) == 0 && len(e.removed) == 0
+}
+
+// exportSnapshot reads every record in one transaction and keeps those
+// whose content differs from the index of the synced commit.
+func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
+	out := &syncExport{texts: map[string]Body{}}
+	err := n.view(func(tx Tx) error {
+		_, out.gen = tx.Generation()
+		produced := map[string]bool{}
+		consider := func(path string, kind gsync.Kind, r gsync.Record, changed time.Time, check func() error) {
+			produced[path] = true
+			if err := check(); err != nil {
+				out.skipped = append(out.skipped, fmt.Sprintf("%v (not sent: correct it here)", err))
+				return
+			}
+			if e, ok := idx.Files[path]; ok && e.Sum == recordSum(r) {
+				return
+			}
+			out.records = append(out.records, pendingRecord{path: path, kind: kind, rec: r, changed: changed})
+		}
+		needText := func(hash string, body func() (Body, error)) error {
+			if _, ok := idx.Files[gsync.TextPath(hash)]; ok {
+				return nil
+			}
+			if _, ok := out.texts[hash]; ok {
+				return nil
+			}
+			b, err := body()
+			if err != nil {
+				return err
+			}
+			out.texts[hash] = b
+			return nil
+		}
+		article := func(a Article, versions []Version, del *syncDeleted, body func() (Body, error)) error {
+			r, err := articleRecord(a, versions, del)
+			if err != nil {
+				return err
+			}
+			path := gsync.ArticlePath(a.ID)
+			changed := a.Updated
+			if del != nil && del.At.After(changed) {
+				changed = del.At
+			}
+			consider(path, gsync.ArticleFile, r, changed, func() error { _, err := readArticle(path, a.ID, r); return err })
+			if err := needText(a.TextHash, body); err != nil {
+				return err
+			}
+			for _, v := range versions {
+				if err := needText(v.TextHash, func() (Body, error) { return v.Body, nil }); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		annotation := func(an Annotation, on string, del *syncDeleted) error {
+			r, err := annotationRecord(an, on, del)
+			if err != nil {
+				return err
+			}
+			path := gsync.AnnotationPath(an.ArticleID, an.ID)
+			changed := an.Updated
+			if del != nil && del.At.After(changed) {
+				changed = del.At
+			}
+			consider(path, gsync.AnnotationFile, r, changed, func() error {
+				_, err := readAnnotation(path, an.ArticleID, an.ID, r, -1)
+				return err
+			})
+			return nil
+		}
+		texts := map[string]string{}
+		if err := tx.ForEachArticle(func(a Article) error {
+			texts[a.ID] = a.TextHash
+			vs, err := tx.Versions(a.ID)
+			if err != nil {
+				return err
+			}
+			return article(a, vs, nil, func() (Body, error) { return tx.Body(a.ID) })
+		}); err != nil {
+			return err
+		}
+		live := map[string]bool{}
+		if err := tx.ForEachAnnotation(func(an Annotation) error {
+			live[an.ID] = true
+			return annotation(an, texts[an.ArticleID], nil)
+		}); err != nil {
+			return err
+		}
+		if err := tx.ForEachTrash(func(e TrashEntry) error {
+			del := &syncDeleted{At: e.Deleted, Title: e.Title}
+			switch {
+			case e.Kind == TrashArticle && e.Article != nil && e.Body != nil:
+				if _, isLive := texts[e.ID]; isLive {
+					out.skipped = append(out.skipped, fmt.Sprintf("trash entry %s: a live article has its ID (kept here, not sent)", e.ID))
+					return nil
+				}
+				body := *e.Body
+				if err := article(*e.Article, e.Versions, del, func() (Body, error) { return body, nil }); err != nil {
+					return err
+				}
+				for _, an := range e.Annotations {
+					if live[an.ID] {
+						continue
+					}
+					if err := annotation(an, e.Article.TextHash, &syncDeleted{At: e.Deleted, Title: e.Title, With: e.ID}); err != nil {
+						return err
+					}
+				}
+			case e.Kind == TrashAnnotation && len(e.Annotations) == 1:
+				if live[e.ID] {
+					out.skipped = append(out.skipped, fmt.Sprintf("trash entry %s: a live annotation has its ID (kept here, not sent)", e.ID))
+					return nil
+				}
+				return annotation(e.Annotations[0], "", del)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		if err := tx.ForEachTag(func(t Tag) error {
+			r, err := gsync.FromValue(t)
+			if err != nil {
+				return err
+			}
+			path := gsync.TagPath(TagKey(t.Name))
+			consider(path, gsync.TagFile, r, time.Time{}, func() error {
+				_, err := readTag(path, gsync.TagFileName(TagKey(t.Name)), r)
+				return err
+			})
+			return nil
+		}); err != nil {
+			return err
+		}
+		for p := range idx.Files {
+			switch k, _, _ := gsync.ParsePath(p); k {
+			case gsync.ArticleFile, gsync.AnnotationFile, gsync.TagFile:
+				if !produced[p] {
+					out.removed = append(out.removed, p)
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// rulesOf returns the merge rules of a kind of record.
+func rulesOf(k gsync.Kind) gsync.Rules {
+	switch k {
+	case gsync.ArticleFile:
+		return articleRules
+	case gsync.AnnotationFile:
+		return annotationRules
+	}
+	return tagRules
+}
+
+// stampExport gives the exported records their clocks (see package sync:
+// max(the change time, the highest clock seen + 1)) and returns the file
+// changes and the highest clock given.
+func stampExport(ctx syncCtx, idx *syncIndex, ex *syncExport, seen gsync.Clock, now time.Time) ([]gsync.FileChange, gsync.Clock, error) {
+	floor := seen.Next()
+	high := seen
+	var files []gsync.FileChange
+	for i := range ex.records {
+		p := &ex.records[i]
+		changed := p.changed
+		if changed.IsZero() {
+			changed = now
+		}
+		c := gsync.ClockAt(changed).Max(floor)
+		var prev *gsync.Record
+		if e, ok := idx.Files[p.path]; ok {
+			data, err := ctx.blobs.Read(e.Blob, gsync.MaxRecordBytes, p.path)
+			if err != nil {
+				return nil, high, err
+			}
+			old, err := gsync.Decode(p.path, data)
+			if err != nil {
+				return nil, high, err
+			}
+			prev = &old
+		}
+		gsync.Stamp(prev, &p.rec, rulesOf(p.kind), c)
+		high = high.Max(gsync.MaxClock(p.rec))
+		files = append(files, gsync.FileChange{Path: p.path, Data: gsync.Encode(p.rec)})
+	}
+	for hash, b := range ex.texts {
+		r, err := textRecord(b)
+		if err != nil {
+			return nil, high, err
+		}
+		files = append(files, gsync.FileChange{Path: gsync.TextPath(hash), Data: gsync.Encode(r)})
+	}
+	for _, p := range ex.removed {
+		files = append(files, gsync.FileChange{Path: p, Delete: true})
+	}
+	if _, ok := idx.Files[gsync.MarkerPath]; !ok {
+		files = append(files, gsync.FileChange{Path: gsync.MarkerPath, Data: markerData()})
+	}
+	return files, high, nil
+}
+
+// markerData is the content of gloss-sync.json.
+func markerData() []byte {
+	r, _ := gsync.FromValue(map[string]any{"format": gsync.Format, "kind": "gloss notebook"})
+	return gsync.Encode(r)
+}
+
+// applyToIndex records committed file changes in the index.
+func applyToIndex(idx *syncIndex, files []gsync.FileChange) {
+	for _, f := range files {
+		if f.Delete {
+			delete(idx.Files, f.Path)
+			continue
+		}
+		e := indexEntry{Blob: f.Blob}
+		if f.Data != nil {
+			e.Blob = gsync.BlobID(f.Data)
+		}
+		switch k, _, _ := gsync.ParsePath(f.Path); k {
+		case gsync.ArticleFile, gsync.AnnotationFile, gsync.TagFile:
+			if r, err := gsync.Decode(f.Path, f.Data); err == nil {
+				e.Sum = recordSum(r)
+			}
+		}
+		idx.Files[f.Path] = e
+	}
+}
