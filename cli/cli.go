@@ -188,6 +188,7 @@ Run gloss with no arguments to open the desktop app.`,
 		deleteCmd(e), restoreCmd(e), trashCmd(e),
 		editCmd(e), versionsCmd(e), reattachCmd(e),
 		searchCmd(e), exportCmd(e), timelineCmd(e), reuseCmd(e), pendingCmd(e), checkCmd(e), backupCmd(e),
+		syncCmd(e),
 	)
 	return root
 }

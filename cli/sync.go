@@ -1,0 +1,148 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glossnotes/gloss/notebook"
+)
+
+func syncCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sync",
+		Short: "Exchange changes with the notebook's Git remote (see gloss sync init)",
+		Long: `Share and sync the notebook through a Git remote: a bare repository on a
+shared drive or server (a path, or an SSH or HTTPS URL), GitHub, GitLab or
+Gitea. Gloss runs your system's git, so your SSH keys and credential
+helpers apply.
+
+  gloss sync init REMOTE    start syncing this notebook through REMOTE
+  gloss sync                send this notebook's changes, receive the others'
+  gloss sync status         the remote, the last sync, what waits to go out
+  gloss sync clone REMOTE   a new notebook (--db) from REMOTE
+
+Conflicts are resolved by Gloss: field by field the later change wins, tags
+merge, an edit beats a deletion, a text edited on both sides keeps both
+versions. Each resolution is reported.`,
+		Args: exactArgs(0, "no arguments (or a subcommand)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			defer stop()
+			rep, err := nb.Sync(ctx)
+			if err != nil {
+				return err
+			}
+			return printSyncReport(e, rep)
+		},
+	}
+	var force bool
+	initCmd := &cobra.Command{
+		Use:   "init REMOTE",
+		Short: "Sync this notebook through a Git remote, and run the first sync",
+		Args:  exactArgs(1, "REMOTE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			defer stop()
+			rep, err := nb.SyncInit(ctx, args[0], force)
+			if err != nil {
+				return err
+			}
+			return printSyncReport(e, rep)
+		},
+	}
+	initCmd.Flags().BoolVar(&force, "force", false, "sync with this remote even if the notebook syncs with another")
+	cloneCmd := &cobra.Command{
+		Use:   "clone REMOTE",
+		Short: "Make a new notebook (--db, or the default) from a Git remote, e.g. on a new machine",
+		Args:  exactArgs(1, "REMOTE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := e.path()
+			if err != nil {
+				return err
+			}
+			if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+				return usagef("%s already exists: clone makes a new notebook (give another --db, or run gloss sync init REMOTE to join this one)", path)
+			}
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			defer stop()
+			rep, err := nb.SyncInit(ctx, args[0], false)
+			if err != nil {
+				return err
+			}
+			return printSyncReport(e, rep)
+		},
+	}
+	statusCmd := &cobra.Command{
+		Use:         "status",
+		Annotations: readOnly,
+		Short:       "Show the remote, the last sync and what waits to go out",
+		Args:        exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			nb, err := e.notebook()
+			if err != nil {
+				return err
+			}
+			st, err := nb.SyncStatus(context.Background())
+			if errors.Is(err, notebook.ErrNotSyncing) {
+				return fmt.Errorf("%w", err)
+			} else if err != nil {
+				return err
+			}
+			if e.json {
+				return e.printJSON(st)
+			}
+			e.printf("remote:     %s\n", st.Remote)
+			if st.LastSync.IsZero() {
+				e.printf("last sync:  never\n")
+			} else {
+				e.printf("last sync:  %s\n", st.LastSync.Local().Format(time.DateTime))
+			}
+			e.printf("to send:    %d changed records, %d commits not pushed\n", st.Pending, st.Unpushed)
+			if st.LastError != "" {
+				e.printf("last error: %s (%s)\n", st.LastError, st.ErrorAt.Local().Format(time.DateTime))
+			}
+			return nil
+		},
+	}
+	cmd.AddCommand(initCmd, cloneCmd, statusCmd)
+	return cmd
+}
+
+func printSyncReport(e *env, rep notebook.SyncReport) error {
+	if e.json {
+		return e.printJSON(rep)
+	}
+	e.printf("synced with %s: %d files sent, %d received", rep.Remote, rep.Sent, rep.Received)
+	if rep.Pushed {
+		e.printf(", pushed")
+	}
+	e.printf("\n")
+	for _, c := range rep.Conflicts {
+		e.printf("conflict: %s\n", c)
+	}
+	for _, r := range rep.Refused {
+		e.printf("refused: %s\n", r)
+	}
+	for _, s := range rep.Skipped {
+		e.printf("not sent: %s\n", s)
+	}
+	return nil
+}
