@@ -1,7 +1,9 @@
 package app
 
 import (
+	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,28 +17,43 @@ import (
 	"github.com/glossnotes/gloss/notebook"
 )
 
+// What the right pane shows.
+type paneMode int
+
+const (
+	paneArticle    paneMode = iota // the current article's note and cards
+	paneHighlights                 // every highlight of the notebook
+	paneOrphans                    // every orphaned highlight
+	paneTrash                      // the trash
+)
+
 // annotationsPane is the right pane: the article note at the top, then the
 // annotations of the current article in document order as cards. In
-// global mode ("All highlights", "Orphans") it lists annotations across
+// global mode ("All highlights", "Orphans", "Trash") it lists items across
 // the notebook instead, in a virtualised list.
 type annotationsPane struct {
 	ui *UI
 
 	title    *widget.Label
-	noteView *widget.RichText
+	noteView *mdView
 	noteEdit *shortcutEntry
 	noteBox  *fyne.Container
-	noteBtn  *widget.Button
+	noteBtn  *tipButton
+	keys     *cardKeys
 	cards    *fyne.Container
 	scroll   *container.Scroll
 	empty    *widget.Label
 	article  fyne.CanvasObject
 
-	global     *widget.List
+	mode       paneMode
+	global     *keyList
 	globalAnns []notebook.Annotation
+	trash      []notebook.TrashEntry
 	titles     map[string]string
 	globalHead *widget.Label
+	emptyTrash *widget.Button
 	globalBox  fyne.CanvasObject
+	globalSeq  int
 
 	root    *fyne.Container
 	editing string // annotation whose note is being edited
@@ -46,38 +63,37 @@ type annotationsPane struct {
 func newAnnotationsPane(ui *UI) *annotationsPane {
 	p := &annotationsPane{ui: ui, titles: map[string]string{}}
 	p.title = widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.noteView = widget.NewRichTextFromMarkdown("")
-	p.noteView.Wrapping = fyne.TextWrapWord
+	p.noteView = newMDView("")
 	p.noteEdit = newShortcutEntry(ui)
 	p.noteEdit.MultiLine = true
 	p.noteEdit.Wrapping = fyne.TextWrapWord
 	p.noteEdit.SetPlaceHolder("Your summary of the article (Markdown)")
 	p.noteEdit.SetMinRowsVisible(4)
-	p.noteBtn = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), p.editArticleNote)
-	p.noteBtn.Importance = widget.LowImportance
+	p.noteEdit.editor = true
+	p.noteBtn = newTipButton(ui, theme.DocumentCreateIcon(), "Edit the article note", p.editArticleNote)
 	p.noteBox = container.NewVBox()
+	p.keys = newCardKeys(ui)
 	p.cards = container.NewVBox()
 	p.empty = widget.NewLabel("Select text in the article and press H to highlight it.")
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.empty.Importance = widget.LowImportance
 	noteHead := container.NewBorder(nil, nil, nil, p.noteBtn, widget.NewLabelWithStyle("Article note", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	body := container.NewVBox(noteHead, p.noteBox, widget.NewSeparator(), p.title, p.empty, p.cards)
+	body := container.NewVBox(noteHead, p.noteBox, widget.NewSeparator(), container.NewStack(p.keys, p.title), p.empty, p.cards)
 	p.scroll = container.NewVScroll(container.NewPadded(body))
 	p.article = p.scroll
 
 	p.globalHead = widget.NewLabelWithStyle("All highlights", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.global = widget.NewList(func() int { return len(p.globalAnns) }, p.newGlobalRow, p.updateGlobalRow)
-	p.global.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.globalAnns) {
-			a := p.globalAnns[i]
-			ui.openAt(a.ArticleID, a.ID, a.Start)
-		}
-	}
-	back := widget.NewButtonWithIcon("Article", theme.NavigateBackIcon(), func() {
+	p.globalHead.Truncation = fyne.TextTruncateEllipsis
+	p.global = newKeyList(ui, p.globalLen, p.newGlobalRow, p.updateGlobalRow)
+	p.global.OnSelected = p.globalSelected
+	back := newTipButton(ui, theme.NavigateBackIcon(), "Back to the article's annotations", func() {
 		ui.lib.tree.Select(nodeArticles)
+		p.showArticleMode()
 	})
-	back.Importance = widget.LowImportance
-	p.globalBox = container.NewBorder(container.NewBorder(nil, nil, back, nil, p.globalHead), nil, nil, nil, p.global)
+	p.emptyTrash = widget.NewButtonWithIcon("Empty…", theme.DeleteIcon(), ui.emptyTrash)
+	p.emptyTrash.Importance = widget.DangerImportance
+	p.emptyTrash.Hide()
+	p.globalBox = container.NewBorder(container.NewBorder(nil, nil, back, p.emptyTrash, p.globalHead), nil, nil, nil, p.global)
 	p.globalBox.Hide()
 	p.root = container.NewStack(p.article, p.globalBox)
 	p.setArticle(notebook.Article{}, nil)
@@ -86,7 +102,9 @@ func newAnnotationsPane(ui *UI) *annotationsPane {
 
 func (p *annotationsPane) content() fyne.CanvasObject { return p.root }
 
-// setArticle shows an article's note and annotation cards.
+// setArticle shows an article's note and annotation cards. Cards of
+// annotations that did not change are kept (a refresh after a highlight
+// builds one card, not all of them).
 func (p *annotationsPane) setArticle(a notebook.Article, anns []notebook.Annotation) {
 	// A note being edited survives the refresh with its draft.
 	editing, draft := p.editing, ""
@@ -97,7 +115,6 @@ func (p *annotationsPane) setArticle(a notebook.Article, anns []notebook.Annotat
 			draft = an.Note
 		}
 	}
-	p.editing = ""
 	if !p.editingArticleNote() || a.ID != p.noteFor {
 		p.showNote(a)
 	}
@@ -106,27 +123,55 @@ func (p *annotationsPane) setArticle(a notebook.Article, anns []notebook.Annotat
 	} else {
 		p.noteBtn.Enable()
 	}
-	switch len(anns) {
-	case 0:
-		p.title.SetText("Annotations")
-	case 1:
-		p.title.SetText("1 annotation")
-	default:
-		p.title.SetText(fmt.Sprintf("%d annotations", len(anns)))
-	}
 	if len(anns) == 0 {
+		setText(p.title, "Annotations")
 		p.empty.Show()
 	} else {
+		setText(p.title, plural(len(anns), "annotation", "annotations"))
 		p.empty.Hide()
+	}
+	old := map[string]*annCard{}
+	for _, o := range p.cards.Objects {
+		if c, ok := o.(*annCard); ok {
+			old[c.ann.ID] = c
+		}
 	}
 	objs := make([]fyne.CanvasObject, len(anns))
 	for i, an := range anns {
-		objs[i] = newAnnCard(p.ui, an, an.ID == p.ui.selAnn)
+		selected := an.ID == p.ui.selAnn
+		if c := old[an.ID]; c != nil && reflect.DeepEqual(c.ann, an) {
+			c.selected = selected
+			c.focused = selected && p.keys.focused
+			c.applyColors()
+			objs[i] = c
+			continue
+		}
+		c := newAnnCard(p.ui, an, selected)
+		c.focused = selected && p.keys.focused
+		c.applyColors()
+		objs[i] = c
 	}
+	p.editing = ""
 	p.cards.Objects = objs
 	p.cards.Refresh()
 	if c := p.card(editing); c != nil {
-		c.editNote(draft)
+		if c.editor == nil {
+			c.editNote(draft)
+		} else {
+			p.editing = editing
+		}
+	}
+	// Work waiting for a card (a note editor on a new highlight) runs
+	// once the card is shown; waits for cards of another article end.
+	for id, fns := range p.ui.whenShown {
+		if _, ok := findAnn(anns, id); ok {
+			delete(p.ui.whenShown, id)
+			for _, fn := range fns {
+				fn()
+			}
+		} else if a.ID != p.ui.cur.ID {
+			delete(p.ui.whenShown, id)
+		}
 	}
 }
 
@@ -147,13 +192,22 @@ func (p *annotationsPane) editingArticleNote() bool {
 
 func (p *annotationsPane) showNote(a notebook.Article) {
 	p.noteFor = a.ID
-	note := strings.TrimSpace(a.Note)
-	if note == "" {
-		note = "*No note yet. Click the pencil to write one.*"
+	p.noteView.SetMarkdown(strings.TrimSpace(a.Note))
+	if strings.TrimSpace(a.Note) == "" {
+		p.noteView.SetMarkdown("*No note yet. Click the pencil to write one.*")
+		p.noteView.colorName = theme.ColorNamePlaceHolder
+	} else {
+		p.noteView.colorName = theme.ColorNameForeground
 	}
-	p.noteView.ParseMarkdown(note)
 	p.noteBox.Objects = []fyne.CanvasObject{p.noteView}
 	p.noteBox.Refresh()
+}
+
+// noteSaving shows a note being saved (the commit follows).
+func (p *annotationsPane) noteSaving(note string) {
+	a := p.ui.cur
+	a.Note = note
+	p.showNote(a)
 }
 
 // editArticleNote swaps the note view for an editor in place.
@@ -163,32 +217,55 @@ func (p *annotationsPane) editArticleNote() {
 		return
 	}
 	p.noteEdit.SetText(a.Note)
+	p.noteEdit.saved = a.Note
 	p.noteFor = a.ID
 	save := widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), func() {
 		p.ui.setArticleNote(a.ID, a.Note, p.noteEdit.Text)
+		p.ui.focusReader()
 	})
 	save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { p.showNote(p.ui.cur) })
+	cancel := widget.NewButton("Cancel", func() { p.showNote(p.ui.cur); p.ui.focusReader() })
 	p.noteEdit.onSubmit = save.OnTapped
+	p.noteEdit.onEscape = cancel.OnTapped
 	p.noteBox.Objects = []fyne.CanvasObject{p.noteEdit, container.NewHBox(layout.NewSpacer(), cancel, save)}
 	p.noteBox.Refresh()
 	p.ui.win.Canvas().Focus(p.noteEdit)
 }
 
-// markSelected highlights the selected card.
+// markSelected marks the selected card and scrolls the cards pane (not
+// the reader) to it.
 func (p *annotationsPane) markSelected(id string) {
 	for _, o := range p.cards.Objects {
 		if c, ok := o.(*annCard); ok {
 			c.setSelected(c.ann.ID == id)
 			if c.ann.ID == id {
-				p.scroll.ScrollToOffset(fyne.NewPos(0, c.Position().Y))
+				c.setFocused(p.keys.focused)
 			}
 		}
+	}
+	if id != "" {
+		p.revealCard(id)
+	}
+}
+
+// revealCard scrolls the cards pane so that the card is in view.
+func (p *annotationsPane) revealCard(id string) {
+	c := p.card(id)
+	if c == nil {
+		return
+	}
+	y := c.Position().Y + p.cards.Position().Y
+	top, h := p.scroll.Offset.Y, p.scroll.Size().Height
+	if y < top || y+min(c.Size().Height, h) > top+h {
+		p.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding())))
 	}
 }
 
 // card returns the card of an annotation.
 func (p *annotationsPane) card(id string) *annCard {
+	if id == "" {
+		return nil
+	}
 	for _, o := range p.cards.Objects {
 		if c, ok := o.(*annCard); ok && c.ann.ID == id {
 			return c
@@ -204,29 +281,53 @@ func (p *annotationsPane) editNote(id string) {
 	}
 }
 
-// showArticleMode returns from the global list to the current article.
+// showArticleMode returns from a global list to the current article.
 func (p *annotationsPane) showArticleMode() {
+	p.mode = paneArticle
 	p.globalBox.Hide()
 	p.article.Show()
 }
 
-// showGlobal lists every annotation, or only orphans, loading them in the
-// background.
-func (p *annotationsPane) showGlobal(orphans bool) {
-	if orphans {
-		p.globalHead.SetText("Orphans (loading…)")
-	} else {
-		p.globalHead.SetText("All highlights (loading…)")
-	}
+// showGlobal lists every annotation, the orphans or the trash.
+func (p *annotationsPane) showGlobal(mode paneMode) {
+	p.mode = mode
 	p.article.Hide()
 	p.globalBox.Show()
+	p.global.UnselectAll()
+	p.emptyTrash.Hide()
+	p.globalHead.SetText(p.modeName() + " (loading…)")
+	p.reloadGlobal()
+}
+
+func (p *annotationsPane) modeName() string {
+	switch p.mode {
+	case paneOrphans:
+		return "Orphans"
+	case paneTrash:
+		return "Trash"
+	}
+	return "All highlights"
+}
+
+// reloadGlobal re-reads the global list in the background.
+func (p *annotationsPane) reloadGlobal() {
 	ui := p.ui
-	ui.background(func() func() {
-		anns, err := ui.nb.Annotations("")
-		if err != nil {
-			return func() { ui.showError(fmt.Errorf("list annotations: %w", err)) }
+	mode := p.mode
+	p.globalSeq++
+	seq := p.globalSeq
+	ui.background(func(context.Context) func() {
+		var anns []notebook.Annotation
+		var trash []notebook.TrashEntry
+		var err error
+		if mode == paneTrash {
+			trash, err = ui.nb.TrashEntries()
+		} else {
+			anns, err = ui.nb.Annotations("")
 		}
-		if orphans {
+		if err != nil {
+			return func() { ui.showError(fmt.Errorf("list %s: %w", strings.ToLower(p.modeName()), err)) }
+		}
+		if mode == paneOrphans {
 			kept := anns[:0]
 			for _, a := range anns {
 				if a.Status == notebook.Orphaned {
@@ -235,55 +336,141 @@ func (p *annotationsPane) showGlobal(orphans bool) {
 			}
 			anns = kept
 		}
-		arts, err := ui.nb.Articles(notebook.ListOptions{})
 		titles := map[string]string{}
-		if err == nil {
-			for _, a := range arts {
-				titles[a.ID] = a.Title
+		if mode != paneTrash {
+			arts, err := ui.nb.Articles(notebook.ListOptions{})
+			if err == nil {
+				for _, a := range arts {
+					titles[a.ID] = a.Title
+				}
 			}
 		}
 		return func() {
-			p.globalAnns, p.titles = anns, titles
-			label := "All highlights"
-			if orphans {
-				label = "Orphans"
+			if seq != p.globalSeq || mode != p.mode {
+				return
 			}
-			p.globalHead.SetText(fmt.Sprintf("%s (%d)", label, len(anns)))
+			p.globalAnns, p.trash, p.titles = anns, trash, titles
+			n := len(anns)
+			if mode == paneTrash {
+				n = len(trash)
+				ui.lib.setTrash(n)
+				if len(trash) > 0 && ui.canEmptyTrash() {
+					p.emptyTrash.Show()
+				} else {
+					p.emptyTrash.Hide()
+				}
+			}
+			if mode == paneOrphans {
+				ui.lib.setOrphans(n)
+			}
+			p.globalHead.SetText(fmt.Sprintf("%s (%d)", p.modeName(), n))
 			p.global.UnselectAll()
 			p.global.Refresh()
 		}
 	})
 }
 
+func (p *annotationsPane) globalLen() int {
+	if p.mode == paneTrash {
+		return len(p.trash)
+	}
+	return len(p.globalAnns)
+}
+
+// globalSelected opens an item of a global list.
+func (p *annotationsPane) globalSelected(i widget.ListItemID) {
+	if p.mode == paneTrash {
+		return // trash rows have their own Restore button
+	}
+	if i < len(p.globalAnns) {
+		a := p.globalAnns[i]
+		p.ui.navigate(a.ArticleID, jump{annID: a.ID, keepFocus: p.global.keyboard})
+		if a.Status == notebook.Orphaned {
+			p.ui.notify.show("Orphaned highlight: its card shows the old quote. Re-attach it to a passage of the text.", func() { p.ui.startReattach(a.ID) }, "Re-attach…")
+		}
+	}
+}
+
+// globalRow is a row of a global list.
+type globalRow struct {
+	chip    *canvas.Rectangle
+	quote   *fitLabel
+	note    *mdView
+	src     *fitLabel
+	restore *widget.Button
+	box     *fyne.Container
+}
+
 func (p *annotationsPane) newGlobalRow() fyne.CanvasObject {
-	chip := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-	chip.CornerRadius = 2
-	chip.SetMinSize(fyne.NewSize(5, 30))
-	quote := widget.NewLabel("quote")
-	quote.Truncation = fyne.TextTruncateEllipsis
-	src := widget.NewLabel("article")
-	src.Importance = widget.LowImportance
-	src.SizeName = theme.SizeNameCaptionText
-	src.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, chip, nil, container.New(&tightVBox{}, quote, src))
+	r := &globalRow{chip: canvas.NewRectangle(color0)}
+	r.chip.CornerRadius = 2
+	r.chip.SetMinSize(fyne.NewSize(5, 30))
+	r.quote = newFitLabel("quote")
+	r.note = newMDView("note")
+	r.note.maxLines = 1
+	r.note.sizeName = theme.SizeNameCaptionText
+	r.src = newFitLabel("article")
+	r.src.colorName = theme.ColorNameDisabled
+	r.src.sizeName = theme.SizeNameCaptionText
+	r.restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), nil)
+	r.restore.Hide()
+	r.box = container.NewBorder(nil, nil, r.chip, r.restore, container.New(&tightVBox{}, r.quote, r.note, r.src))
+	w := &globalRowWidget{row: r}
+	w.ExtendBaseWidget(w)
+	return w
 }
 
 func (p *annotationsPane) updateGlobalRow(i widget.ListItemID, o fyne.CanvasObject) {
+	r := o.(*globalRowWidget).row
+	if p.mode == paneTrash {
+		if i >= len(p.trash) {
+			return
+		}
+		e := p.trash[i]
+		r.chip.FillColor = theme.Color(theme.ColorNameDisabled)
+		switch {
+		case e.Kind == notebook.TrashAnnotation && len(e.Annotations) == 1:
+			a := e.Annotations[0]
+			r.chip.FillColor = theme.Color(articleview.ColorName(string(a.Color)))
+			r.quote.SetText("Highlight: “" + oneLine(a.Quote) + "”")
+			r.note.SetMarkdown(a.Note)
+		default:
+			r.quote.SetText("Article: " + e.Title)
+			r.note.SetMarkdown(fmt.Sprintf("*%s*", plural(len(e.Annotations), "highlight", "highlights")))
+		}
+		r.src.SetText(e.Title + " · deleted " + e.Deleted.Local().Format("2006-01-02 15:04"))
+		id := e.ID
+		r.restore.OnTapped = func() { p.ui.restoreFromTrash(id) }
+		r.restore.Show()
+		r.chip.Refresh()
+		return
+	}
 	if i >= len(p.globalAnns) {
 		return
 	}
 	a := p.globalAnns[i]
-	row := o.(*fyne.Container)
-	text := row.Objects[0].(*fyne.Container)
-	chip := row.Objects[1].(*canvas.Rectangle)
-	chip.FillColor = articleview.HighlightColor(string(a.Color), p.ui.variant())
-	chip.Refresh()
-	text.Objects[0].(*widget.Label).SetText(oneLine(a.Quote))
-	src := p.titles[a.ArticleID]
-	if n := strings.TrimSpace(a.Note); n != "" {
-		src += " — " + oneLine(n)
+	r.restore.Hide()
+	r.chip.FillColor = theme.Color(articleview.ColorName(string(a.Color)))
+	r.chip.Refresh()
+	q := "“" + oneLine(a.Quote) + "”"
+	if a.Status == notebook.Orphaned {
+		q = "Orphaned · " + q
 	}
-	text.Objects[1].(*widget.Label).SetText(src)
+	r.quote.SetText(q)
+	r.note.SetMarkdown(a.Note)
+	r.src.SetText(p.titles[a.ArticleID])
+}
+
+// globalRowWidget wraps a row so that a theme switch re-applies its chip
+// colour (the list refreshes every row then).
+type globalRowWidget struct {
+	widget.BaseWidget
+	row *globalRow
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (w *globalRowWidget) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(w.row.box)
 }
 
 // oneLine folds line breaks into spaces.

@@ -60,6 +60,11 @@ func Run(dbPath string, open notebook.Opener) error {
 	return h.close()
 }
 
+// The notebook's lifetime: a UI's long jobs (import, export, index build)
+// run with its context; switching notebooks or quitting cancels it, and
+// the notebook is closed only once every job and queued write has
+// returned, so nothing runs against a closed database.
+
 // host owns the window across notebook switches (File → New / Open).
 type host struct {
 	app    fyne.App
@@ -68,11 +73,19 @@ type host struct {
 	openNB notebook.Opener
 }
 
-// attach shows nb in the window, closing the previous notebook.
+// attach shows nb in the window. The previous notebook's jobs are
+// cancelled and it is closed once they have returned (in the background:
+// the new notebook is shown at once).
 func (h *host) attach(nb *notebook.Notebook) {
-	if h.ui != nil {
-		h.ui.savePrefs()
-		h.ui.nb.Close()
+	if old := h.ui; old != nil {
+		old.savePrefs()
+		wait := old.shutdown()
+		go func() {
+			wait()
+			if err := old.nb.Close(); err != nil {
+				fyne.LogError("close notebook "+old.nb.Path(), err)
+			}
+		}()
 	}
 	h.ui = New(h.app, h.win, nb)
 	h.ui.openNotebook = h.open
@@ -95,11 +108,14 @@ func (h *host) open(path string) {
 	h.attach(nb)
 }
 
+// close ends the last notebook when the window has closed: its jobs are
+// cancelled and waited for, then it is closed.
 func (h *host) close() error {
 	if h.ui == nil {
 		return nil
 	}
 	h.ui.savePrefs()
+	h.ui.shutdown()()
 	return h.ui.nb.Close()
 }
 

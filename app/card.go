@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,15 +19,23 @@ import (
 const maxQuoteRunes = 320
 
 // annCard shows one annotation: colour chip, quote, note (Markdown,
-// editable in place), tags and a menu. Tapping it selects the annotation
-// and scrolls the reader to it; a double tap edits the note.
+// editable in place), tags as removable chips and a menu; an orphan shows
+// its old quote and a Re-attach button. Tapping it selects the annotation
+// and shows its passage; a double tap edits the note. Every colour comes
+// from the theme when the card is refreshed, so a theme switch repaints
+// it.
 type annCard struct {
 	widget.BaseWidget
 	ui       *UI
 	ann      notebook.Annotation
 	bg       *canvas.Rectangle
+	chip     *canvas.Rectangle
+	quote    *widget.Label
+	note     *mdView
 	noteBox  *fyne.Container
+	tags     *chipFlow
 	selected bool
+	focused  bool // the cards pane has the keyboard and this card is selected
 	editor   *shortcutEntry
 	root     fyne.CanvasObject
 }
@@ -45,64 +54,97 @@ func newAnnCard(ui *UI, a notebook.Annotation, selected bool) *annCard {
 
 // CreateRenderer is part of fyne.Widget.
 func (c *annCard) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(c.root)
+	return &cardRenderer{WidgetRenderer: widget.NewSimpleRenderer(c.root), c: c}
+}
+
+// cardRenderer re-applies the theme's colours on every refresh (a theme
+// switch refreshes every widget).
+type cardRenderer struct {
+	fyne.WidgetRenderer
+	c *annCard
+}
+
+func (r *cardRenderer) Refresh() {
+	r.c.applyColors()
+	r.WidgetRenderer.Refresh()
 }
 
 func (c *annCard) build() {
 	a := c.ann
-	c.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	c.bg = canvas.NewRectangle(color0)
 	c.bg.CornerRadius = theme.InputRadiusSize()
-	c.bg.StrokeWidth = 1
-	chip := canvas.NewRectangle(articleview.HighlightColor(string(a.Color), c.ui.variant()))
-	chip.CornerRadius = 2
-	chip.SetMinSize(fyne.NewSize(6, 10))
+	c.chip = canvas.NewRectangle(color0)
+	c.chip.CornerRadius = 2
+	c.chip.SetMinSize(fyne.NewSize(6, 10))
 
-	quote := widget.NewLabel("“" + clipRunes(oneLine(a.Quote), maxQuoteRunes) + "”")
-	quote.Wrapping = fyne.TextWrapWord
-	quote.TextStyle.Italic = true
+	c.quote = widget.NewLabel("“" + clipRunes(oneLine(a.Quote), maxQuoteRunes) + "”")
+	c.quote.Wrapping = fyne.TextWrapWord
+	c.quote.TextStyle.Italic = true
 
-	rows := []fyne.CanvasObject{quote}
+	rows := []fyne.CanvasObject{}
 	if a.Status == notebook.Orphaned {
-		w := widget.NewLabelWithStyle("Orphaned: this passage is no longer in the text.", fyne.TextAlignLeading, fyne.TextStyle{})
+		w := widget.NewLabel("Orphaned: this passage is no longer in the text. Its old quote:")
 		w.Importance = widget.WarningImportance
 		w.Wrapping = fyne.TextWrapWord
-		rows = append(rows, w)
+		attach := widget.NewButtonWithIcon("Re-attach…", theme.ContentRedoIcon(), func() { c.ui.startReattach(a.ID) })
+		attach.Importance = widget.HighImportance
+		rows = append(rows, w, c.quote, container.NewHBox(attach))
+	} else {
+		rows = append(rows, c.quote)
 	}
 	c.noteBox = container.NewVBox()
 	c.showNote()
 	rows = append(rows, c.noteBox)
 	if len(a.Tags) > 0 {
-		tags := widget.NewLabel(tagLine(a.Tags))
-		tags.Importance = widget.LowImportance
-		tags.Wrapping = fyne.TextWrapWord
-		tags.SizeName = theme.SizeNameCaptionText
-		rows = append(rows, tags)
+		c.tags = newChipFlow(c.ui, a.ID, a.Tags)
+		rows = append(rows, c.tags)
 	}
-	menu := widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
-	menu.Importance = widget.LowImportance
-	menu.OnTapped = func() {
+	var menu *glyphButton
+	menu = newGlyphButton(c.ui, glyphMore, "Colour, note, tags, re-attach, delete…", func() {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(menu)
 		widget.ShowPopUpMenuAtPosition(c.ui.annotationMenu(a.ID), c.ui.win.Canvas(), pos.Add(fyne.NewPos(0, menu.Size().Height)))
-	}
-	body := container.NewBorder(nil, nil, chip, container.NewVBox(menu), container.New(&tightVBox{}, rows...))
-	c.setSelected(c.selected)
+	})
+	body := container.NewBorder(nil, nil, c.chip, container.NewVBox(menu), container.New(&tightVBox{}, rows...))
+	c.applyColors()
 	c.root = container.NewStack(c.bg, container.NewPadded(body))
+}
+
+// color0 is a placeholder until applyColors runs.
+var color0 = color.Transparent
+
+// applyColors sets the card's own colours from the current theme.
+func (c *annCard) applyColors() {
+	c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	switch {
+	case c.focused:
+		c.bg.StrokeColor = theme.Color(theme.ColorNameFocus)
+		c.bg.StrokeWidth = 3
+	case c.selected:
+		c.bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
+		c.bg.StrokeWidth = 2
+	default:
+		c.bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+		c.bg.StrokeWidth = 1
+	}
+	c.chip.FillColor = theme.Color(articleview.ColorName(string(c.ann.Color)))
+	c.bg.Refresh()
+	c.chip.Refresh()
 }
 
 func (c *annCard) showNote() {
 	note := strings.TrimSpace(c.ann.Note)
 	if note == "" {
 		c.noteBox.Objects = nil
+		c.note = nil
 	} else {
-		rt := widget.NewRichTextFromMarkdown(note)
-		rt.Wrapping = fyne.TextWrapWord
-		c.noteBox.Objects = []fyne.CanvasObject{rt}
+		c.note = newMDView(note)
+		c.noteBox.Objects = []fyne.CanvasObject{c.note}
 	}
 	c.noteBox.Refresh()
 }
 
 // editNote replaces the note with an editor holding draft (Ctrl+Enter or
-// Save keeps it).
+// Save keeps it, Escape or Cancel drops it).
 func (c *annCard) editNote(draft string) {
 	e := newShortcutEntry(c.ui)
 	e.MultiLine = true
@@ -110,21 +152,32 @@ func (c *annCard) editNote(draft string) {
 	e.SetPlaceHolder("Note (Markdown)")
 	e.SetMinRowsVisible(3)
 	e.SetText(draft)
+	e.editor = true
+	e.saved = c.ann.Note
 	c.editor = e
 	c.ui.anns.editing = c.ann.ID
 	old := c.ann.Note
+	id := c.ann.ID
 	save := widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), func() {
 		c.editor = nil
 		c.ui.anns.editing = ""
-		c.ui.editAnnotation(c.ann.ID, "note", notebook.AnnotationUpdate{Note: &old}, notebook.AnnotationUpdate{Note: ptr(e.Text)})
+		text := e.Text
+		if strings.TrimSpace(text) != strings.TrimSpace(old) {
+			c.ann.Note = text
+			c.ui.editAnnotation(id, "note", notebook.AnnotationUpdate{Note: &old}, notebook.AnnotationUpdate{Note: ptr(text)})
+		}
+		c.showNote()
+		c.ui.focusCards()
 	})
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() {
 		c.editor = nil
 		c.ui.anns.editing = ""
 		c.showNote()
+		c.ui.focusCards()
 	})
 	e.onSubmit = save.OnTapped
+	e.onEscape = cancel.OnTapped
 	c.noteBox.Objects = []fyne.CanvasObject{e, container.NewHBox(layout.NewSpacer(), cancel, save)}
 	c.noteBox.Refresh()
 	c.ui.win.Canvas().Focus(e)
@@ -132,29 +185,28 @@ func (c *annCard) editNote(draft string) {
 
 func (c *annCard) setSelected(on bool) {
 	c.selected = on
-	if c.bg == nil {
-		return
+	if !on {
+		c.focused = false
 	}
-	if on {
-		c.bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
-		c.bg.StrokeWidth = 2
-	} else {
-		c.bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
-		c.bg.StrokeWidth = 1
-	}
-	c.bg.Refresh()
+	c.applyColors()
 }
 
-// Tapped is part of fyne.Tappable: it selects the annotation.
-func (c *annCard) Tapped(*fyne.PointEvent) { c.ui.selectAnnotation(c.ann.ID) }
+func (c *annCard) setFocused(on bool) {
+	c.focused = on
+	c.applyColors()
+}
+
+// Tapped is part of fyne.Tappable: it selects the annotation, shows its
+// passage and gives the keyboard to the cards.
+func (c *annCard) Tapped(*fyne.PointEvent) { c.ui.cardTapped(c.ann.ID) }
 
 // DoubleTapped is part of fyne.DoubleTappable: it edits the note.
 func (c *annCard) DoubleTapped(*fyne.PointEvent) {
-	c.ui.selectAnnotation(c.ann.ID)
+	c.ui.cardTapped(c.ann.ID)
 	c.editNote(c.ann.Note)
 }
 
-// tagLine shows tags as "#A · #B/C".
+// tagLine shows tags as "#A  #B/C".
 func tagLine(tags []string) string {
 	parts := make([]string, len(tags))
 	for i, t := range tags {

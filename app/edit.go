@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -41,26 +42,27 @@ func (ui *UI) editMetadata() {
 		}
 		u := notebook.ArticleUpdate{Title: ptr(entries[0].Text), Byline: ptr(entries[1].Text), Outlet: ptr(entries[2].Text),
 			URL: ptr(entries[3].Text), Published: &date, Language: ptr(entries[5].Text)}
-		if err := ui.setMetadata(a, u); err != nil {
-			ui.showError(fmt.Errorf("edit metadata: %w", err))
-		}
+		ui.setMetadata(a, u)
 	}, ui.win)
 	d.Resize(fyne.NewSize(560, 380))
-	d.Show()
+	ui.modal(d)
 }
 
 // setMetadata changes an article's metadata, undoably.
-func (ui *UI) setMetadata(a notebook.Article, u notebook.ArticleUpdate) error {
-	if _, err := ui.nb.SetArticle(a.ID, u); err != nil {
-		return err
-	}
+func (ui *UI) setMetadata(a notebook.Article, u notebook.ArticleUpdate) {
 	prev := notebook.ArticleUpdate{Title: ptr(a.Title), Byline: ptr(a.Byline), Outlet: ptr(a.Outlet),
 		URL: ptr(a.URL), Published: ptr(a.Published), Language: ptr(a.Language)}
-	ui.undo.push(undoOp{label: "edit metadata",
+	op := &undoOp{label: "edit metadata",
 		undo: func() error { _, err := ui.nb.SetArticle(a.ID, prev); return err },
 		redo: func() error { _, err := ui.nb.SetArticle(a.ID, u); return err },
+	}
+	ui.undo.push(op)
+	ui.write(func() (func(), error) {
+		if _, err := ui.nb.SetArticle(a.ID, u); err != nil {
+			return func() { ui.undo.remove(op) }, fmt.Errorf("edit metadata: %w", err)
+		}
+		return nil, nil
 	})
-	return nil
 }
 
 // editText opens the current article's text for editing (fix typos or
@@ -71,37 +73,55 @@ func (ui *UI) editText() {
 	if a.ID == "" {
 		return
 	}
-	body, err := ui.nb.Text(a.ID)
-	if err != nil {
-		ui.showError(fmt.Errorf("edit text: %w", err))
-		return
-	}
-	e := widget.NewMultiLineEntry()
+	ui.background(func(context.Context) func() {
+		body, err := ui.nb.Text(a.ID)
+		return func() {
+			if err != nil {
+				ui.showError(fmt.Errorf("edit text: %w", err))
+				return
+			}
+			ui.editTextDialog(a, body)
+		}
+	})
+}
+
+// editTextDialog shows the text editor over an article's text.
+func (ui *UI) editTextDialog(a notebook.Article, body notebook.Body) {
+	e := newShortcutEntry(ui)
+	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.SetText(body.Text)
+	e.editor = true
+	e.saved = body.Text
 	hint := widget.NewLabel("Paragraphs are separated by a blank line. Highlights are re-attached to the new text; the old text is kept as a version.")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	d := dialog.NewCustomConfirm("Edit text of “"+clipRunes(a.Title, 50)+"”", "Save", "Cancel",
 		container.NewBorder(hint, nil, nil, nil, e), func(ok bool) {
 			if ok && e.Text != body.Text {
-				ui.saveText(a.ID, e.Text)
+				ui.saveText(a.ID, e.Text, nil)
 			}
 		}, ui.win)
 	cs := ui.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(900, cs.Width-40), min(640, cs.Height-40)))
-	d.Show()
+	ui.modal(d)
 }
 
-// saveText stores a new text version and shows the re-attach report.
-func (ui *UI) saveText(id, text string) (notebook.ReattachReport, bool) {
-	rep, err := ui.nb.EditText(id, text)
-	if err != nil {
-		ui.showError(fmt.Errorf("edit text: %w", err))
-		return rep, false
-	}
-	dialog.ShowInformation("Text saved", reattachSummary(rep), ui.win)
-	return rep, true
+// saveText stores a new text version in the write queue and shows the
+// re-attach report; done (when not nil) gets the report.
+func (ui *UI) saveText(id, text string, done func(notebook.ReattachReport)) {
+	ui.write(func() (func(), error) {
+		rep, err := ui.nb.EditText(id, text)
+		if err != nil {
+			return nil, fmt.Errorf("edit text: %w", err)
+		}
+		return func() {
+			ui.modal(dialog.NewInformation("Text saved", reattachSummary(rep), ui.win))
+			if done != nil {
+				done(rep)
+			}
+		}, nil
+	})
 }
 
 // reattachSummary tells what happened to the highlights after an edit.

@@ -23,5 +23,29 @@ func (ui *UI) showError(err error) {
 	case errors.Is(err, notebook.ErrNotNotebook):
 		msg += "\n\nThe file was not changed. Open another notebook or restore a backup."
 	}
-	dialog.ShowError(errors.New(msg), ui.win)
+	ui.lastError = msg
+	ui.modal(dialog.NewError(errors.New(msg), ui.win))
+}
+
+// modal shows one of the app's dialogs. The keyboard leaves the reader
+// while a dialog is up (so its caret is not drawn through the dialog's
+// shade, and Ctrl+Z does not reach a field behind it) and comes back to
+// the reader when the last dialog closes.
+func (ui *UI) modal(d dialog.Dialog) {
+	ui.modals++
+	ui.win.Canvas().Unfocus()
+	d.SetOnClosed(func() {
+		ui.modals = max(0, ui.modals-1)
+		if ui.modals == 0 {
+			ui.focusReader()
+		}
+	})
+	d.Show()
+}
+
+// closeModal closes a dialog shown with modal.
+func (ui *UI) closeModal(d dialog.Dialog) {
+	if d != nil {
+		d.Hide()
+	}
 }

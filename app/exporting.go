@@ -2,18 +2,21 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/glossnotes/gloss/internal/outfile"
 	"github.com/glossnotes/gloss/internal/readlimit"
@@ -24,8 +27,8 @@ import (
 // Export scopes offered by the dialog.
 const (
 	scopeArticle = "This article"
-	scopeTag     = "Selected tag"
-	scopeSearch  = "Current search"
+	scopeTag     = "Tag"
+	scopeSearch  = "Search"
 	scopeAll     = "Everything"
 )
 
@@ -35,41 +38,62 @@ const (
 	previewBytes    = 6000
 )
 
+// Preference keys of the export dialog: the last choices are remembered.
+const (
+	prefExportScope    = "export.scope"
+	prefExportTag      = "export.tag"
+	prefExportQuery    = "export.query"
+	prefExportFormat   = "export.format"
+	prefExportTemplate = "export.template" // a template file's path
+	prefExportCitation = "export.citation"
+	prefExportContext  = "export.context"
+	prefExportOrder    = "export.order"
+	prefExportNotes    = "export.notes"
+)
+
 // exportChoice is what the export dialog's controls say.
 type exportChoice struct {
 	scope    string
+	tag      string // for scopeTag
+	query    string // for scopeSearch
 	format   export.Format
 	template string // custom template text ("" for the format's layout)
 	tmplName string
+	tmplPath string
 	citation export.CitationStyle
 	context  export.ContextMode
 	order    export.Order
 	notes    string // "all", "notes", "highlights"
 }
 
-// selection turns the choice into a notebook selection and export options,
-// as `gloss export` does with its flags.
+// selection turns the choice into a notebook scope and export options,
+// as `gloss export` does with its flags. Reference formats (CSL-JSON,
+// BibLaTeX, RIS) keep every article in scope.
 func (ui *UI) selection(c exportChoice) (notebook.ExportScope, export.Options, error) {
 	var sel notebook.ExportScope
 	title := "Gloss export"
 	switch c.scope {
 	case scopeArticle:
 		if ui.cur.ID == "" {
-			return sel, export.Options{}, errors.New("no article is open")
+			return sel, export.Options{}, errors.New("no article is open: choose another scope")
 		}
 		sel.ArticleIDs = []string{ui.cur.ID}
 	case scopeTag:
-		if ui.lib.tag == "" {
-			return sel, export.Options{}, errors.New("no tag is selected in the library")
+		if strings.TrimSpace(c.tag) == "" {
+			return sel, export.Options{}, errors.New("choose the tag to export")
 		}
-		sel.Tag = ui.lib.tag
-		title = "Gloss export: tag " + ui.lib.tag
+		sel.Tag = c.tag
+		title = "Gloss export: tag " + c.tag
 	case scopeSearch:
-		if strings.TrimSpace(ui.lastQuery) == "" {
-			return sel, export.Options{}, errors.New("no search yet: search with Ctrl+K first")
+		q := strings.TrimSpace(c.query)
+		if q == "" {
+			return sel, export.Options{}, errors.New("type the search whose results to export")
 		}
-		sel.Query = ui.lastQuery
-		title = "Gloss export: “" + ui.lastQuery + "”"
+		if err := notebook.ParseQuery(q); err != nil {
+			return sel, export.Options{}, err
+		}
+		sel.Query = q
+		title = "Gloss export: “" + q + "”"
 	default:
 		sel.All = true
 	}
@@ -77,16 +101,124 @@ func (ui *UI) selection(c exportChoice) (notebook.ExportScope, export.Options, e
 		Template: c.template, TemplateName: c.tmplName,
 		NotesOnly: c.notes == "notes", HighlightsOnly: c.notes == "highlights"}
 	sel.ByCreation = c.order == export.CreatedOrder
+	sel.WholeArticles = c.template == "" && c.format.IsReferences()
 	return sel, opt, nil
 }
 
+// formatExt is the file extension of a format.
+func formatExt(f export.Format) string {
+	switch f {
+	case export.CSL:
+		return ".json"
+	case export.BibTeX:
+		return ".bib"
+	}
+	return "." + string(f)
+}
+
+// exportFileName is the file name the save dialog suggests: what is
+// exported and when ("russia-africa-ties-2026-11-30.md"), or the article's
+// title ("<title>.html").
+func (ui *UI) exportFileName(c exportChoice) string {
+	ext := formatExt(c.format)
+	if c.template != "" {
+		// "notes.md.tmpl" makes .md files; other templates .txt.
+		ext = filepath.Ext(strings.TrimSuffix(c.tmplName, ".tmpl"))
+		if ext == "" || len(ext) > 6 {
+			ext = ".txt"
+		}
+	}
+	date := ui.now().Format("2006-01-02")
+	switch c.scope {
+	case scopeArticle:
+		if t := fileTitle(ui.cur.Title); t != "" {
+			return t + ext
+		}
+	case scopeTag:
+		if s := slug(c.tag); s != "" {
+			return s + "-" + date + ext
+		}
+	case scopeSearch:
+		if s := slug(c.query); s != "" {
+			return "search-" + s + "-" + date + ext
+		}
+	}
+	return "gloss-export-" + date + ext
+}
+
+// slug is a file-name form of a tag or query: lower case, no accents,
+// words joined by hyphens ("Russia–Africa ties" → "russia-africa-ties").
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteString(strings.ToLower(string(r)))
+		default:
+			dash = true
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	return b.String()
+}
+
+// fileTitle is an article title made safe as a file name.
+func fileTitle(title string) string {
+	var b strings.Builder
+	for _, r := range title {
+		switch {
+		case strings.ContainsRune(`/\:*?"<>|`, r), unicode.IsControl(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	t := strings.Join(strings.Fields(b.String()), " ")
+	t = strings.TrimLeft(t, ".")
+	return clipRunesPlain(t, 100)
+}
+
+// clipRunesPlain cuts s to n runes (no ellipsis).
+func clipRunesPlain(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n]))
+}
+
+// cancellable stops a stream of excerpts when ctx is cancelled.
+func cancellable(ctx context.Context, items iter.Seq2[export.Item, error]) iter.Seq2[export.Item, error] {
+	return func(yield func(export.Item, error) bool) {
+		for it, err := range items {
+			if cerr := ctx.Err(); cerr != nil {
+				yield(export.Item{}, fmt.Errorf("export cancelled: %w", cerr))
+				return
+			}
+			if !yield(it, err) {
+				return
+			}
+		}
+	}
+}
+
 // writeExport writes the export to path atomically and reports what it
-// holds.
-func (ui *UI) writeExport(path string, sel notebook.ExportScope, opt export.Options) (export.Stats, error) {
+// holds. Cancelling ctx (the window switches notebooks or closes) stops it
+// and leaves no file.
+func (ui *UI) writeExport(ctx context.Context, path string, sel notebook.ExportScope, opt export.Options) (export.Stats, error) {
 	var st export.Stats
 	err := outfile.Write(ui.nb, path, func(w io.Writer) error {
 		var err error
-		st, err = export.Write(w, ui.nb.Excerpts(sel), opt)
+		st, err = export.Write(w, cancellable(ctx, ui.nb.Excerpts(sel)), opt)
 		return err
 	})
 	if err != nil {
@@ -143,12 +275,33 @@ func (ui *UI) preview(sel notebook.ExportScope, opt export.Options) (string, err
 	return s, nil
 }
 
-// exportDialog is the Export dialog: scope, format, template, options, a
-// live preview of the first excerpts, then a save dialog.
+// stripFrontMatter drops a leading YAML front matter block (--- … ---)
+// from Markdown, for the rendered preview.
+func stripFrontMatter(md string) string {
+	if !strings.HasPrefix(md, "---\n") {
+		return md
+	}
+	if i := strings.Index(md[4:], "\n---"); i >= 0 {
+		rest := md[4+i+4:]
+		return strings.TrimLeft(rest, "\n")
+	}
+	return md
+}
+
+// exportDialog is the Export dialog: scope (with its tag or search), format,
+// template, options, a live preview of the first excerpts (rendered and
+// as source for Markdown), then a save dialog with a name that says what
+// is exported. The last choices are remembered.
 type exportDialog struct {
 	ui       *UI
 	choice   exportChoice
+	scopes   *widget.RadioGroup
+	tagSel   *widget.Select
+	query    *shortcutEntry
+	formats  *widget.Select
 	preview  *widget.Entry
+	rendered *mdView
+	tabs     *container.AppTabs
 	status   *widget.Label
 	dlg      dialog.Dialog
 	seq      int
@@ -158,70 +311,190 @@ type exportDialog struct {
 var formatLabels = map[string]export.Format{
 	"Markdown (.md)": export.Markdown, "HTML (.html)": export.HTML, "CSV (.csv)": export.CSV,
 	"W3C JSON-LD (.json)": export.JSON, "Plain text (.txt)": export.Text,
+	"CSL-JSON references (.json)": export.CSL, "BibLaTeX references (.bib)": export.BibTeX, "RIS references (.ris)": export.RIS,
 }
-var formatOrder = []string{"Markdown (.md)", "HTML (.html)", "CSV (.csv)", "W3C JSON-LD (.json)", "Plain text (.txt)"}
+var formatOrder = []string{"Markdown (.md)", "HTML (.html)", "CSV (.csv)", "W3C JSON-LD (.json)", "Plain text (.txt)",
+	"CSL-JSON references (.json)", "BibLaTeX references (.bib)", "RIS references (.ris)"}
 
-// showExport opens the export dialog.
+// formatLabel is the dialog's label of a format.
+func formatLabel(f export.Format) string {
+	for _, l := range formatOrder {
+		if formatLabels[l] == f {
+			return l
+		}
+	}
+	return formatOrder[0]
+}
+
+// rememberedChoice is the export dialog's last state.
+func (ui *UI) rememberedChoice() exportChoice {
+	p := ui.prefs
+	c := exportChoice{scope: p.StringWithFallback(prefExportScope, scopeArticle), tag: p.String(prefExportTag),
+		query: p.String(prefExportQuery), format: export.Markdown, citation: export.DefaultCitation,
+		context: export.NoContext, order: export.DocumentOrder, notes: p.StringWithFallback(prefExportNotes, "all")}
+	if f, err := export.ParseFormat(p.String(prefExportFormat)); err == nil {
+		c.format = f
+	}
+	if s, err := export.ParseCitationStyle(p.String(prefExportCitation)); err == nil && s != "" {
+		c.citation = s
+	}
+	if m, err := export.ParseContext(p.String(prefExportContext)); err == nil {
+		c.context = m
+	}
+	if o, err := export.ParseOrder(p.String(prefExportOrder)); err == nil {
+		c.order = o
+	}
+	c.tmplPath = p.String(prefExportTemplate)
+	return c
+}
+
+// remember stores the dialog's choices for next time.
+func (d *exportDialog) remember() {
+	p, c := d.ui.prefs, d.choice
+	p.SetString(prefExportScope, c.scope)
+	p.SetString(prefExportTag, c.tag)
+	p.SetString(prefExportQuery, c.query)
+	p.SetString(prefExportFormat, string(c.format))
+	p.SetString(prefExportTemplate, c.tmplPath)
+	p.SetString(prefExportCitation, string(c.citation))
+	p.SetString(prefExportContext, string(c.context))
+	p.SetString(prefExportOrder, string(c.order))
+	p.SetString(prefExportNotes, c.notes)
+}
+
+// showExportTag opens the export dialog on a tag.
+func (ui *UI) showExportTag(tag string) *exportDialog {
+	d := ui.showExport()
+	d.choice.tag = tag
+	d.tagSel.SetSelected(tag)
+	d.scopes.SetSelected(scopeTag)
+	return d
+}
+
+// showExport opens the export dialog with the last choices.
 func (ui *UI) showExport() *exportDialog {
-	d := &exportDialog{ui: ui, choice: exportChoice{scope: scopeArticle, format: export.Markdown,
-		citation: export.DefaultCitation, context: export.NoContext, order: export.DocumentOrder, notes: "all"}}
-	if ui.cur.ID == "" {
+	d := &exportDialog{ui: ui, choice: ui.rememberedChoice()}
+	if ui.lib.tag != "" {
+		d.choice.tag = ui.lib.tag
+	}
+	if q := strings.TrimSpace(ui.lastQuery); q != "" {
+		d.choice.query = q
+	}
+	if d.choice.scope == scopeArticle && ui.cur.ID == "" {
 		d.choice.scope = scopeAll
 	}
-	scopes := widget.NewRadioGroup([]string{scopeArticle, scopeTag, scopeSearch, scopeAll}, func(s string) {
-		d.choice.scope = s
-		d.refresh()
+	ready := false
+	changed := func() {
+		if ready {
+			d.remember()
+			d.refresh()
+		}
+	}
+	d.tagSel = widget.NewSelect(ui.tagNames(), func(s string) {
+		d.choice.tag = s
+		if d.choice.scope != scopeTag {
+			d.scopes.SetSelected(scopeTag)
+		}
+		changed()
 	})
-	scopes.SetSelected(d.choice.scope)
-	scopes.Required = true
-	formats := widget.NewSelect(formatOrder, func(s string) { d.choice.format = formatLabels[s]; d.refresh() })
-	formats.SetSelectedIndex(0)
+	d.tagSel.PlaceHolder = "Choose a tag"
+	if d.choice.tag != "" {
+		d.tagSel.SetSelected(d.choice.tag)
+	}
+	d.query = newShortcutEntry(ui)
+	d.query.SetPlaceHolder("Search, as in the palette (tag:, color:, \"phrase\" …)")
+	d.query.SetText(d.choice.query)
+	d.query.OnChanged = func(s string) {
+		d.choice.query = s
+		if d.choice.scope != scopeSearch && s != "" {
+			d.scopes.SetSelected(scopeSearch)
+		}
+		changed()
+	}
+	d.scopes = widget.NewRadioGroup([]string{scopeArticle, scopeTag, scopeSearch, scopeAll}, func(s string) {
+		if s == "" {
+			return
+		}
+		d.choice.scope = s
+		changed()
+	})
+	d.scopes.Required = true
+	d.scopes.SetSelected(d.choice.scope)
+	d.formats = widget.NewSelect(formatOrder, func(s string) {
+		d.choice.format = formatLabels[s]
+		d.showTabs()
+		changed()
+	})
+	d.formats.SetSelected(formatLabel(d.choice.format))
 	tmplLabel := widget.NewLabel("Built-in layout")
-	tmplBtn := widget.NewButtonWithIcon("Template file…", theme.FolderOpenIcon(), nil)
-	tmplClear := widget.NewButtonWithIcon("", theme.CancelIcon(), nil)
-	tmplClear.OnTapped = func() {
-		d.choice.template, d.choice.tmplName = "", ""
-		tmplLabel.SetText("Built-in layout")
-		d.refresh()
+	tmplLabel.Truncation = fyne.TextTruncateEllipsis
+	tmplBtn := widget.NewButtonWithIcon("Template…", theme.FolderOpenIcon(), nil)
+	tmplClear := newTipButton(ui, theme.CancelIcon(), "Use the built-in layout", nil)
+	setTemplate := func(path, src string) {
+		d.choice.tmplPath, d.choice.template, d.choice.tmplName = path, src, filepath.Base(path)
+		if path == "" {
+			d.choice.tmplName = ""
+			tmplLabel.SetText("Built-in layout")
+		} else {
+			tmplLabel.SetText(d.choice.tmplName)
+		}
+	}
+	tmplClear.OnTapped = func() { setTemplate("", ""); changed() }
+	loadTemplate := func(path string) error {
+		src, err := readlimit.File(path, nil, export.MaxTemplateBytes, "template")
+		if err != nil {
+			return err
+		}
+		setTemplate(path, string(src))
+		return nil
 	}
 	tmplBtn.OnTapped = func() {
 		ui.askOpenPath(nil, func(path string) {
-			src, err := readlimit.File(path, nil, export.MaxTemplateBytes, "template")
-			if err != nil {
+			if err := loadTemplate(path); err != nil {
 				ui.showError(err)
 				return
 			}
-			d.choice.template, d.choice.tmplName = string(src), filepath.Base(path)
-			tmplLabel.SetText(d.choice.tmplName)
-			d.refresh()
+			changed()
 		})
+	}
+	if d.choice.tmplPath != "" {
+		if err := loadTemplate(d.choice.tmplPath); err != nil {
+			setTemplate("", "") // the remembered template is gone
+		}
 	}
 	citations := widget.NewSelect([]string{"default", "chicago", "apa"}, func(s string) {
 		d.choice.citation, _ = export.ParseCitationStyle(s)
-		d.refresh()
+		changed()
 	})
-	citations.SetSelected("default")
+	citations.SetSelected(string(d.choice.citation))
+	if citations.Selected == "" {
+		citations.SetSelected("default")
+	}
 	contexts := widget.NewSelect([]string{"none", "sentence", "paragraph"}, func(s string) {
 		d.choice.context, _ = export.ParseContext(s)
-		d.refresh()
+		changed()
 	})
-	contexts.SetSelected("none")
+	contexts.SetSelected(string(d.choice.context))
 	order := widget.NewSelect([]string{"document", "created"}, func(s string) {
 		d.choice.order, _ = export.ParseOrder(s)
-		d.refresh()
+		changed()
 	})
-	order.SetSelected("document")
+	order.SetSelected(string(d.choice.order))
+	notesLabels := map[string]string{"all": "all annotations", "notes": "only with notes", "highlights": "only without notes"}
 	which := widget.NewSelect([]string{"all annotations", "only with notes", "only without notes"}, func(s string) {
-		d.choice.notes = map[string]string{"only with notes": "notes", "only without notes": "highlights"}[s]
-		if d.choice.notes == "" {
-			d.choice.notes = "all"
+		for k, v := range notesLabels {
+			if v == s {
+				d.choice.notes = k
+			}
 		}
-		d.refresh()
+		changed()
 	})
-	which.SetSelected("all annotations")
+	which.SetSelected(notesLabels[d.choice.notes])
 	form := widget.NewForm(
-		widget.NewFormItem("Scope", scopes),
-		widget.NewFormItem("Format", formats),
+		widget.NewFormItem("Scope", d.scopes),
+		widget.NewFormItem("Tag", d.tagSel),
+		widget.NewFormItem("Search", d.query),
+		widget.NewFormItem("Format", d.formats),
 		widget.NewFormItem("Template", container.NewBorder(nil, nil, nil, container.NewHBox(tmplBtn, tmplClear), tmplLabel)),
 		widget.NewFormItem("Citation", citations),
 		widget.NewFormItem("Context", contexts),
@@ -231,23 +504,47 @@ func (ui *UI) showExport() *exportDialog {
 	d.preview = widget.NewMultiLineEntry()
 	d.preview.TextStyle = fyne.TextStyle{Monospace: true}
 	d.preview.Wrapping = fyne.TextWrapWord
+	d.rendered = newMDView("")
 	d.status = widget.NewLabel("")
 	d.status.Importance = widget.LowImportance
 	d.status.Wrapping = fyne.TextWrapWord
-	previewBox := container.NewBorder(widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.status, nil, nil, d.preview)
+	d.tabs = container.NewAppTabs(
+		container.NewTabItem("Rendered", container.NewVScroll(d.rendered)),
+		container.NewTabItem("Source", d.preview))
+	d.showTabs()
+	previewBox := container.NewBorder(widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.status, nil, nil, d.tabs)
 	split := container.NewHSplit(container.NewVScroll(form), previewBox)
-	split.Offset = 0.42
+	split.Offset = 0.45
 	d.dlg = dialog.NewCustomConfirm("Export", "Export…", "Cancel", split, func(ok bool) {
 		if ok {
 			d.askPath()
 		}
 	}, ui.win)
+	d.dlg.SetOnClosed(func() { ui.exporter = nil })
 	cs := ui.win.Canvas().Size()
-	d.dlg.Resize(fyne.NewSize(min(980, cs.Width-40), min(620, cs.Height-40)))
-	d.dlg.Show()
-	d.refresh()
+	d.dlg.Resize(fyne.NewSize(min(1000, cs.Width-20), min(640, cs.Height-20)))
 	ui.exporter = d
+	ui.modal(d.dlg)
+	ready = true
+	d.remember()
+	d.refresh()
 	return d
+}
+
+// showTabs shows the rendered preview for Markdown, the source only for
+// the other formats.
+func (d *exportDialog) showTabs() {
+	if d.tabs == nil {
+		return
+	}
+	if d.choice.format == export.Markdown && d.choice.template == "" {
+		d.tabs.Items[0].Content.Show()
+		d.tabs.EnableIndex(0)
+		d.tabs.SelectIndex(0)
+	} else {
+		d.tabs.SelectIndex(1)
+		d.tabs.DisableIndex(0)
+	}
 }
 
 // refresh recomputes the preview in the background.
@@ -260,11 +557,12 @@ func (d *exportDialog) refresh() {
 	sel, opt, err := d.ui.selection(d.choice)
 	if err != nil {
 		d.preview.SetText("")
+		d.rendered.SetMarkdown("")
 		d.status.SetText(err.Error())
 		return
 	}
 	d.status.SetText("Rendering preview…")
-	d.ui.background(func() func() {
+	d.ui.background(func(context.Context) func() {
 		text, err := d.ui.preview(sel, opt)
 		return func() {
 			if seq != d.seq {
@@ -272,26 +570,27 @@ func (d *exportDialog) refresh() {
 			}
 			if err != nil {
 				d.preview.SetText("")
+				d.rendered.SetMarkdown("")
 				d.status.SetText(err.Error())
 				return
 			}
-			if strings.TrimSpace(text) == "" {
+			switch {
+			case strings.TrimSpace(text) == "":
 				d.status.SetText("Nothing to export in this scope.")
-			} else {
-				d.status.SetText(fmt.Sprintf("The first %d articles of the export.", previewArticles))
+			case opt.Format.IsReferences() && opt.Template == "":
+				d.status.SetText(fmt.Sprintf("The first %d references. File name: %s", previewArticles, d.ui.exportFileName(d.choice)))
+			default:
+				d.status.SetText(fmt.Sprintf("The first %d articles of the export. File name: %s", previewArticles, d.ui.exportFileName(d.choice)))
 			}
 			d.preview.SetText(text)
+			d.rendered.SetMarkdown(stripFrontMatter(text))
 		}
 	})
 }
 
 // askPath shows the save dialog, then writes the export.
 func (d *exportDialog) askPath() {
-	name := "gloss-export." + string(d.choice.format)
-	if d.choice.template != "" {
-		name = "gloss-export.txt"
-	}
-	d.ui.askSavePath(name, d.save)
+	d.ui.askSavePath(d.ui.exportFileName(d.choice), d.save)
 }
 
 // save writes the export to path in the background.
@@ -302,8 +601,11 @@ func (d *exportDialog) save(path string) {
 		return
 	}
 	d.ui.notify.showProgress("Exporting…", 0)
-	d.ui.background(func() func() {
-		st, err := d.ui.writeExport(path, sel, opt)
+	d.ui.background(func(ctx context.Context) func() {
+		st, err := d.ui.writeExport(ctx, path, sel, opt)
+		if ctx.Err() != nil {
+			return nil
+		}
 		return func() {
 			if err != nil {
 				d.ui.notify.show("Export failed.", nil)
@@ -342,13 +644,17 @@ func (ui *UI) copyCitation(id string) {
 	if !ok {
 		return
 	}
-	text, err := ui.citationText(a)
-	if err != nil {
-		ui.showError(err)
-		return
-	}
-	ui.app.Clipboard().SetContent(text)
-	ui.notify.show("Copied the excerpt with its citation.", nil)
+	ui.background(func(context.Context) func() {
+		text, err := ui.citationText(a)
+		return func() {
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			ui.app.Clipboard().SetContent(text)
+			ui.notify.show("Copied the excerpt with its citation.", nil)
+		}
+	})
 }
 
 // citationTemplate renders one excerpt as “quote” (citation) and its note.

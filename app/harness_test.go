@@ -34,12 +34,17 @@ type harness struct {
 // welcome article is added only when welcome is true.
 func newHarness(t *testing.T, welcome bool) *harness {
 	t.Helper()
+	return newHarnessOn(t, nbtest.OpenTemp(t), welcome)
+}
+
+// newHarnessOn is newHarness on a given notebook (over a wrapped store).
+func newHarnessOn(t *testing.T, nb *notebook.Notebook, welcome bool) *harness {
+	t.Helper()
 	a := test.NewTempApp(t)
 	installTheme(a, themeLight)
-	nb := nbtest.OpenTemp(t)
 	h := &harness{t: t, nb: nb, win: a.NewWindow("Gloss test")}
 	h.ui = New(a, h.win, nb)
-	h.ui.post = h.enqueue
+	h.ui.postFn = h.enqueue
 	if !welcome {
 		h.ui.prefs.SetBool(prefKey(nb.Path(), prefWelcomed), true)
 	}
@@ -61,7 +66,7 @@ func (h *harness) enqueue(fn func()) {
 // nothing is left.
 func (h *harness) settle() {
 	for {
-		h.ui.jobs.Wait()
+		h.ui.jobs.wg.Wait()
 		h.mu.Lock()
 		q := h.queue
 		h.queue = nil
@@ -106,7 +111,13 @@ func (h *harness) selectQuote(quote string) (int, int) {
 // writeFile writes a text file in a temporary folder.
 func writeFile(t *testing.T, name, text string) string {
 	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
+	return writeFileIn(t, t.TempDir(), name, text)
+}
+
+// writeFileIn writes a text file in dir.
+func writeFileIn(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ import (
 func (ui *UI) importFiles() {
 	// Every format the importers read, and Gloss bundles.
 	exts := append(ingest.Extensions(), ".json", ".gz")
-	ui.background(func() func() {
+	ui.background(func(context.Context) func() {
 		paths, err := chooseFilesNative("Import articles", exts)
 		return func() {
 			switch {
@@ -47,7 +47,7 @@ func (ui *UI) importFolder() {
 		ui.importPaths([]string{u.Path()})
 	}, ui.win)
 	d.Resize(fileDialogSize)
-	d.Show()
+	ui.modal(d)
 }
 
 // dropped imports files dropped on the window.
@@ -64,52 +64,68 @@ func (ui *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 }
 
 // importPaths imports files and folders in the background with the same
-// pipeline as `gloss import`, showing progress, then the summary; the
-// first imported article is opened.
+// pipeline as `gloss import`, showing progress (at most every
+// progressEvery), then the summary. The import stops between files when
+// the window switches notebooks or closes.
+//
+// An import never takes the reader away from what it shows: when an
+// article is open, the summary offers to open the first imported one;
+// with none open, that one is opened.
 func (ui *UI) importPaths(paths []string) {
 	ui.notify.showProgress("Importing…", 0)
-	ui.background(func() func() {
+	every := newThrottle(progressEvery, ui.now)
+	ui.background(func(ctx context.Context) func() {
 		files, refused := importer.Collect(paths)
 		total := len(files)
-		results, err := importer.Run(context.TODO(), ui.nb, files, nil, func(done, total int) {
+		results, err := importer.Run(ctx, ui.nb, files, nil, func(done, total int) {
+			if done < total && !every.ready() {
+				return
+			}
 			ui.post(func() {
 				ui.notify.showProgress(fmt.Sprintf("Importing %d of %d…", done, total), float64(done)/float64(max(total, 1)))
 			})
 		})
 		results = append(results, refused...)
+		if ctx.Err() != nil {
+			return nil // the window moved on; what was imported stays
+		}
 		return func() { ui.importDone(total, results, err) }
 	})
 }
 
-// importDone reports an import: a notification for a clean one, a dialog
-// listing refused files otherwise.
+// importDone reports an import: a notification for a clean one (with
+// Open for the first article), a dialog listing refused files otherwise.
 func (ui *UI) importDone(total int, results []importer.Result, err error) {
 	if err != nil {
 		ui.showError(fmt.Errorf("import: %w", err))
 	}
 	summary := importer.Summary(results)
-	var open string
+	var first string
 	var problems []string
 	for _, r := range results {
-		if open == "" && r.ID != "" && (r.Outcome == importer.Imported || r.Outcome == importer.Updated || r.Outcome == importer.Duplicate) {
-			open = r.ID
+		if first == "" && r.ID != "" && (r.Outcome == importer.Imported || r.Outcome == importer.Updated || r.Outcome == importer.Duplicate) {
+			first = r.ID
 		}
 		if r.Outcome == importer.Refused {
 			problems = append(problems, fmt.Sprintf("%s: %s", r.Path, r.Reason))
 		}
 	}
 	if len(problems) > 0 {
-		dialog.ShowInformation("Import finished", summary+"\n\n"+strings.Join(problems, "\n"), ui.win)
-		ui.notify.show("Import: "+summary, nil)
-	} else {
-		ui.notify.show("Import: "+summary, nil)
+		ui.modal(dialog.NewInformation("Import finished", summary+"\n\n"+strings.Join(problems, "\n"), ui.win))
 	}
-	if open != "" {
-		ui.lib.reload(open)
+	switch {
+	case first == "":
+		ui.notify.show("Import: "+summary, nil)
+	case ui.cur.ID == "":
+		ui.notify.show("Import: "+summary, nil)
+		ui.openArticle(first, jump{})
+	default:
+		ui.notify.show("Import: "+summary, func() { ui.navigate(first, jump{}) }, "Open")
 	}
 }
 
-// pasteArticle adds the clipboard's text as a new article.
+// pasteArticle adds the clipboard's text as a new article and opens it
+// (the user just asked for it).
 func (ui *UI) pasteArticle() {
 	text := ui.app.Clipboard().Content()
 	if strings.TrimSpace(text) == "" {
@@ -121,16 +137,18 @@ func (ui *UI) pasteArticle() {
 
 // addPasted adds pasted text as an article and opens it.
 func (ui *UI) addPasted(text string) {
-	d, err := ingest.Paste([]byte(text))
-	if err != nil {
-		ui.showError(err)
-		return
-	}
-	res, err := ui.nb.AddArticle(d)
-	if err != nil {
-		ui.showError(fmt.Errorf("paste as new article: %w", err))
-		return
-	}
-	ui.notify.show(fmt.Sprintf("Pasted article %q: %s.", res.Article.Title, res.Outcome), nil)
-	ui.lib.reload(res.Article.ID)
+	ui.write(func() (func(), error) {
+		d, err := ingest.Paste([]byte(text))
+		if err != nil {
+			return nil, fmt.Errorf("paste as new article: %w", err)
+		}
+		res, err := ui.nb.AddArticle(d)
+		if err != nil {
+			return nil, fmt.Errorf("paste as new article: %w", err)
+		}
+		return func() {
+			ui.notify.show(fmt.Sprintf("Pasted article %q: %s.", res.Article.Title, res.Outcome), nil)
+			ui.navigate(res.Article.ID, jump{})
+		}, nil
+	})
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -20,6 +21,7 @@ const (
 	nodeArticles   = "@articles"
 	nodeHighlights = "@highlights"
 	nodeOrphans    = "@orphans"
+	nodeTrash      = "@trash"
 	tagNodePrefix  = "t:"
 )
 
@@ -32,8 +34,8 @@ type library struct {
 	ui      *UI
 	filter  *shortcutEntry
 	sortSel *widget.Select
-	list    *widget.List
-	tree    *widget.Tree
+	list    *keyList
+	tree    *keyTree
 	count   *widget.Label
 	bulk    *fyne.Container
 	selBtn  *widget.Button
@@ -42,6 +44,10 @@ type library struct {
 	keys  []string // lower-case title, outlet and byline of all[i]
 	shown []notebook.Article
 
+	// Totals for the tree: every article and highlight of the notebook
+	// (whatever the tag filter), orphans and trash entries.
+	total, totalAnns, orphans, trash int
+
 	tags     map[string]notebook.TagCount // by tag name
 	children map[string][]string          // tree node → child nodes
 	tag      string                       // tag filter ("" = all articles)
@@ -49,30 +55,57 @@ type library struct {
 
 	selecting bool
 	checked   map[string]bool
-	pending   string // article to select after the next load
 	loaded    bool
 	onLoaded  func()
+	syncing   bool // the list's selection is being set to the reader's article
+	selIdx    int  // the list's selected row (-1: none)
+	lastQ     string
 }
 
 func newLibrary(ui *UI) *library {
 	l := &library{ui: ui, checked: map[string]bool{}, tags: map[string]notebook.TagCount{},
-		children: map[string][]string{}, node: nodeArticles}
+		children: map[string][]string{"": {nodeArticles, nodeHighlights, nodeOrphans, nodeTrash}}, node: nodeArticles,
+		orphans: -1, trash: -1, selIdx: -1}
 	l.filter = newShortcutEntry(ui)
 	l.filter.SetPlaceHolder("Filter articles")
 	l.filter.ActionItem = widget.NewIcon(theme.SearchIcon())
 	l.filter.OnChanged = func(string) { l.applyFilter() }
+	l.filter.onKey = func(ev *fyne.KeyEvent) bool {
+		// Down moves from the filter into the list; Enter opens the first
+		// match.
+		switch ev.Name {
+		case fyne.KeyDown:
+			l.ui.win.Canvas().Focus(l.list)
+			return true
+		case fyne.KeyReturn, fyne.KeyEnter:
+			if len(l.shown) > 0 {
+				l.ui.navigate(l.shown[0].ID, jump{})
+			}
+			return true
+		}
+		return false
+	}
 	l.sortSel = widget.NewSelect(sortChoices, nil)
 	l.sortSel.SetSelectedIndex(0)
-	l.sortSel.OnChanged = func(string) { l.reload(l.ui.cur.ID) }
+	l.sortSel.OnChanged = func(string) { l.reload() }
 	l.count = widget.NewLabel("")
 	l.count.Importance = widget.LowImportance
-	l.list = widget.NewList(func() int { return len(l.shown) }, l.newRow, l.updateRow)
-	l.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(l.shown) && l.shown[i].ID != l.ui.cur.ID {
-			l.ui.showArticle(l.shown[i].ID)
+	l.list = newKeyList(ui, func() int { return len(l.shown) }, l.newRow, l.updateRow)
+	l.list.OnUnselected = func(i widget.ListItemID) {
+		if l.selIdx == i {
+			l.selIdx = -1
 		}
 	}
-	l.tree = widget.NewTree(l.treeChildren, l.treeIsBranch, l.newTreeRow, l.updateTreeRow)
+	l.list.OnSelected = func(i widget.ListItemID) {
+		l.selIdx = i
+		if l.syncing || i >= len(l.shown) {
+			return
+		}
+		if id := l.shown[i].ID; id != l.ui.cur.ID {
+			l.ui.navigate(id, jump{keepFocus: l.list.keyboard})
+		}
+	}
+	l.tree = newKeyTree(ui, l.treeChildren, l.treeIsBranch, l.newTreeRow, l.updateTreeRow)
 	l.tree.OnSelected = l.treeSelected
 	l.selBtn = widget.NewButtonWithIcon("", theme.CheckButtonIcon(), l.toggleSelecting)
 	tagBtn := widget.NewButtonWithIcon("Tag…", theme.MenuIcon(), l.tagChecked)
@@ -100,13 +133,11 @@ func (l *library) content() fyne.CanvasObject {
 }
 
 func (l *library) newRow() fyne.CanvasObject {
-	title := widget.NewLabel("Article title")
-	title.TextStyle.Bold = true
-	title.Truncation = fyne.TextTruncateEllipsis
-	meta := widget.NewLabel("Outlet · date")
-	meta.Importance = widget.LowImportance
-	meta.Truncation = fyne.TextTruncateEllipsis
-	meta.SizeName = theme.SizeNameCaptionText
+	title := newFitLabel("Article title")
+	title.style.Bold = true
+	meta := newFitLabel("Outlet · date")
+	meta.colorName = theme.ColorNameDisabled
+	meta.sizeName = theme.SizeNameCaptionText
 	check := widget.NewCheck("", nil)
 	check.Hide()
 	text := container.New(&tightVBox{}, title, meta)
@@ -125,8 +156,8 @@ func (l *library) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if title == "" {
 		title = "(untitled)"
 	}
-	text.Objects[0].(*widget.Label).SetText(title)
-	text.Objects[1].(*widget.Label).SetText(listMeta(a))
+	text.Objects[0].(*fitLabel).SetText(title)
+	text.Objects[1].(*fitLabel).SetText(listMeta(a))
 	check.OnChanged = nil
 	check.SetChecked(l.checked[a.ID])
 	check.OnChanged = func(on bool) {
@@ -154,64 +185,109 @@ func listMeta(a notebook.Article) string {
 	} else {
 		parts = append(parts, "added "+a.Added.Format("2006-01-02"))
 	}
-	switch a.Annotations {
-	case 0:
-	case 1:
-		parts = append(parts, "1 highlight")
-	default:
-		parts = append(parts, fmt.Sprintf("%d highlights", a.Annotations))
+	if a.Annotations > 0 {
+		parts = append(parts, plural(a.Annotations, "highlight", "highlights"))
 	}
 	return strings.Join(parts, " · ")
 }
 
-// reload re-reads the articles and tags in the background, then selects
-// the article selectID (when it is listed).
-func (l *library) reload(selectID string) {
-	l.pending = selectID
-	opt := notebook.ListOptions{Tag: l.tag, Sort: sortKeys[max(0, l.sortSel.SelectedIndex())]}
-	l.ui.mu.Lock()
+// listOptions is the query of the article list.
+func (l *library) listOptions() notebook.ListOptions {
+	return notebook.ListOptions{Tag: l.tag, Sort: sortKeys[max(0, l.sortSel.SelectedIndex())]}
+}
+
+// libraryLoad is one reading of the article list.
+type libraryLoad struct {
+	opt              notebook.ListOptions
+	arts             []notebook.Article
+	keys             []string
+	total, totalAnns int
+}
+
+// loadLibrary reads the article list (and, under a tag filter, the
+// notebook's totals as well).
+func loadLibrary(nb *notebook.Notebook, opt notebook.ListOptions) (libraryLoad, error) {
+	arts, err := nb.Articles(opt)
+	if err != nil {
+		return libraryLoad{}, fmt.Errorf("list articles: %w", err)
+	}
+	l := libraryLoad{opt: opt, arts: arts, keys: make([]string, len(arts))}
+	for i, a := range arts {
+		l.keys[i] = strings.ToLower(a.Title + "\x00" + a.Outlet + "\x00" + a.Byline)
+	}
+	every := arts
+	if opt.Tag != "" {
+		if every, err = nb.Articles(notebook.ListOptions{}); err != nil {
+			return libraryLoad{}, fmt.Errorf("count articles: %w", err)
+		}
+	}
+	l.total = len(every)
+	for _, a := range every {
+		l.totalAnns += a.Annotations
+	}
+	return l, nil
+}
+
+// reload re-reads the articles and tags in the background (the sort or
+// the tag filter changed, or at start).
+func (l *library) reload() {
+	opt := l.listOptions()
 	l.ui.reloadGen++
 	gen := l.ui.reloadGen
-	l.ui.mu.Unlock()
-	l.ui.background(func() func() {
-		arts, err := l.ui.nb.Articles(opt)
-		if err != nil {
-			return func() { l.ui.showError(fmt.Errorf("list articles: %w", err)) }
-		}
-		keys := make([]string, len(arts))
-		for i, a := range arts {
-			keys[i] = strings.ToLower(a.Title + "\x00" + a.Outlet + "\x00" + a.Byline)
-		}
+	l.ui.background(func(context.Context) func() {
+		load, err := loadLibrary(l.ui.nb, opt)
 		tags, terr := l.ui.nb.Tags()
 		return func() {
-			l.ui.mu.Lock()
-			stale := gen != l.ui.reloadGen
-			l.ui.mu.Unlock()
-			if stale {
+			if gen != l.ui.reloadGen {
+				return
+			}
+			if err != nil {
+				l.ui.showError(err)
 				return
 			}
 			if terr != nil {
 				l.ui.showError(fmt.Errorf("list tags: %w", terr))
+			} else {
+				l.setTags(tags)
 			}
-			l.all, l.keys = arts, keys
-			l.setTags(tags)
-			l.applyFilter()
-			l.loaded = true
-			if f := l.onLoaded; f != nil {
-				l.onLoaded = nil
-				f()
-			}
+			l.setLoaded(load)
 		}
 	})
 }
 
-// scheduleReload reloads after a change, keeping the current article.
-func (l *library) scheduleReload() { l.reload(l.ui.cur.ID) }
+// setLoaded shows a reading of the article list.
+func (l *library) setLoaded(load libraryLoad) {
+	if load.opt.Tag != l.tag {
+		return // the filter changed since; its own load follows
+	}
+	l.all, l.keys = load.arts, load.keys
+	l.total, l.totalAnns = load.total, load.totalAnns
+	l.tree.RefreshItem(nodeArticles)
+	l.tree.RefreshItem(nodeHighlights)
+	l.filterRows()
+	l.loaded = true
+	if f := l.onLoaded; f != nil {
+		l.onLoaded = nil
+		f()
+	}
+}
 
-// applyFilter narrows the loaded articles to the filter text and re-selects
-// the current (or pending) article.
+// applyFilter narrows the list to the filter text, from the top.
 func (l *library) applyFilter() {
 	q := strings.ToLower(strings.TrimSpace(l.filter.Text))
+	if q == l.lastQ {
+		return
+	}
+	l.filterRows()
+	// A new filter starts at the top of its results (the old scroll
+	// offset may be past the end of a shorter list).
+	l.list.ScrollToTop()
+}
+
+// filterRows recomputes the shown rows from the loaded articles.
+func (l *library) filterRows() {
+	q := strings.ToLower(strings.TrimSpace(l.filter.Text))
+	l.lastQ = q
 	if q == "" {
 		l.shown = l.all
 	} else {
@@ -222,30 +298,64 @@ func (l *library) applyFilter() {
 			}
 		}
 	}
-	n := fmt.Sprintf("%d articles", len(l.shown))
-	if len(l.shown) == 1 {
-		n = "1 article"
-	}
-	l.count.SetText(n)
+	l.count.SetText(plural(len(l.shown), "article", "articles"))
 	l.list.Refresh()
-	want := l.pending
-	l.pending = ""
-	if want == "" {
-		want = l.ui.cur.ID
-	}
-	for i, a := range l.shown {
-		if a.ID == want {
+	l.syncSelection()
+}
+
+// syncSelection makes the list's selection the article in the reader (none
+// when it is not listed). The list selects by row: after rows moved, the
+// row of the reader's article is selected again.
+func (l *library) syncSelection() {
+	l.syncing = true
+	defer func() { l.syncing = false }()
+	if i := l.articleIndex(l.ui.cur.ID); i >= 0 && l.ui.cur.ID != "" {
+		if l.selIdx != i {
 			l.list.Select(i)
-			if l.ui.cur.ID != want {
-				l.ui.showArticle(want)
-			}
-			return
+		}
+		return
+	}
+	if l.selIdx >= 0 {
+		l.list.UnselectAll()
+	}
+	l.selIdx = -1
+}
+
+// setText changes a label's text only when it differs (a label refresh
+// re-shapes its text, and list rows are refreshed often).
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
+
+// patchArticle updates one article's row (its highlight count, title…)
+// without reloading the list.
+func (l *library) patchArticle(a notebook.Article) {
+	for i := range l.all {
+		if l.all[i].ID == a.ID {
+			l.all[i] = a
+			l.keys[i] = strings.ToLower(a.Title + "\x00" + a.Outlet + "\x00" + a.Byline)
 		}
 	}
-	l.list.UnselectAll()
-	if l.ui.cur.ID == "" && len(l.shown) > 0 {
-		l.list.Select(0)
+	for i := range l.shown {
+		if l.shown[i].ID == a.ID {
+			l.shown[i] = a
+			l.list.RefreshItem(i)
+		}
 	}
+}
+
+// setOrphans shows the number of orphaned highlights.
+func (l *library) setOrphans(n int) {
+	l.orphans = max(n, 0)
+	l.tree.RefreshItem(nodeOrphans)
+}
+
+// setTrash shows the number of trash entries.
+func (l *library) setTrash(n int) {
+	l.trash = max(n, 0)
+	l.tree.RefreshItem(nodeTrash)
 }
 
 // articleIndex is the row of an article in the shown list, or -1.
@@ -270,14 +380,13 @@ func (l *library) setTags(tags []notebook.TagCount) {
 	}
 	for _, t := range tags {
 		l.tags[t.Name] = t
-		parents := notebook.TagParents(t.Name)
 		parent := ""
-		for _, p := range parents {
+		for _, p := range notebook.TagParents(t.Name) {
 			add(parent, tagNodePrefix+p)
 			parent = tagNodePrefix + p
 		}
 	}
-	l.children = map[string][]string{"": {nodeArticles, nodeHighlights, nodeOrphans}}
+	l.children = map[string][]string{"": {nodeArticles, nodeHighlights, nodeOrphans, nodeTrash}}
 	for parent, set := range kids {
 		var list []string
 		for c := range set {
@@ -293,51 +402,35 @@ func (l *library) treeChildren(id widget.TreeNodeID) []widget.TreeNodeID { retur
 
 func (l *library) treeIsBranch(id widget.TreeNodeID) bool { return len(l.children[id]) > 0 }
 
-func (l *library) newTreeRow(bool) fyne.CanvasObject {
-	count := widget.NewLabel("0")
-	count.Importance = widget.LowImportance
-	name := widget.NewLabel("Tag name")
-	name.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.FolderIcon()), count, name)
-}
+func (l *library) newTreeRow(bool) fyne.CanvasObject { return newTreeRow(l) }
 
 func (l *library) updateTreeRow(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
-	row := o.(*fyne.Container)
-	name := row.Objects[0].(*widget.Label)
-	icon := row.Objects[1].(*widget.Icon)
-	count := row.Objects[2].(*widget.Label)
+	row := o.(*treeRow)
+	row.node = id
+	count := func(n int) string {
+		if n < 0 {
+			return "…"
+		}
+		return fmt.Sprint(n)
+	}
 	switch id {
 	case nodeArticles:
-		name.SetText("All articles")
-		icon.SetResource(theme.DocumentIcon())
-		count.SetText(fmt.Sprint(len(l.allCount())))
+		row.set(theme.DocumentIcon(), "All articles", count(l.total))
 	case nodeHighlights:
-		name.SetText("All highlights")
-		icon.SetResource(theme.ColorPaletteIcon())
-		count.SetText("")
+		row.set(theme.ColorPaletteIcon(), "All highlights", count(l.totalAnns))
 	case nodeOrphans:
-		name.SetText("Orphans")
-		icon.SetResource(theme.WarningIcon())
-		count.SetText("")
+		row.set(theme.WarningIcon(), "Orphans", count(l.orphans))
+	case nodeTrash:
+		row.set(theme.DeleteIcon(), "Trash", count(l.trash))
 	default:
 		tag := strings.TrimPrefix(id, tagNodePrefix)
 		leaf := tag[strings.LastIndex(tag, "/")+1:]
-		name.SetText(leaf)
-		icon.SetResource(theme.FolderIcon())
+		n := ""
 		if c, ok := l.tags[tag]; ok {
-			count.SetText(fmt.Sprint(c.Articles + c.Annotations))
-		} else {
-			count.SetText("")
+			n = fmt.Sprint(c.Articles + c.Annotations)
 		}
+		row.set(theme.FolderIcon(), leaf, n)
 	}
-}
-
-// allCount is the article list when no tag filter is on (for the count).
-func (l *library) allCount() []notebook.Article {
-	if l.tag == "" {
-		return l.all
-	}
-	return nil
 }
 
 func (l *library) treeSelected(id widget.TreeNodeID) {
@@ -347,9 +440,11 @@ func (l *library) treeSelected(id widget.TreeNodeID) {
 		l.setTag("")
 		l.ui.anns.showArticleMode()
 	case nodeHighlights:
-		l.ui.anns.showGlobal(false)
+		l.ui.anns.showGlobal(paneHighlights)
 	case nodeOrphans:
-		l.ui.anns.showGlobal(true)
+		l.ui.anns.showGlobal(paneOrphans)
+	case nodeTrash:
+		l.ui.anns.showGlobal(paneTrash)
 	default:
 		l.setTag(strings.TrimPrefix(id, tagNodePrefix))
 		l.ui.anns.showArticleMode()
@@ -362,7 +457,7 @@ func (l *library) setTag(tag string) {
 		return
 	}
 	l.tag = tag
-	l.reload(l.ui.cur.ID)
+	l.reload()
 }
 
 func (l *library) toggleSelecting() {
@@ -392,7 +487,7 @@ func (l *library) tagChecked() {
 		l.ui.notify.show("Tick the articles to tag first.", nil)
 		return
 	}
-	l.ui.pickTag(fmt.Sprintf("Tag %d articles", len(ids)), func(tag string) {
+	l.ui.pickTag(fmt.Sprintf("Tag %s", plural(len(ids), "article", "articles")), nil, func(tag string) {
 		l.ui.tagArticles(ids, tag)
 	})
 }
@@ -403,11 +498,16 @@ func (l *library) deleteChecked() {
 		l.ui.notify.show("Tick the articles to delete first.", nil)
 		return
 	}
-	msg := fmt.Sprintf("Move %d articles and their highlights to the trash?", len(ids))
-	dialog.ShowConfirm("Delete articles", msg, func(ok bool) {
+	msg := fmt.Sprintf("Move %s and their highlights to the trash?", plural(len(ids), "article", "articles"))
+	l.ui.confirm("Delete articles", msg, func(ok bool) {
 		if ok {
 			l.ui.deleteArticles(ids)
 			l.checked = map[string]bool{}
 		}
-	}, l.ui.win)
+	})
+}
+
+// confirm asks a yes/no question in a dialog (see modal).
+func (ui *UI) confirm(title, msg string, fn func(bool)) {
+	ui.modal(dialog.NewConfirm(title, msg, fn, ui.win))
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -22,6 +23,11 @@ func key(k fyne.KeyName, shift bool) *desktop.CustomShortcut {
 		m |= fyne.KeyModifierShift
 	}
 	return &desktop.CustomShortcut{KeyName: k, Modifier: m}
+}
+
+// altKey builds an Alt+key shortcut (Back and Forward).
+func altKey(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt}
 }
 
 // item is a menu item with an optional shortcut.
@@ -59,6 +65,7 @@ func (ui *UI) installMenus() {
 		ui.item("Paste as new article", key(fyne.KeyV, true), ui.pasteArticle),
 		fyne.NewMenuItemSeparator(),
 		ui.item("Export…", key(fyne.KeyE, false), func() { ui.showExport() }),
+		ui.item("Trash", nil, func() { ui.lib.tree.Select(nodeTrash) }),
 		ui.item("Back up notebook…", nil, ui.backup),
 		fyne.NewMenuItemSeparator(),
 		quit,
@@ -78,6 +85,7 @@ func (ui *UI) installMenus() {
 		ui.item("Search…", key(fyne.KeyK, false), ui.palette.show),
 		ui.item("Edit article metadata…", nil, ui.editMetadata),
 		ui.item("Edit article text…", nil, ui.editText),
+		ui.item("Version history…", nil, ui.showVersions),
 		ui.item("Tag manager…", key(fyne.KeyT, true), ui.showTagManager),
 		fyne.NewMenuItemSeparator(),
 		ui.item("Delete article", nil, func() {
@@ -85,11 +93,11 @@ func (ui *UI) installMenus() {
 				return
 			}
 			id, title := ui.cur.ID, ui.cur.Title
-			dialog.ShowConfirm("Delete article", fmt.Sprintf("Move “%s” and its highlights to the trash?", title), func(ok bool) {
+			ui.confirm("Delete article", fmt.Sprintf("Move “%s” and its highlights to the trash?", title), func(ok bool) {
 				if ok {
 					ui.deleteArticles([]string{id})
 				}
-			}, ui.win)
+			})
 		}),
 	)
 	mode := ui.prefs.StringWithFallback(prefTheme, themeSystem)
@@ -99,6 +107,9 @@ func (ui *UI) installMenus() {
 		return it
 	}
 	view := fyne.NewMenu("View",
+		ui.item("Back", altKey(fyne.KeyLeft), ui.nav.goBack),
+		ui.item("Forward", altKey(fyne.KeyRight), ui.nav.goForward),
+		fyne.NewMenuItemSeparator(),
 		themeItem("System theme", themeSystem),
 		themeItem("Light theme", themeLight),
 		themeItem("Dark theme", themeDark),
@@ -114,9 +125,13 @@ func (ui *UI) installMenus() {
 	ui.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, help))
 	// Canvas shortcuts for when no widget has focus (the menu handles them
 	// first in the desktop driver; aliases such as Ctrl+F need these).
-	for _, s := range []fyne.Shortcut{key(fyne.KeyF, false), key(fyne.KeyK, false), key(fyne.KeyY, false), &fyne.ShortcutUndo{}, &fyne.ShortcutRedo{}} {
+	for _, s := range []fyne.Shortcut{key(fyne.KeyF, false), key(fyne.KeyK, false), key(fyne.KeyY, false),
+		&fyne.ShortcutUndo{}, &fyne.ShortcutRedo{}, altKey(fyne.KeyLeft), altKey(fyne.KeyRight)} {
 		ui.win.Canvas().AddShortcut(s, func(s fyne.Shortcut) { ui.runShortcut(s) })
 	}
+	// The reader's keys work when nothing has focus, too.
+	ui.win.Canvas().SetOnTypedRune(ui.typedRune)
+	ui.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { ui.readerKey(ev) })
 }
 
 // runShortcut runs the app action bound to a shortcut; it reports whether
@@ -160,8 +175,12 @@ var shortcutTable = [][2]string{
 	{"H", "highlight the selected text in the last colour"},
 	{"1 … 8", "highlight in " + paletteNames() + " (recolour the selected highlight)"},
 	{"N", "highlight and write a note (edit the selected highlight's note)"},
-	{"T", "highlight and tag (tag the selected highlight)"},
+	{"T", "highlight and tag (the selected highlight's tags)"},
 	{"Delete", "delete the selected highlight (with Undo)"},
+	{"Alt+Left / Alt+Right", "back / forward after a jump (palette, card, list, Back)"},
+	{"Tab / Shift+Tab", "move through the panes: filter, articles, library, reader, cards"},
+	{"↑ ↓, Enter", "move in a list or the cards; open the article, edit the note"},
+	{"Esc", "back to the reader (cancels a note draft or a re-attach)"},
 	{"Ctrl+Shift+C", "copy the selected highlight with its citation"},
 	{"Ctrl+C / Ctrl+A", "copy the selected text / select the whole article"},
 	{"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo highlight, note, colour, tag and delete operations"},
@@ -183,25 +202,27 @@ func (ui *UI) showShortcuts() {
 		l.Wrapping = fyne.TextWrapWord
 		form.Append(r[0], l)
 	}
-	note := widget.NewLabel("On macOS, Cmd replaces Ctrl. Letter keys act while the reader has focus.")
+	note := widget.NewLabel("On macOS, Cmd replaces Ctrl. The letter keys act whenever no text field has focus; after a click on a card they act on its highlight.")
 	note.Importance = widget.LowImportance
+	note.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewVBox(form, note)), ui.win)
-	d.Resize(fyne.NewSize(700, 560))
-	d.Show()
+	cs := ui.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(700, cs.Width-40), min(560, cs.Height-40)))
+	ui.modal(d)
 }
 
 func (ui *UI) showAbout() {
 	meta := ui.app.Metadata()
 	text := fmt.Sprintf("Gloss %s\n\nAn offline research notebook: highlight, annotate, tag, search and export articles with citations.\n\nNotebook: %s",
 		strings.TrimSpace(meta.Version), ui.nb.Path())
-	dialog.ShowInformation("About Gloss", text, ui.win)
+	ui.modal(dialog.NewInformation("About Gloss", text, ui.win))
 }
 
 // backup writes a copy of the notebook to a chosen file.
 func (ui *UI) backup() {
 	ui.askSavePath("gloss-backup.db", func(path string) {
 		ui.notify.showProgress("Backing up…", 0)
-		ui.background(func() func() {
+		ui.background(func(context.Context) func() {
 			var n int64
 			err := outfile.Write(ui.nb, path, func(w io.Writer) error {
 				var err error

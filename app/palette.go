@@ -1,7 +1,10 @@
 package app
 
 import (
+	"context"
 	"fmt"
+	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -62,7 +65,8 @@ func newPalette(ui *UI) *palette {
 	return p
 }
 
-// show opens the palette over the window, keeping the last query.
+// show opens the palette over the window with the last query selected,
+// so that typing replaces it (and Enter or the arrows reuse it).
 func (p *palette) show() {
 	if p.popup == nil {
 		box := container.NewBorder(container.NewVBox(p.entry, p.status), nil, nil, nil, p.list)
@@ -74,6 +78,7 @@ func (p *palette) show() {
 	p.popup.Move(fyne.NewPos((cs.Width-size.Width)/2, 40))
 	p.popup.Show()
 	p.ui.win.Canvas().Focus(p.entry)
+	p.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 	if p.entry.Text == "" {
 		p.status.SetText("Type to search. Words forgive typos; operators: tag:Sahel color:red in:title has:note is:orphan after:2023")
 	}
@@ -83,7 +88,7 @@ func (p *palette) hide() {
 	if p.popup != nil {
 		p.popup.Hide()
 	}
-	p.ui.win.Canvas().Focus(p.ui.reader.view)
+	p.ui.focusReader()
 }
 
 // search runs the query in the background; only the newest answer is
@@ -101,7 +106,7 @@ func (p *palette) search(q string) {
 		return
 	}
 	nb := p.ui.nb
-	p.ui.background(func() func() {
+	p.ui.background(func(context.Context) func() {
 		hits, err := nb.Search(q, paletteLimit)
 		return func() {
 			if seq != p.seq {
@@ -205,7 +210,7 @@ func (p *palette) key(ev *fyne.KeyEvent) bool {
 	return true
 }
 
-// open jumps to the hit in row i.
+// open jumps to the hit in row i (a jump Back can undo).
 func (p *palette) open(i int) {
 	if i < 0 || i >= len(p.rows) || p.rows[i].header != "" {
 		return
@@ -214,17 +219,37 @@ func (p *palette) open(i int) {
 	p.hide()
 	switch {
 	case h.Annotation != nil:
-		p.ui.openAt(h.ArticleID, h.ID, h.Annotation.Start)
+		p.ui.navigate(h.ArticleID, jump{annID: h.ID})
 	default:
-		off := -1
 		for _, m := range h.Matches {
 			if m.Field == "body" && len(m.Ranges) > 0 {
-				off = m.Offset + m.Ranges[0][0]
-				break
+				s, e := matchSpan(m.Text, m.Ranges)
+				p.ui.navigate(h.ArticleID, jump{show: true, at: m.Offset + s, end: m.Offset + e})
+				return
 			}
 		}
-		p.ui.openAt(h.ArticleID, "", off)
+		p.ui.navigate(h.ArticleID, jump{})
 	}
+}
+
+// matchSpan is the passage a search match stands for, in code points of
+// text: the first matched range and the ranges that follow it with only
+// spaces and punctuation between (a phrase, or words typed together), so
+// that the whole match is shown, not its first word.
+func matchSpan(text string, ranges [][2]int) (int, int) {
+	r := []rune(text)
+	s, e := ranges[0][0], ranges[0][1]
+	for _, rg := range ranges[1:] {
+		if rg[0] < e || rg[0] > len(r) {
+			continue
+		}
+		gap := r[min(e, len(r)):rg[0]]
+		if len(gap) > 3 || strings.ContainsFunc(string(gap), func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }) {
+			break
+		}
+		e = rg[1]
+	}
+	return s, min(e, len(r))
 }
 
 func (p *palette) newRow() fyne.CanvasObject {

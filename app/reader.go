@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -15,18 +16,22 @@ import (
 	"github.com/glossnotes/gloss/notebook"
 )
 
-// reader is the middle pane: a header row (the article's link and edit
-// buttons, replaced by the action bar while text is selected) over the
-// ArticleView.
+// reader is the middle pane: a header row (the article's link and
+// buttons, replaced by the action bar while text is selected, or by the
+// re-attach banner) over the ArticleView.
 type reader struct {
 	ui      *UI
 	view    *articleview.ArticleView
 	link    *widget.Hyperlink
 	info    *fyne.Container
 	bar     *actionBar
-	editBtn *widget.Button
-	textBtn *widget.Button
+	attach  *attachBanner
+	editBtn *tipButton
+	textBtn *tipButton
+	histBtn *tipButton
 	version int // text version shown
+	// pending are highlights drawn before their commit finished.
+	pending []articleview.Span
 }
 
 func newReader(ui *UI) *reader {
@@ -34,12 +39,13 @@ func newReader(ui *UI) *reader {
 	r.view.SetFontScale(float32(ui.prefs.FloatWithFallback(prefFontScale, 1)))
 	r.link = widget.NewHyperlink("", nil)
 	r.link.Truncation = fyne.TextTruncateEllipsis
-	r.editBtn = widget.NewButtonWithIcon("Metadata", theme.DocumentCreateIcon(), ui.editMetadata)
-	r.textBtn = widget.NewButtonWithIcon("Edit text", theme.ContentPasteIcon(), ui.editText)
-	r.editBtn.Importance = widget.LowImportance
-	r.textBtn.Importance = widget.LowImportance
-	r.info = container.NewBorder(nil, nil, nil, container.NewHBox(r.editBtn, r.textBtn), r.link)
+	r.editBtn = newTipButton(ui, theme.DocumentCreateIcon(), "Edit metadata (title, byline, date…)", ui.editMetadata)
+	r.textBtn = newTipButton(ui, theme.ContentPasteIcon(), "Edit the text (highlights are re-attached)", ui.editText)
+	r.histBtn = newTipButton(ui, theme.HistoryIcon(), "Version history", ui.showVersions)
+	buttons := container.NewHBox(r.editBtn, r.textBtn, r.histBtn)
+	r.info = container.NewBorder(nil, nil, nil, buttons, r.link)
 	r.bar = newActionBar(ui)
+	r.attach = newAttachBanner(ui)
 	r.view.OnSelectionChanged = func(start, end int) { r.selectionChanged(start, end) }
 	r.view.OnSpanTapped = ui.selectAnnotation
 	r.view.OnTypedRune = ui.typedRune
@@ -51,7 +57,7 @@ func newReader(ui *UI) *reader {
 }
 
 func (r *reader) content() fyne.CanvasObject {
-	header := container.NewStack(r.info, r.bar.content())
+	header := container.NewStack(r.info, r.bar.content(), r.attach.content())
 	return container.NewBorder(container.NewPadded(header), nil, nil, nil, r.view)
 }
 
@@ -60,18 +66,40 @@ func (r *reader) clear() {
 	r.view.SetDocument("No article open",
 		"Import articles with File → Import… (Ctrl+I), drop files on this window, or paste text with Ctrl+Shift+V.",
 		"", nil)
+	r.pending = nil
 	r.view.SetSpans(nil)
 	r.link.SetText("")
 	r.editBtn.Disable()
 	r.textBtn.Disable()
-	r.bar.hide()
+	r.histBtn.Disable()
+	r.attach.cancel()
+	r.showHeader()
 }
 
 func (r *reader) selectionChanged(start, end int) {
-	if start < end && r.ui.cur.ID != "" {
-		r.bar.show()
+	if start < end && r.ui.cur.ID != "" && r.ui.selAnn != "" && !r.attach.active() {
+		// Selecting text ends the selection of a highlight: the keys now
+		// act on the text.
+		r.ui.selectAnnotation("")
+	}
+	r.showHeader()
+}
+
+// showHeader shows the header row that fits the state: the re-attach
+// banner, the action bar while text is selected, else the article's link.
+func (r *reader) showHeader() {
+	start, end := r.view.Selection()
+	switch {
+	case r.attach.active():
 		r.info.Hide()
-	} else {
+		r.bar.hide()
+		r.attach.show(start < end)
+	case start < end && r.ui.cur.ID != "":
+		r.attach.hide()
+		r.info.Hide()
+		r.bar.show()
+	default:
+		r.attach.hide()
 		r.bar.hide()
 		r.info.Show()
 	}
@@ -94,8 +122,8 @@ func (r *reader) setArticle(a notebook.Article, body notebook.Body) {
 	r.setLink(a.URL)
 	r.editBtn.Enable()
 	r.textBtn.Enable()
-	r.bar.hide()
-	r.info.Show()
+	r.histBtn.Enable()
+	r.showHeader()
 }
 
 func (r *reader) setLink(raw string) {
@@ -124,9 +152,9 @@ func headerMeta(a notebook.Article) string {
 }
 
 // setSpans draws the annotations as highlight spans (orphans have no
-// place in the text and are only listed).
+// place in the text and are only listed), with the pending ones.
 func (r *reader) setSpans(anns []notebook.Annotation) {
-	spans := make([]articleview.Span, 0, len(anns))
+	spans := make([]articleview.Span, 0, len(anns)+len(r.pending))
 	for _, a := range anns {
 		if a.Status == notebook.Orphaned {
 			continue
@@ -134,39 +162,133 @@ func (r *reader) setSpans(anns []notebook.Annotation) {
 		spans = append(spans, articleview.Span{ID: a.ID, Start: a.Start, End: a.End, Color: string(a.Color),
 			HasNote: strings.TrimSpace(a.Note) != ""})
 	}
+	spans = append(spans, r.pending...)
 	r.view.SetSpans(spans)
+	r.view.SetActiveSpan(r.ui.selAnn)
 }
 
-// showArticle opens an article in the reader and its annotations in the
-// right pane.
-func (ui *UI) showArticle(id string) {
-	a, err := ui.nb.Article(id)
-	if err != nil {
-		if errors.Is(err, notebook.ErrNotFound) {
-			ui.clearArticle()
-			return
+// jump says where an opened article is shown.
+type jump struct {
+	annID     string // select this annotation and show its passage
+	show      bool   // show and flash the range [at, end)
+	at, end   int
+	restore   bool // put offset top at the top of the view (Back, Forward)
+	top       int
+	keepFocus bool // leave the keyboard focus where it is
+}
+
+// navigate opens an article at a place as a jump the user can go Back
+// from (palette, cards, lists, links).
+func (ui *UI) navigate(id string, j jump) {
+	ui.nav.record()
+	ui.openArticle(id, j)
+}
+
+// openArticle shows an article (read in the background when it is not the
+// current one) and then the place j names.
+func (ui *UI) openArticle(id string, j jump) {
+	ui.openSeq++
+	seq := ui.openSeq
+	if id == ui.cur.ID && id != "" {
+		ui.applyJump(j)
+		return
+	}
+	ui.background(func(context.Context) func() {
+		a, body, anns, err := readArticle(ui.nb, id)
+		return func() {
+			if seq != ui.openSeq {
+				return // another article was asked for since
+			}
+			if err != nil {
+				if errors.Is(err, notebook.ErrNotFound) {
+					ui.lib.syncSelection()
+					return
+				}
+				ui.showError(err)
+				return
+			}
+			ui.selAnn = ""
+			ui.reader.pending = nil
+			ui.reader.attach.cancel()
+			ui.reader.setArticle(a, body)
+			ui.cur, ui.curAnns = a, anns
+			ui.reader.setSpans(anns)
+			ui.anns.setArticle(a, anns)
+			ui.lib.syncSelection()
+			ui.applyJump(j)
 		}
-		ui.showError(fmt.Errorf("open article: %w", err))
-		return
-	}
-	body, err := ui.nb.Text(id)
+	})
+}
+
+// readArticle reads what the reader shows of an article.
+func readArticle(nb *notebook.Notebook, id string) (notebook.Article, notebook.Body, []notebook.Annotation, error) {
+	a, err := nb.Article(id)
 	if err != nil {
-		ui.showError(fmt.Errorf("open %q: %w", a.Title, err))
-		return
+		return a, notebook.Body{}, nil, fmt.Errorf("open article: %w", err)
 	}
-	anns, err := ui.nb.Annotations(id)
+	body, err := nb.Text(id)
 	if err != nil {
-		ui.showError(fmt.Errorf("annotations of %q: %w", a.Title, err))
-		return
+		return a, body, nil, fmt.Errorf("open %q: %w", a.Title, err)
 	}
-	ui.cur, ui.curAnns, ui.selAnn = a, anns, ""
-	ui.reader.setArticle(a, body)
+	anns, err := nb.Annotations(id)
+	if err != nil {
+		return a, body, nil, fmt.Errorf("annotations of %q: %w", a.Title, err)
+	}
+	return a, body, anns, nil
+}
+
+// applyJump shows the place a jump names in the current article.
+func (ui *UI) applyJump(j jump) {
+	switch {
+	case j.restore:
+		ui.selectAnnotation(j.annID)
+		ui.reader.view.ScrollToTopOffset(j.top)
+	case j.annID != "":
+		if a, ok := ui.annotation(j.annID); ok {
+			ui.selectAnnotation(a.ID)
+			ui.anns.revealCard(a.ID)
+			if a.Status != notebook.Orphaned {
+				ui.reader.view.RevealRange(a.Start, a.End)
+			}
+		}
+	case j.show:
+		ui.reader.view.RevealRange(j.at, j.end)
+	}
+	if !j.keepFocus {
+		ui.focusReader()
+	}
+}
+
+// showCurrent shows a new state of the current article after a commit,
+// keeping the reading position and the selections.
+func (ui *UI) showCurrent(a notebook.Article, body *notebook.Body, anns []notebook.Annotation) {
+	v := ui.reader.view
+	if body != nil {
+		top := v.TopOffset()
+		start, end := v.Selection()
+		ui.reader.setArticle(a, *body)
+		v.ScrollToTopOffset(min(top, len([]rune(body.Text))))
+		v.SetSelection(start, end)
+	} else if a.Title != ui.cur.Title || headerMeta(a) != headerMeta(ui.cur) {
+		v.SetHeader(displayTitle(a), headerMeta(a))
+	}
+	ui.reader.setLink(a.URL)
+	if _, ok := findAnn(anns, ui.selAnn); !ok {
+		ui.selAnn = ""
+	}
+	ui.cur, ui.curAnns = a, anns
+	// Highlights drawn before their commit are now real (or failed).
+	ui.reader.pending = nil
 	ui.reader.setSpans(anns)
 	ui.anns.setArticle(a, anns)
-	if i := ui.lib.articleIndex(id); i >= 0 {
-		ui.lib.list.Select(i)
+}
+
+// displayTitle is an article's title as the reader shows it.
+func displayTitle(a notebook.Article) string {
+	if a.Title == "" {
+		return "(untitled)"
 	}
-	ui.win.Canvas().Focus(ui.reader.view)
+	return a.Title
 }
 
 // clearArticle empties the reader (the article was deleted).
@@ -174,86 +296,22 @@ func (ui *UI) clearArticle() {
 	ui.cur, ui.curAnns, ui.selAnn = notebook.Article{}, nil, ""
 	ui.reader.clear()
 	ui.anns.setArticle(notebook.Article{}, nil)
-}
-
-// refreshCurrent re-reads the current article's metadata and annotations
-// after a change, keeping the scroll position unless the text changed.
-func (ui *UI) refreshCurrent() {
-	id := ui.cur.ID
-	a, err := ui.nb.Article(id)
-	if errors.Is(err, notebook.ErrNotFound) {
-		ui.clearArticle()
-		return
-	}
-	if err != nil {
-		ui.showError(fmt.Errorf("refresh article: %w", err))
-		return
-	}
-	if a.Version != ui.reader.version {
-		sel := ui.selAnn
-		ui.showArticle(id)
-		ui.selAnn = sel
-		return
-	}
-	anns, err := ui.nb.Annotations(id)
-	if err != nil {
-		ui.showError(fmt.Errorf("refresh annotations: %w", err))
-		return
-	}
-	if a.Title != ui.cur.Title || headerMeta(a) != headerMeta(ui.cur) {
-		start, end := ui.reader.view.Selection()
-		body, err := ui.nb.Text(id)
-		if err == nil {
-			ui.reader.setArticle(a, body)
-			ui.reader.view.SetSelection(start, end)
-		}
-	}
-	ui.reader.setLink(a.URL)
-	ui.cur, ui.curAnns = a, anns
-	ui.reader.setSpans(anns)
-	ui.anns.setArticle(a, anns)
+	ui.lib.syncSelection()
 }
 
 // annotation returns the current article's annotation with this ID.
 func (ui *UI) annotation(id string) (notebook.Annotation, bool) {
-	for _, a := range ui.curAnns {
-		if a.ID == id {
-			return a, true
-		}
-	}
-	return notebook.Annotation{}, false
+	return findAnn(ui.curAnns, id)
 }
 
-// selectAnnotation selects an annotation: its card is marked and the
-// reader scrolls to it.
+// selectAnnotation selects an annotation ("" for none): its card and its
+// passage are marked. It never scrolls the reader: the user is looking at
+// the text they clicked (jumps from elsewhere go through applyJump).
 func (ui *UI) selectAnnotation(id string) {
-	a, ok := ui.annotation(id)
-	if !ok {
-		return
+	if _, ok := ui.annotation(id); !ok {
+		id = ""
 	}
 	ui.selAnn = id
 	ui.anns.markSelected(id)
-	if a.Status != notebook.Orphaned {
-		ui.reader.view.ScrollToOffset(a.Start)
-	}
-}
-
-// openAt opens an article and scrolls to an offset (search results,
-// the global annotation list), selecting the annotation if given.
-func (ui *UI) openAt(articleID, annID string, offset int) {
-	if ui.cur.ID != articleID {
-		ui.showArticle(articleID)
-	}
-	if ui.cur.ID != articleID {
-		return
-	}
-	if annID != "" {
-		if _, ok := ui.annotation(annID); ok {
-			ui.selectAnnotation(annID)
-			return
-		}
-	}
-	if offset >= 0 {
-		ui.reader.view.ScrollToOffset(offset)
-	}
+	ui.reader.view.SetActiveSpan(id)
 }

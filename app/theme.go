@@ -58,11 +58,15 @@ func installTheme(a fyne.App, mode string) {
 	a.Settings().SetTheme(glossTheme{Theme: articleview.WrapTheme(theme.DefaultTheme()), mode: mode})
 }
 
-// setTheme switches and remembers the theme mode.
+// setTheme switches and remembers the theme mode. Fyne then refreshes
+// every widget; each one takes its colours from the theme when refreshed
+// (the cards, chips, swatches and the reader included), so nothing keeps
+// the old theme's colours.
 func (ui *UI) setTheme(mode string) {
-	installTheme(ui.app, mode)
 	ui.prefs.SetString(prefTheme, mode)
+	installTheme(ui.app, mode)
 	ui.installMenus()
+	ui.win.Content().Refresh()
 }
 
 // variant is the theme variant in use.

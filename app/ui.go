@@ -1,7 +1,8 @@
 package app
 
 import (
-	"sync"
+	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,6 +23,7 @@ type UI struct {
 	notify  *notifier
 	undo    *undoStack
 	palette *palette
+	nav     *history
 
 	// cur is the article shown in the reader ("" ID when none).
 	cur     notebook.Article
@@ -35,32 +37,51 @@ type UI struct {
 	lastQuery string
 
 	outer, inner *container.Split
-	picker       *tagPicker    // the open tag picker (for tests)
-	exporter     *exportDialog // the open export dialog (for tests)
+	picker       *tagPicker      // the open tag picker (for tests)
+	exporter     *exportDialog   // the open export dialog (for tests)
+	tagManager   *tagManager     // the open tag manager (for tests)
+	versions     *versionsDialog // the open version history (for tests)
+	merger       *mergeDialog    // the open merge dialog (for tests)
+	lookAlike    *lookAlikePrompt
+	lastError    string // the latest error shown (for tests)
+	tips         *tipLayer
 	shortcuts    map[string]func()
+	modals       int // dialogs of ours open (the reader hides its caret)
 
 	// openNotebook switches the window to another notebook (set by Run).
 	openNotebook func(path string)
 
-	// post runs fn on the Fyne goroutine; tests replace it with a queue
-	// they drain on their own goroutine.
-	post func(fn func())
-	jobs sync.WaitGroup
+	// postFn runs fn on the Fyne goroutine (fyne.Do); tests replace it
+	// with a queue they drain on their own goroutine. Use post.
+	postFn func(fn func())
+	jobs   *jobRunner
+	// now is the clock of progress throttling (tests replace it).
+	now func() time.Time
 
-	mu        sync.Mutex
-	reloadGen int // guards against stale library loads
+	// openSeq numbers article loads; only the latest one is shown.
+	openSeq int
+	// refresh is the state of the single refresh path (refresh.go).
+	refresh refreshState
+	// whenShown holds work waiting for an annotation's card (a note
+	// editor to open on a highlight still being committed).
+	whenShown map[string][]func()
+
+	reloadGen  int // guards against stale library loads (Fyne goroutine only)
+	pendingSeq int // numbers highlights drawn before their commit
 }
 
 // New builds the UI for a notebook in window w. Tests call it with a test
 // app and window; Run calls Start afterwards to begin loading.
 func New(a fyne.App, w fyne.Window, nb *notebook.Notebook) *UI {
 	ui := &UI{app: a, win: w, nb: nb, prefs: a.Preferences(), lastColor: notebook.Yellow,
-		post: fyne.Do, shortcuts: map[string]func(){}}
+		postFn: fyne.Do, shortcuts: map[string]func(){}, jobs: newJobRunner(), now: time.Now,
+		whenShown: map[string][]func(){}, tips: newTipLayer()}
 	if c, err := notebook.ParseColor(ui.prefs.String(prefLastColor)); err == nil {
 		ui.lastColor = c
 	}
 	ui.undo = newUndoStack(ui)
 	ui.notify = newNotifier(ui)
+	ui.nav = newHistory(ui)
 	ui.lib = newLibrary(ui)
 	ui.reader = newReader(ui)
 	ui.anns = newAnnotationsPane(ui)
@@ -71,43 +92,37 @@ func New(a fyne.App, w fyne.Window, nb *notebook.Notebook) *UI {
 }
 
 // Start loads the library in the background, shows the last article (or
-// the welcome article in an empty notebook) and warms the search index.
+// the welcome article in an empty notebook) and builds the search index.
 func (ui *UI) Start() {
-	ui.lib.onLoaded = ui.welcomeIfEmpty
-	ui.lib.reload(ui.prefs.String(prefKey(ui.nb.Path(), prefLastArticle)))
-	ui.background(func() func() {
+	ui.startLoad()
+	ui.background(func(context.Context) func() {
 		ui.nb.WarmSearch() // errors surface on the first search
 		return nil
 	})
 }
 
-// background runs work on its own goroutine and then its result (if not
-// nil) on the Fyne goroutine. Tests wait for it with settle.
-func (ui *UI) background(work func() (apply func())) {
-	ui.jobs.Add(1)
-	go func() {
-		defer ui.jobs.Done()
-		if apply := work(); apply != nil {
-			ui.post(apply)
+// startLoad loads the library, the counts and the last article.
+func (ui *UI) startLoad() {
+	last := ui.prefs.String(prefKey(ui.nb.Path(), prefLastArticle))
+	ui.lib.onLoaded = func() {
+		if ui.cur.ID == "" && len(ui.lib.shown) > 0 && last == "" {
+			ui.openArticle(ui.lib.shown[0].ID, jump{})
 		}
-	}()
+		ui.welcomeIfEmpty()
+	}
+	ui.lib.reload()
+	ui.countOrphans()
+	ui.countTrash()
+	if last != "" {
+		ui.openArticle(last, jump{})
+	}
 }
 
-// changed refreshes what a committed change affects.
-func (ui *UI) changed(ch notebook.Change) {
-	if len(ch.Articles) > 0 || len(ch.Annotations) > 0 || ch.Tags {
-		ui.lib.scheduleReload()
-	}
-	if ui.cur.ID == "" {
+// focusReader gives the keyboard to the reader (its letter keys act on
+// the selection or the selected highlight).
+func (ui *UI) focusReader() {
+	if ui.modals > 0 {
 		return
 	}
-	for _, id := range ch.Articles {
-		if id == ui.cur.ID {
-			ui.refreshCurrent()
-			return
-		}
-	}
-	if len(ch.Annotations) > 0 || ch.Tags {
-		ui.refreshCurrent()
-	}
+	ui.win.Canvas().Focus(ui.reader.view)
 }

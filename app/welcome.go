@@ -45,11 +45,12 @@ func (ui *UI) welcomeIfEmpty() {
 		return
 	}
 	ui.prefs.SetBool(key, true)
-	id, err := addWelcome(ui.nb)
-	if err != nil {
-		ui.showError(err)
-	}
-	if id != "" {
-		ui.lib.reload(id)
-	}
+	ui.write(func() (func(), error) {
+		id, err := addWelcome(ui.nb)
+		return func() {
+			if id != "" {
+				ui.openArticle(id, jump{})
+			}
+		}, err
+	})
 }

@@ -12,7 +12,12 @@ import (
 
 // shortcutEntry is an Entry that passes the app's shortcuts on (an Entry
 // swallows the ones it does not know), submits a multi-line note with
-// Ctrl+Enter and lets the search palette see arrow keys.
+// Ctrl+Enter, lets the search palette see arrow keys, and returns the
+// keyboard to the reader on Escape.
+//
+// Ctrl+Z and Ctrl+Shift+Z go to Gloss's undo stack unless the entry is an
+// editor (a note, a name) with unsaved edits of its own: then they undo
+// its typing. Search and filter fields never take them.
 type shortcutEntry struct {
 	widget.Entry
 	ui *UI
@@ -20,7 +25,16 @@ type shortcutEntry struct {
 	onSubmit func()
 	// onKey sees special keys first; returning true consumes them.
 	onKey func(ev *fyne.KeyEvent) bool
+	// onEscape runs on Escape (after which the reader has the keyboard).
+	onEscape func()
+	// editor marks an entry whose text is saved to the notebook; saved is
+	// the text as it was opened.
+	editor bool
+	saved  string
 }
+
+// ownsUndo reports whether Ctrl+Z undoes this entry's own typing.
+func (e *shortcutEntry) ownsUndo() bool { return e.editor && e.Text != e.saved }
 
 func newShortcutEntry(ui *UI) *shortcutEntry {
 	e := &shortcutEntry{ui: ui}
@@ -35,7 +49,25 @@ func newShortcutEntry(ui *UI) *shortcutEntry {
 
 // TypedShortcut is part of fyne.Shortcutable.
 func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
+	switch s.(type) {
+	case *fyne.ShortcutUndo, *fyne.ShortcutRedo:
+		if !e.ownsUndo() && e.ui != nil {
+			e.ui.runShortcut(s)
+			return
+		}
+	}
 	if cs, ok := s.(*desktop.CustomShortcut); ok {
+		if cs.KeyName == fyne.KeyZ || cs.KeyName == fyne.KeyY {
+			if !e.ownsUndo() && e.ui != nil && e.ui.runCustomShortcut(cs) {
+				return
+			}
+			if cs.Modifier&fyne.KeyModifierShift != 0 || cs.KeyName == fyne.KeyY {
+				e.Entry.TypedShortcut(&fyne.ShortcutRedo{})
+			} else {
+				e.Entry.TypedShortcut(&fyne.ShortcutUndo{})
+			}
+			return
+		}
 		if cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter {
 			if e.onSubmit != nil {
 				e.onSubmit()
@@ -52,6 +84,13 @@ func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
 // TypedKey is part of fyne.Focusable.
 func (e *shortcutEntry) TypedKey(ev *fyne.KeyEvent) {
 	if e.onKey != nil && e.onKey(ev) {
+		return
+	}
+	if ev.Name == fyne.KeyEscape && e.ui != nil {
+		if e.onEscape != nil {
+			e.onEscape()
+		}
+		e.ui.focusReader()
 		return
 	}
 	e.Entry.TypedKey(ev)
@@ -145,14 +184,13 @@ func (n *notifier) show(msg string, action func(), actionLabel ...string) {
 	}
 	n.progress.Hide()
 	n.box.Show()
-	go func() {
-		time.Sleep(8 * time.Second)
+	time.AfterFunc(8*time.Second, func() {
 		n.ui.post(func() {
 			if n.seq == seq {
 				n.box.Hide()
 			}
 		})
-	}()
+	})
 }
 
 // showProgress displays a progress bar with a message (fraction 0–1).

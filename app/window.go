@@ -5,12 +5,50 @@ import (
 	"fyne.io/fyne/v2/container"
 )
 
+// Minimum pane widths: at 800×600 the three panes keep these and nothing
+// is clipped; wider windows share the rest by the split offsets.
+const (
+	minLibraryWidth     = 200
+	minReaderWidth      = 300
+	minAnnotationsWidth = 240
+)
+
 // Content is the window's root object: library | reader | annotations,
-// with resizable splits, over the notification bar.
+// with resizable splits, over the notification bar, and the tooltip layer
+// above them.
 func (ui *UI) Content() fyne.CanvasObject {
-	ui.inner = container.NewHSplit(ui.reader.content(), ui.anns.content())
+	ui.inner = container.NewHSplit(withMinWidth(ui.reader.content(), minReaderWidth), withMinWidth(ui.anns.content(), minAnnotationsWidth))
 	ui.inner.Offset = ui.prefs.FloatWithFallback(prefInnerSplit, 0.68)
-	ui.outer = container.NewHSplit(ui.lib.content(), ui.inner)
+	ui.outer = container.NewHSplit(withMinWidth(ui.lib.content(), minLibraryWidth), ui.inner)
 	ui.outer.Offset = ui.prefs.FloatWithFallback(prefOuterSplit, 0.24)
-	return container.NewBorder(nil, ui.notify.content(), nil, nil, ui.outer)
+	main := container.NewBorder(nil, ui.notify.content(), nil, nil, ui.outer)
+	return container.NewStack(main, ui.tips.layer)
+}
+
+// withMinWidth gives a pane a minimum width (a split never makes it
+// narrower).
+func withMinWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.New(minWidthLayout{w: w}, o)
+}
+
+// minWidthLayout fills its object and reports at least width w.
+type minWidthLayout struct{ w float32 }
+
+// MinSize is part of fyne.Layout.
+func (l minWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := fyne.Size{}
+	for _, o := range objs {
+		m := o.MinSize()
+		s = s.Max(m)
+	}
+	s.Width = max(s.Width, l.w)
+	return s
+}
+
+// Layout is part of fyne.Layout.
+func (l minWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }

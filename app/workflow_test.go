@@ -79,7 +79,7 @@ func TestUI_HighlightWithColour(t *testing.T) {
 	h.ui.reader.view.TypedRune('h')
 	h.settle()
 	h.selectQuote("Yevgeny Orlovsky")
-	test.Tap(h.ui.reader.bar.box.Objects[1].(*fyne.Container).Objects[3].(*swatch)) // blue
+	test.Tap(h.ui.reader.bar.items[3].(*swatch)) // blue
 	h.settle()
 	anns, _ = h.nb.Annotations(id)
 	if len(anns) != 3 {
@@ -137,6 +137,7 @@ func TestUI_TagChangesTreeCount(t *testing.T) {
 	id := h.importSample()
 	h.selectQuote(wagner)
 	h.ui.reader.view.TypedRune('t')
+	h.settle()
 	if h.ui.picker == nil {
 		t.Fatal("T did not open the tag picker")
 	}
@@ -150,7 +151,7 @@ func TestUI_TagChangesTreeCount(t *testing.T) {
 	count := func(tag string) string {
 		row := h.ui.lib.newTreeRow(false)
 		h.ui.lib.updateTreeRow(tagNodePrefix+tag, false, row)
-		return row.(*fyne.Container).Objects[2].(*widget.Label).Text
+		return row.(*treeRow).count.Text
 	}
 	if got := count("Sahel"); got != "1" {
 		t.Errorf("Sahel count %q, want 1", got)
@@ -162,6 +163,7 @@ func TestUI_TagChangesTreeCount(t *testing.T) {
 	// suggestions ("shbk" is a subsequence of "Sahel/Burkina").
 	h.selectQuote(consignment)
 	h.ui.reader.view.TypedRune('t')
+	h.settle()
 	test.Type(h.ui.picker.entry, "shbk")
 	if len(h.ui.picker.sugg) == 0 || h.ui.picker.sugg[0] != "Sahel/Burkina" {
 		t.Fatalf("suggestions for shbk: %v", h.ui.picker.sugg)
@@ -189,8 +191,17 @@ func TestUI_SearchPaletteTypoJumps(t *testing.T) {
 	other := writeFile(t, "other.txt", "Another article\n\nNothing about drone deliveries here, only weather and football.\n")
 	h.ui.importPaths([]string{other})
 	h.settle()
+	if h.ui.cur.ID != id {
+		t.Fatal("the import took the reader away from the open article")
+	}
+	// The notification opens it.
+	if !h.ui.notify.action.Visible() || h.ui.notify.action.Text != "Open" {
+		t.Fatalf("import notification offers %q", h.ui.notify.action.Text)
+	}
+	test.Tap(h.ui.notify.action)
+	h.settle()
 	if h.ui.cur.ID == id {
-		t.Fatal("the second import did not open the new article")
+		t.Fatal("Open did not open the imported article")
 	}
 	h.ui.runShortcut(key(fyne.KeyK, false))
 	p := h.ui.palette
@@ -317,6 +328,7 @@ func TestUI_CopyWithCitation(t *testing.T) {
 	h.ui.reader.view.TypedRune('h')
 	h.settle()
 	h.ui.runShortcut(key(fyne.KeyC, true))
+	h.settle()
 	got := h.ui.app.Clipboard().Content()
 	if !strings.HasPrefix(got, "“"+consignment+"”") || !strings.Contains(got, testutil.SampleTitle) || !strings.Contains(got, "¶") {
 		t.Errorf("clipboard %q, want the quote with its citation", got)
@@ -367,7 +379,9 @@ func TestUI_EditTextReportsOrphans(t *testing.T) {
 	h.settle()
 	body, _ := h.nb.Text(id)
 	edited := strings.ReplaceAll(body.Text, wagner, "a private military company")
-	rep, ok := h.ui.saveText(id, edited)
+	var rep notebook.ReattachReport
+	ok := false
+	h.ui.saveText(id, edited, func(r notebook.ReattachReport) { rep, ok = r, true })
 	h.settle()
 	if !ok || len(rep.Orphaned)+len(rep.Moved) != 1 {
 		t.Fatalf("report %+v", rep)
@@ -390,9 +404,11 @@ func TestUI_TagRenameUndo(t *testing.T) {
 	id := h.importSample()
 	h.ui.tagArticles([]string{id}, "Sahel")
 	h.settle()
-	if err := h.ui.renameTag("Sahel", "West Africa/Sahel"); err != nil {
-		t.Fatal(err)
-	}
+	h.ui.renameTag("Sahel", "West Africa/Sahel", func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
 	h.settle()
 	if _, ok := h.ui.lib.tags["West Africa/Sahel"]; !ok {
 		t.Fatalf("tags after rename: %v", h.ui.tagNames())
@@ -411,18 +427,20 @@ func TestUI_TagMergeDeleteColourUndo(t *testing.T) {
 	h.settle()
 	steps := []struct {
 		name string
-		do   func() error
+		do   func(done func(error))
 		gone string // a tag the step removes from the tree
 	}{
-		{"merge", func() error { return h.ui.mergeTag("Sahel", "West Africa") }, "Sahel"},
-		{"delete", func() error { return h.ui.deleteTag("Sahel") }, "Sahel/Burkina"},
-		{"colour", func() error { return h.ui.setTagColor("Sahel", "", "red") }, ""},
+		{"merge", func(done func(error)) { h.ui.mergeTag("Sahel", "West Africa", done) }, "Sahel"},
+		{"delete", func(done func(error)) { h.ui.deleteTag("Sahel", done) }, "Sahel/Burkina"},
+		{"colour", func(done func(error)) { h.ui.setTagColor("Sahel", "", "red", done) }, ""},
 	}
 	for _, st := range steps {
-		if err := st.do(); err != nil {
+		var err error
+		st.do(func(e error) { err = e })
+		h.settle()
+		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		h.settle()
 		if _, ok := h.ui.lib.tags[st.gone]; st.gone != "" && ok {
 			t.Errorf("%s: %s still in the tree: %v", st.name, st.gone, h.ui.tagNames())
 		}
@@ -454,9 +472,7 @@ func TestUI_MetadataUndo(t *testing.T) {
 	id := h.importSample()
 	a, _ := h.ui.nb.Article(id)
 	title := "A shorter title"
-	if err := h.ui.setMetadata(a, notebook.ArticleUpdate{Title: &title}); err != nil {
-		t.Fatal(err)
-	}
+	h.ui.setMetadata(a, notebook.ArticleUpdate{Title: &title})
 	h.settle()
 	if got, _ := h.ui.nb.Article(id); got.Title != title {
 		t.Fatalf("title %q", got.Title)
@@ -473,7 +489,7 @@ func TestUI_MetadataUndo(t *testing.T) {
 	}
 }
 
-func TestSuggestTags(t *testing.T) {
+func TestSuggestTags_ranking(t *testing.T) {
 	names := []string{"Sahel/Burkina", "Russia–Africa ties", "Sahel", "Security"}
 	tests := []struct {
 		typed string
@@ -508,10 +524,11 @@ func TestUI_TagFilterMatchesService(t *testing.T) {
 	other := writeFile(t, "other.txt", "Harvest report\n\nFarmers in the north expect a smaller millet harvest after the late rains this year.\n")
 	h.ui.importPaths([]string{other})
 	h.settle()
-	h.ui.showArticle(id)
+	h.ui.openArticle(id, jump{})
 	h.settle()
 	h.selectQuote(wagner)
 	h.ui.reader.view.TypedRune('t')
+	h.settle()
 	test.Type(h.ui.picker.entry, "Russia–Africa ties")
 	h.ui.picker.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.settle()

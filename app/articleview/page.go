@@ -77,10 +77,10 @@ type pageRenderer struct {
 	free  []*canvas.Text
 	textH map[model.Face]float32 // rendered text height per face
 
-	bars, highlights, flash, selection, markers pool
-	bullets                                     []*canvas.Text
-	caret                                       *canvas.Rectangle
-	dirty                                       *canvas.Rectangle // refreshed to request a repaint
+	bars, highlights, active, flash, selection, markers pool
+	bullets                                             []*canvas.Text
+	caret                                               *canvas.Rectangle
+	dirty                                               *canvas.Rectangle // refreshed to request a repaint
 
 	objects     []fyne.CanvasObject
 	recolourAll bool
@@ -173,15 +173,16 @@ func (r *pageRenderer) update() {
 	}
 	r.recolourAll = false
 
-	r.bars.n, r.highlights.n, r.flash.n, r.selection.n, r.markers.n = 0, 0, 0, 0, 0
+	r.bars.n, r.highlights.n, r.active.n, r.flash.n, r.selection.n, r.markers.n = 0, 0, 0, 0, 0, 0
 	bodyFrom := max(from, lay.Body)
 	var bullets []*canvas.Text
 	if bodyFrom < to {
 		r.decorations(lay, bodyFrom, to, th, variant, &bullets)
 	}
 
-	// Paint order: quote bars, highlights, flash, selection, text, markers, caret.
-	for _, p := range []*pool{&r.bars, &r.highlights, &r.flash, &r.selection} {
+	// Paint order: quote bars, highlights, the selected highlight's
+	// outline, flash, selection, text, markers, caret.
+	for _, p := range []*pool{&r.bars, &r.highlights, &r.active, &r.flash, &r.selection} {
 		for _, o := range p.used() {
 			r.objects = append(r.objects, o)
 		}
@@ -200,7 +201,7 @@ func (r *pageRenderer) update() {
 	for _, o := range r.markers.used() {
 		r.objects = append(r.objects, o)
 	}
-	if r.caret != nil && v.focused && v.sel.Empty() {
+	if r.caret != nil && v.focused && v.sel.Empty() && !r.underOverlay() {
 		x, y, li := lay.PointAt(v.sel.Caret)
 		if li >= from && li < to {
 			ln := &lay.Lines[li]
@@ -212,6 +213,14 @@ func (r *pageRenderer) update() {
 		}
 	}
 	canvas.Refresh(r.dirty)
+}
+
+// underOverlay reports whether a dialog or pop-up covers the window: the
+// caret is not drawn then (the view keeps its focus under a modal
+// dialog, and a caret would show through the dialog's shade).
+func (r *pageRenderer) underOverlay() bool {
+	c := fyne.CurrentApp().Driver().CanvasForObject(r.p)
+	return c != nil && c.Overlays().Top() != nil
 }
 
 // decorations fills the rectangle pools for the article lines [from, to).
@@ -263,6 +272,23 @@ func (r *pageRenderer) decorations(lay *model.Layout, from, to int, th fyne.Them
 		}
 	}
 
+	if v.active != "" {
+		oc := th.Color(theme.ColorNamePrimary, variant)
+		for _, sp := range r.spanBuf {
+			if sp.ID != v.active {
+				continue
+			}
+			r.rectBuf = lay.AppendRectsIn(r.rectBuf[:0], sp.Start, sp.End, from, to)
+			for _, rc := range r.rectBuf {
+				o := r.active.take()
+				r.setRect(o, r.textBand(lay, rc, 4), color.Transparent, radius)
+				o.StrokeColor = oc
+				o.StrokeWidth = 1.5
+				canvas.Refresh(o)
+			}
+		}
+	}
+
 	if v.flash.alpha > 0 && v.flash.end > v.flash.start {
 		pc := color.NRGBAModel.Convert(th.Color(theme.ColorNamePrimary, variant)).(color.NRGBA)
 		pc.A = uint8(150 * v.flash.alpha)
@@ -291,6 +317,7 @@ func (r *pageRenderer) textBand(lay *model.Layout, rc model.Rect, pad float32) m
 
 func (r *pageRenderer) setRect(o *canvas.Rectangle, rc model.Rect, c color.Color, radius float32) {
 	o.FillColor = c
+	o.StrokeWidth = 0
 	o.CornerRadius = radius
 	o.Move(fyne.NewPos(rc.X, rc.Y))
 	o.Resize(fyne.NewSize(rc.W, rc.H))

@@ -114,6 +114,11 @@ type ArticleView struct {
 	page   *page
 	input  inputState
 	flash  flashState
+	// active is the ID of the span drawn as selected ("" for none).
+	active string
+	// pendingScroll is a scroll asked for before the text was laid out
+	// (the view had no width yet); it runs at the first layout.
+	pendingScroll func()
 }
 
 // layoutKey is what a layout depends on besides the text.
@@ -160,6 +165,8 @@ func (v *ArticleView) SetDocument(title, meta, text string, kinds []Kind) {
 	v.docGen++
 	v.flash = flashState{}
 	v.input = inputState{}
+	v.active = ""
+	v.pendingScroll = nil
 	v.setSelection(model.Selection{})
 	v.scroll.ScrollToOffset(fyne.Position{})
 	v.relayout()
@@ -219,16 +226,103 @@ func (v *ArticleView) SelectedText() string {
 // and briefly flashes the span there (or the word, if no span covers it).
 func (v *ArticleView) ScrollToOffset(offset int) {
 	offset = v.doc.Clamp(offset)
-	v.ensureLayout()
-	if v.lay != nil {
-		_, y, _ := v.lay.PointAt(offset)
-		v.scrollTo(y - v.scroll.Size().Height/3)
-	}
 	s, e := v.doc.WordAt(offset)
 	if at := v.spans.At(offset); len(at) > 0 {
 		s, e = at[0].Start, at[0].End
 	}
-	v.startFlash(s, e)
+	v.RevealRange(s, e)
+}
+
+// RevealRange scrolls so that the passage [start, end) begins in the upper
+// third of the view, with the text before it as context above, and
+// briefly flashes the whole passage. It is for jumps from elsewhere (a
+// search result, a card, Back); a click in the text never scrolls.
+func (v *ArticleView) RevealRange(start, end int) {
+	start, end = v.doc.Clamp(start), v.doc.Clamp(end)
+	if end < start {
+		start, end = end, start
+	}
+	if end == start {
+		start, end = v.doc.WordAt(start)
+	}
+	v.whenLaidOut(func() {
+		_, y, _ := v.lay.PointAt(start)
+		v.scrollTo(y - v.scroll.Size().Height/3)
+	})
+	v.startFlash(start, end)
+}
+
+// TopOffset returns the offset of the first character shown at the top of
+// the view (0 when the title is shown), to come back to with
+// ScrollToTopOffset.
+func (v *ArticleView) TopOffset() int {
+	v.ensureLayout()
+	if v.lay == nil {
+		return 0
+	}
+	return v.lay.OffsetAt(0, v.scroll.Offset.Y)
+}
+
+// ScrollToTopOffset scrolls so that the line holding offset is at the top
+// of the view (offset 0: the top of the article, title included).
+func (v *ArticleView) ScrollToTopOffset(offset int) {
+	offset = v.doc.Clamp(offset)
+	v.whenLaidOut(func() {
+		if offset == 0 {
+			v.scrollTo(0)
+			return
+		}
+		_, y, _ := v.lay.PointAt(offset)
+		v.scrollTo(y)
+	})
+}
+
+// ScrollPosition returns the scroll offset in pixels (for tests of what
+// moves the text).
+func (v *ArticleView) ScrollPosition() float32 { return v.scroll.Offset.Y }
+
+// whenLaidOut runs fn now if the text is laid out, else at the first
+// layout.
+func (v *ArticleView) whenLaidOut(fn func()) {
+	v.ensureLayout()
+	if v.lay != nil {
+		v.pendingScroll = nil
+		fn()
+		return
+	}
+	v.pendingScroll = fn
+}
+
+// SetActiveSpan draws the span with this ID as the selected highlight (an
+// outline around it); "" selects none.
+func (v *ArticleView) SetActiveSpan(id string) {
+	if v.active == id {
+		return
+	}
+	v.active = id
+	v.page.update()
+}
+
+// ActiveSpan returns the ID given to SetActiveSpan.
+func (v *ArticleView) ActiveSpan() string { return v.active }
+
+// SetHeader changes the title and metadata line without touching the
+// text, the scroll position or the selection.
+func (v *ArticleView) SetHeader(title, meta string) {
+	if title == v.title && meta == v.meta {
+		return
+	}
+	v.title, v.meta = title, meta
+	v.header = []*model.Document{
+		model.NewDocument(title, []Kind{model.Title}),
+		model.NewDocument(meta, []Kind{model.Meta}),
+	}
+	top := v.TopOffset()
+	v.docGen++
+	v.relayout()
+	if top > 0 {
+		v.ScrollToTopOffset(top)
+	}
 }
 
 // scrollTo scrolls the view so that content y is at the top (clamped).
@@ -326,6 +420,10 @@ func (r *viewRenderer) Layout(size fyne.Size) {
 	if changed {
 		r.v.scroll.Refresh()
 		r.v.scrollTo(r.v.scroll.Offset.Y)
+	}
+	if fn := r.v.pendingScroll; fn != nil && r.v.lay != nil {
+		r.v.pendingScroll = nil
+		fn()
 	}
 	r.v.page.update()
 }

@@ -1,0 +1,133 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// keyList is a widget.List for keyboard use: arrows move (as in Fyne),
+// Enter or Space opens the focused row, Escape returns to the reader, and
+// letter keys reach the reader's key handler (H, 1–8, N, T act on the
+// reader's selection or selected highlight wherever no text field has
+// focus).
+type keyList struct {
+	widget.List
+	ui *UI
+	// keyboard is set while a selection made with the keyboard is being
+	// reported (the list then keeps the focus).
+	keyboard bool
+}
+
+func newKeyList(ui *UI, length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
+	l := &keyList{ui: ui}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey is part of fyne.Focusable.
+func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		l.keyboard = true
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		l.keyboard = false
+	case fyne.KeyEscape:
+		l.ui.focusReader()
+	default:
+		if !l.ui.readerKey(ev) {
+			l.List.TypedKey(ev)
+		}
+	}
+}
+
+// TypedRune is part of fyne.Focusable: the reader's letter keys.
+func (l *keyList) TypedRune(r rune) { l.ui.typedRune(r) }
+
+// keyTree is keyList's counterpart for the library tree.
+type keyTree struct {
+	widget.Tree
+	ui *UI
+}
+
+func newKeyTree(ui *UI, children func(widget.TreeNodeID) []widget.TreeNodeID, branch func(widget.TreeNodeID) bool,
+	create func(bool) fyne.CanvasObject, update func(widget.TreeNodeID, bool, fyne.CanvasObject)) *keyTree {
+	t := &keyTree{ui: ui}
+	t.ChildUIDs, t.IsBranch, t.CreateNode, t.UpdateNode = children, branch, create, update
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// TypedKey is part of fyne.Focusable.
+func (t *keyTree) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		t.Tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	case fyne.KeyEscape:
+		t.ui.focusReader()
+	default:
+		t.Tree.TypedKey(ev)
+	}
+}
+
+// TypedRune is part of fyne.Focusable: the reader's letter keys.
+func (t *keyTree) TypedRune(r rune) { t.ui.typedRune(r) }
+
+// treeRow is one row of the library tree: icon, name and count. A right
+// click on a tag opens the tag's menu; a click selects the row as the
+// tree's own row would.
+type treeRow struct {
+	widget.BaseWidget
+	l     *library
+	node  string
+	icon  *widget.Icon
+	name  *fitLabel
+	count *widget.Label
+	root  fyne.CanvasObject
+}
+
+var (
+	_ fyne.Tappable          = (*treeRow)(nil)
+	_ fyne.SecondaryTappable = (*treeRow)(nil)
+)
+
+func newTreeRow(l *library) *treeRow {
+	r := &treeRow{l: l, icon: widget.NewIcon(theme.FolderIcon()), name: newFitLabel("Tag name"), count: widget.NewLabel("0")}
+	r.count.Importance = widget.LowImportance
+	r.root = container.NewBorder(nil, nil, r.icon, r.count, r.name)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// set shows an icon, a name and a count.
+func (r *treeRow) set(icon fyne.Resource, name, count string) {
+	if r.icon.Resource != icon {
+		r.icon.SetResource(icon)
+	}
+	r.name.SetText(name)
+	setText(r.count, count)
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (r *treeRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.root) }
+
+// Tapped is part of fyne.Tappable: it selects the row's node.
+func (r *treeRow) Tapped(*fyne.PointEvent) {
+	if r.node != "" {
+		r.l.tree.Select(r.node)
+		if r.l.node != r.node { // Select is a no-op on the selected node
+			r.l.treeSelected(r.node)
+		}
+	}
+}
+
+// TappedSecondary is part of fyne.SecondaryTappable: a tag's menu.
+func (r *treeRow) TappedSecondary(ev *fyne.PointEvent) {
+	if tag, ok := strings.CutPrefix(r.node, tagNodePrefix); ok {
+		widget.ShowPopUpMenuAtPosition(r.l.ui.tagMenu(tag), r.l.ui.win.Canvas(), ev.AbsolutePosition)
+	}
+}
