@@ -151,14 +151,14 @@ func fixtureBytes(t testing.TB, size fixtureSize) []byte {
 		}
 	}
 	// Trash: one article (with its highlights) and one highlight.
-	if err := nb.DeleteArticle(ids[len(ids)-1]); err != nil {
+	if _, err := nb.Delete(ids[len(ids)-1]); err != nil {
 		t.Fatal(err)
 	}
 	anns, err := nb.Annotations(ids[2])
 	if err != nil || len(anns) == 0 {
 		t.Fatalf("annotations of %s: %v %v", ids[2], anns, err)
 	}
-	if err := nb.DeleteAnnotation(anns[0].ID); err != nil {
+	if _, err := nb.Delete(anns[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if err := nb.Close(); err != nil {
