@@ -503,7 +503,6 @@ func (n *Notebook) trashArticle(tx Tx, c *Change, id string) (TrashEntry, error)
 	return e, tx.PutTrash(e)
 }
 
-
 // TrashEntries lists the trash, most recently deleted first, without the
 // texts and sources of trashed articles.
 func (n *Notebook) TrashEntries() ([]TrashEntry, error) {
