@@ -281,7 +281,10 @@ func (l *library) applyFilter() {
 	l.filterRows()
 	// A new filter starts at the top of its results (the old scroll
 	// offset may be past the end of a shorter list).
-	l.list.ScrollToTop()
+	l.list.ScrollToOffset(0)
+	if l.list.GetScrollOffset() != 0 {
+		l.list.ScrollToTop()
+	}
 }
 
 // filterRows recomputes the shown rows from the loaded articles.

@@ -114,6 +114,7 @@ type ArticleView struct {
 	page   *page
 	input  inputState
 	flash  flashState
+	lastFlash [2]int
 	// active is the ID of the span drawn as selected ("" for none).
 	active string
 	// pendingScroll is a scroll asked for before the text was laid out
@@ -164,6 +165,7 @@ func (v *ArticleView) SetDocument(title, meta, text string, kinds []Kind) {
 	v.spans = model.NewSpans(v.spans.All(), v.doc.Len())
 	v.docGen++
 	v.flash = flashState{}
+	v.lastFlash = [2]int{}
 	v.input = inputState{}
 	v.active = ""
 	v.pendingScroll = nil
@@ -277,6 +279,10 @@ func (v *ArticleView) ScrollToTopOffset(offset int) {
 	})
 }
 
+// LastFlash returns the passage the last jump flashed (0, 0 when none
+// since the document was set).
+func (v *ArticleView) LastFlash() (start, end int) { return v.lastFlash[0], v.lastFlash[1] }
+
 // ScrollPosition returns the scroll offset in pixels (for tests of what
 // moves the text).
 func (v *ArticleView) ScrollPosition() float32 { return v.scroll.Offset.Y }
@@ -343,6 +349,7 @@ func (v *ArticleView) startFlash(s, e int) {
 		v.flash.anim.Stop()
 	}
 	v.flash = flashState{start: s, end: e, alpha: 1}
+	v.lastFlash = [2]int{s, e}
 	a := fyne.NewAnimation(1200*time.Millisecond, func(f float32) {
 		v.flash.alpha = 1 - f
 		v.page.update()
