@@ -110,10 +110,10 @@ type ArticleView struct {
 	docGen   int
 	th       fyne.Theme
 
-	scroll *container.Scroll
-	page   *page
-	input  inputState
-	flash  flashState
+	scroll    *container.Scroll
+	page      *page
+	input     inputState
+	flash     flashState
 	lastFlash [2]int
 	// active is the ID of the span drawn as selected ("" for none).
 	active string
