@@ -110,6 +110,11 @@ func (m *merger) newArticle(b bundleArticle, a Article) error {
 	if next := nextVersion(b.Versions); a.Version < next {
 		a.Version = next
 	}
+	// The bundle's citation key stays the article's unless another
+	// article here has it (see EnsureCiteKey).
+	if err := EnsureCiteKey(m.tx, &a); err != nil {
+		return err
+	}
 	if err := m.tx.PutArticle(a); err != nil {
 		return err
 	}
@@ -162,6 +167,12 @@ func (m *merger) replaceArticle(local Article, localBody Body, b bundleArticle, 
 	}
 	if next := nextVersion(vs); a.Version < next {
 		a.Version = next
+	}
+	// A key never changes behind the user's back: ours stays.
+	if local.CiteKey != "" {
+		a.CiteKey = local.CiteKey
+	} else if err := EnsureCiteKey(m.tx, &a); err != nil {
+		return false, err
 	}
 	if err := m.tx.PutArticle(a); err != nil {
 		return false, err

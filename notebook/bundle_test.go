@@ -495,3 +495,31 @@ func TestNotebook_MergeBundle_urlClash(t *testing.T) {
 		t.Errorf("second merge: %+v", again)
 	}
 }
+
+// TestNotebook_MergeBundle_citeKeys: an article merged from another
+// notebook keeps its key unless an article here has it (it then gets a
+// free one, and check stays clean); an updated article keeps ours.
+func TestNotebook_MergeBundle_citeKeys(t *testing.T) {
+	x, _ := bundleNB(t)
+	theirs, err := x.AddArticle(ingest.Draft{Title: "Grain talks resume", Byline: "Anna Keller", Text: "Their text about grain.", Published: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, _ := bundleNB(t)
+	ours, err := y.AddArticle(ingest.Draft{Title: "Grain talks resume", Byline: "Anna Keller", Text: "Our other text about grain.", Published: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if theirs.Article.CiteKey != ours.Article.CiteKey {
+		t.Fatalf("keys %q and %q: the test needs the same key", theirs.Article.CiteKey, ours.Article.CiteKey)
+	}
+	merge(t, y, bundleOf(t, x))
+	checkClean(t, y)
+	got, err := y.Article(theirs.Article.ID)
+	if err != nil || got.CiteKey == "" || got.CiteKey == ours.Article.CiteKey {
+		t.Errorf("merged article's key %q (ours %q), %v", got.CiteKey, ours.Article.CiteKey, err)
+	}
+	if o, _ := y.Article(ours.Article.ID); o.CiteKey != ours.Article.CiteKey {
+		t.Errorf("our key changed to %q", o.CiteKey)
+	}
+}
