@@ -170,10 +170,12 @@ func (s *swatch) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-// Tapped is part of fyne.Tappable: it highlights in this colour (the
-// reader keeps the keyboard: a swatch is focusable, so clicking it does
-// not take the focus away).
-func (s *swatch) Tapped(*fyne.PointEvent) { s.ui.highlight(s.color, nil) }
+// Tapped is part of fyne.Tappable: it highlights in this colour, and the
+// reader keeps the keyboard.
+func (s *swatch) Tapped(*fyne.PointEvent) {
+	s.ui.highlight(s.color, nil)
+	s.ui.focusReader()
+}
 
 // MouseIn is part of desktop.Hoverable.
 func (s *swatch) MouseIn(*desktop.MouseEvent) { s.ui.tips.show(s, s.tip()) }

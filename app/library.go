@@ -122,11 +122,11 @@ func (l *library) content() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, l.count, l.sortSel),
 		l.bulk,
 	)
-	articles := container.NewBorder(top, nil, nil, nil, l.list)
+	articles := borderTop(top, l.list)
 	tagsTitle := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	manage := widget.NewButtonWithIcon("", theme.SettingsIcon(), l.ui.showTagManager)
 	manage.Importance = widget.LowImportance
-	tags := container.NewBorder(container.NewBorder(nil, nil, nil, manage, tagsTitle), nil, nil, nil, l.tree)
+	tags := borderTop(container.NewBorder(nil, nil, nil, manage, tagsTitle), l.tree)
 	split := container.NewVSplit(articles, tags)
 	split.Offset = 0.62
 	return split
@@ -508,6 +508,13 @@ func (l *library) deleteChecked() {
 			l.checked = map[string]bool{}
 		}
 	})
+}
+
+// borderTop puts top above center, in that order for Tab (a Border
+// container lists its center first, so Tab reached a list before the
+// filter above it).
+func borderTop(top, center fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, center)
 }
 
 // confirm asks a yes/no question in a dialog (see modal).

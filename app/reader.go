@@ -58,7 +58,7 @@ func newReader(ui *UI) *reader {
 
 func (r *reader) content() fyne.CanvasObject {
 	header := container.NewStack(r.info, r.bar.content(), r.attach.content())
-	return container.NewBorder(container.NewPadded(header), nil, nil, nil, r.view)
+	return borderTop(container.NewPadded(header), r.view)
 }
 
 // clear shows the empty state.
