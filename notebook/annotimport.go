@@ -130,6 +130,7 @@ func (r *importRun) record(num int, kind annotin.Kind, rec annotin.Record) error
 	}
 	if artID == "" {
 		r.rep.Pending++
+		r.c.Pending = true
 		if err := tx.PutPending(p); err != nil {
 			return err
 		}
@@ -395,6 +396,7 @@ func (n *Notebook) attachPending(tx Tx, c *Change, a Article, text string) (int,
 		if err := tx.PutAnnotation(ann); err != nil {
 			return 0, err
 		}
+		c.Pending = true
 		c.Annotations = append(c.Annotations, ann.ID)
 		c.Tags = c.Tags || len(ann.Tags) > 0
 	}

@@ -43,6 +43,7 @@ type Change struct {
 	Annotations []string // IDs of annotations added, edited or deleted
 	Tags        bool     // tag records or tag assignments changed
 	Settings    bool     // a notebook setting changed (e.g. muted reuse)
+	Pending     bool     // pending annotations were added, attached or dropped
 
 	// gen is the generation the change committed (see Tx.Generation), so
 	// that derived indexes know which state they reflect.
@@ -51,7 +52,7 @@ type Change struct {
 
 // empty reports whether the change touched nothing a watcher shows.
 func (c Change) empty() bool {
-	return len(c.Articles) == 0 && len(c.Annotations) == 0 && !c.Tags && !c.Settings
+	return len(c.Articles) == 0 && len(c.Annotations) == 0 && !c.Tags && !c.Settings && !c.Pending
 }
 
 // New returns a Notebook over an open store.

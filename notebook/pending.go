@@ -167,6 +167,7 @@ func (n *Notebook) DeletePending(ids ...string) (int, error) {
 			if err := tx.DeletePending(id); err != nil {
 				return err
 			}
+			c.Pending = true
 			done++
 		}
 		return nil
