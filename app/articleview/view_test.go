@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 const testText = "The quick brown fox jumps over the lazy dog while the cat watches from the warm windowsill.\n\n" +
@@ -296,5 +297,105 @@ func TestArticleView_rewrapOnlyWhenNeeded(t *testing.T) {
 	v.SetFontScale(1.5)
 	if v.lay == lay || v.lay.Metrics.TextSize != lay.Metrics.TextSize*1.5 {
 		t.Error("font scale did not re-wrap at the new size")
+	}
+}
+
+func TestArticleView_RevealRange(t *testing.T) {
+	v, w := newTestView(t)
+	long := strings.Repeat(testText+"\n\n", 20)
+	v.SetDocument("Long", "", long, nil)
+	start := utf8.RuneCountInString(long) / 2
+	v.RevealRange(start, start+40)
+	_, y, _ := v.lay.PointAt(start)
+	top := v.scroll.Offset.Y
+	h := w.Canvas().Size().Height
+	// Context above: the passage starts about a third of the way down.
+	if d := y - top; d < h/4 || d > h/2 {
+		t.Errorf("passage at %v below the top of a %v-high view, want about a third", d, h)
+	}
+	if s, e := v.LastFlash(); s != start || e != start+40 {
+		t.Errorf("flashed %d–%d, want the whole passage %d–%d", s, e, start, start+40)
+	}
+}
+
+func TestArticleView_TopOffset(t *testing.T) {
+	v, _ := newTestView(t)
+	long := strings.Repeat(testText+"\n\n", 20)
+	v.SetDocument("Long", "", long, nil)
+	off := utf8.RuneCountInString(long) / 3
+	v.ScrollToTopOffset(off)
+	got := v.TopOffset()
+	if line, want := v.lay.LineOf(got), v.lay.LineOf(off); line != want {
+		t.Errorf("TopOffset %d is on line %d, want the line of %d (%d)", got, line, off, want)
+	}
+	v.ScrollToTopOffset(0)
+	if v.ScrollPosition() != 0 {
+		t.Errorf("ScrollToTopOffset(0) left the view at %v", v.ScrollPosition())
+	}
+}
+
+// TestArticleView_tapDoesNotScroll: clicking a highlight reports it and
+// leaves the text where it is.
+func TestArticleView_tapDoesNotScroll(t *testing.T) {
+	v, _ := newTestView(t)
+	long := strings.Repeat(testText+"\n\n", 20)
+	v.SetDocument("Long", "", long, nil)
+	fox := utf8.RuneCountInString(long)/2 + 4
+	v.SetSpans([]Span{{ID: "mid", Start: fox, End: fox + 12}})
+	v.ScrollToTopOffset(fox - 60)
+	before := v.ScrollPosition()
+	var tapped string
+	v.OnSpanTapped = func(id string) { tapped = id }
+	test.TapAt(v.page, pointAt(v, fox+2))
+	if tapped != "mid" || v.ScrollPosition() != before {
+		t.Errorf("tap: span %q, scroll %v → %v", tapped, before, v.ScrollPosition())
+	}
+}
+
+func TestArticleView_SetActiveSpan(t *testing.T) {
+	v, _ := newTestView(t)
+	fox := runeOffset(t, "fox")
+	v.SetSpans([]Span{{ID: "fox", Start: fox, End: fox + 3}, {ID: "dog", Start: fox + 30, End: fox + 33}})
+	test.WidgetRenderer(v.page)
+	v.SetActiveSpan("fox")
+	if n := len(v.page.r.active.used()); n != 1 {
+		t.Fatalf("%d outline rectangles for the active span, want 1", n)
+	}
+	if o := v.page.r.active.used()[0]; o.StrokeWidth == 0 {
+		t.Error("the active span's outline has no stroke")
+	}
+	v.SetActiveSpan("")
+	if n := len(v.page.r.active.used()); n != 0 {
+		t.Errorf("%d outline rectangles with no active span", n)
+	}
+}
+
+// TestArticleView_caretUnderOverlay: the caret is not drawn while a
+// dialog or pop-up covers the window.
+func TestArticleView_caretUnderOverlay(t *testing.T) {
+	v, w := newTestView(t)
+	w.Canvas().Focus(v)
+	v.SetSelection(3, 3)
+	hasCaret := func() bool {
+		for _, o := range v.page.r.Objects() {
+			if o == fyne.CanvasObject(v.page.r.caret) {
+				return true
+			}
+		}
+		return false
+	}
+	if !hasCaret() {
+		t.Fatal("no caret in the focused view")
+	}
+	pop := widget.NewModalPopUp(widget.NewLabel("a dialog"), w.Canvas())
+	pop.Show()
+	v.page.update()
+	if hasCaret() {
+		t.Error("caret drawn under a modal dialog")
+	}
+	pop.Hide()
+	v.page.update()
+	if !hasCaret() {
+		t.Error("caret not back after the dialog closed")
 	}
 }
