@@ -255,3 +255,27 @@ func FuzzImportAnnotations(f *testing.F) {
 		}
 	})
 }
+
+// TestNotebook_SetArticle_attachesPending: giving an article the URL that
+// pending annotations wait for attaches them, as importing it would.
+func TestNotebook_SetArticle_attachesPending(t *testing.T) {
+	nb := open(t)
+	art := add(t, nb, ingest.Draft{Title: "Pasted piece", Text: mali})
+	rep, err := nb.ImportAnnotations("hyp.json", annotin.Hypothesis, []annotin.Record{
+		hypRec("h1", "https://news.example/burkina-visit?utm_source=x", "Burkina visit", "Orlovsky met the junta"),
+	})
+	if err != nil || rep.Pending != 1 {
+		t.Fatalf("import: %+v %v", rep, err)
+	}
+	url := "https://news.example/burkina-visit"
+	if _, err := nb.SetArticle(art.ID, notebook.ArticleUpdate{URL: &url}); err != nil {
+		t.Fatal(err)
+	}
+	anns, err := nb.Annotations(art.ID)
+	if err != nil || len(anns) != 1 || anns[0].Quote != "Orlovsky met the junta" {
+		t.Errorf("annotations %+v (%v)", anns, err)
+	}
+	if groups, _ := nb.Pending(); len(groups) != 0 {
+		t.Errorf("still pending: %+v", groups)
+	}
+}

@@ -236,7 +236,20 @@ func (n *Notebook) SetArticle(id string, u ArticleUpdate) (Article, error) {
 		}
 		a.Updated = n.now()
 		c.Articles = append(c.Articles, id)
-		return tx.PutArticle(a)
+		if err := tx.PutArticle(a); err != nil {
+			return err
+		}
+		// A new URL or title may be what pending annotations wait for.
+		if u.URL != nil || u.Title != nil {
+			body, err := tx.Body(id)
+			if err != nil {
+				return err
+			}
+			if _, err := n.attachPending(tx, c, a, body.Text); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return a, err
 }
