@@ -384,6 +384,9 @@ func (p *annotationsPane) globalSelected(i widget.ListItemID) {
 	}
 	if i < len(p.globalAnns) {
 		a := p.globalAnns[i]
+		// The card shows in the article's pane (the tree entry brings the
+		// list back).
+		p.showArticleMode()
 		p.ui.navigate(a.ArticleID, jump{annID: a.ID, keepFocus: p.global.keyboard})
 		if a.Status == notebook.Orphaned {
 			p.ui.notify.show("Orphaned highlight: its card shows the old quote. Re-attach it to a passage of the text.", func() { p.ui.startReattach(a.ID) }, "Re-attach…")

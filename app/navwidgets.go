@@ -117,11 +117,15 @@ func (r *treeRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimple
 
 // Tapped is part of fyne.Tappable: it selects the row's node.
 func (r *treeRow) Tapped(*fyne.PointEvent) {
-	if r.node != "" {
-		r.l.tree.Select(r.node)
-		if r.l.node != r.node { // Select is a no-op on the selected node
-			r.l.treeSelected(r.node)
-		}
+	if r.node == "" {
+		return
+	}
+	before := r.l.node
+	r.l.tree.Select(r.node)
+	if before == r.node {
+		// Select does nothing on the selected node; a click on it shows
+		// its list again (after an orphan's card was opened, say).
+		r.l.treeSelected(r.node)
 	}
 }
 
