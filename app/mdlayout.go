@@ -205,17 +205,12 @@ func (l *lineBuilder) add(t mdToken, w float32) {
 // wider than a whole line. It reports false when maxLines is reached.
 func (l *lineBuilder) word(t mdToken, maxLines int) bool {
 	w := l.m.Measure(t.text, t.face)
-	if l.x+w <= l.width || l.x == l.x0 && w <= l.width-l.x0 {
+	if l.x+w <= l.width {
 		l.add(t, w)
 		return true
 	}
-	if w <= l.width-l.x0 {
-		// Part of a word made of several styles: it started on this line
-		// and does not fit; the whole word was checked, so this is rare.
-		l.add(t, w)
-		return true
-	}
-	// Longer than a line: break it between characters.
+	// The whole word was moved to a new line if it fits one: this part
+	// belongs to a word longer than a line, broken between characters.
 	rest := t.text
 	for rest != "" {
 		n := fitRunes(rest, t.face, l.width-l.x, l.m)
