@@ -34,7 +34,10 @@ var ErrExceeded = errors.New("over the limits for one file")
 // limitError is the error of a budget that ran out.
 type limitError struct{ msg string }
 
+// Error returns the message, which says which limit ran out.
 func (e *limitError) Error() string { return e.msg }
+
+// Unwrap makes the error match ErrExceeded.
 func (e *limitError) Unwrap() error { return ErrExceeded }
 
 // checkEvery is how many Steps pass between two looks at the clock.
@@ -162,6 +165,7 @@ type reader struct {
 	b *Budget
 }
 
+// Read checks the budget, then reads.
 func (r *reader) Read(p []byte) (int, error) {
 	if err := r.b.Check(); err != nil {
 		return 0, err
@@ -182,6 +186,7 @@ type readerAt struct {
 	b *Budget
 }
 
+// ReadAt checks the budget, then reads.
 func (r *readerAt) ReadAt(p []byte, off int64) (int, error) {
 	if err := r.b.Check(); err != nil {
 		return 0, err

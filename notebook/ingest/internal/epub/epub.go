@@ -20,18 +20,18 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// epubMaxUnzipped bounds the total decompressed size of an EPUB's entries
+// maxUnzipped bounds the total decompressed size of an EPUB's entries
 // that are read; a zip bomb is refused when it passes this limit, whatever
 // its headers claim.
-const epubMaxUnzipped = 256 << 20
+const maxUnzipped = 256 << 20
 
-// epubEntryCost is the memory charged per entry of an archive, for its
+// entryCost is the memory charged per entry of an archive, for its
 // header and its place in the index of entries.
-const epubEntryCost = 256
+const entryCost = 256
 
-// epubFontObfuscation are the encryption algorithms EPUB allows for
+// fontObfuscation are the encryption algorithms EPUB allows for
 // obfuscating embedded fonts; any other encrypted resource means DRM.
-var epubFontObfuscation = map[string]bool{
+var fontObfuscation = map[string]bool{
 	"http://www.idpf.org/2008/embedding": true,
 	"http://ns.adobe.com/pdf/enc#RC":     true,
 }
@@ -41,7 +41,7 @@ var epubFontObfuscation = map[string]bool{
 // language from the package document.
 //
 // Every chapter is read, however many there are; the limits are on size:
-// the archive may unpack to at most epubMaxUnzipped (256 MB), whatever its
+// the archive may unpack to at most maxUnzipped (256 MB), whatever its
 // headers claim, and the book's text may be at most draft.MaxFileSize (50 MB).
 // A book beyond either is refused, never cut. Each chapter is an HTML
 // document parsed with the limits of html.ParseTree. An entry whose data does
@@ -58,18 +58,18 @@ func Parse(bud *budget.Budget, name string, data []byte) (draft.Article, error) 
 	if err != nil {
 		return draft.Article{}, fmt.Errorf("import %s: not an EPUB (not a zip archive): %w", name, err)
 	}
-	if err := bud.Alloc(epubEntryCost * int64(len(zr.File))); err != nil {
+	if err := bud.Alloc(entryCost * int64(len(zr.File))); err != nil {
 		return draft.Article{}, err
 	}
-	b := &epubBook{name: name, files: map[string]*zip.File{}, budget: bud}
+	b := &book{name: name, files: map[string]*zip.File{}, budget: bud}
 	var declared uint64
 	for _, f := range zr.File {
 		b.files[f.Name] = f
 		declared += f.UncompressedSize64
 	}
-	if declared > epubMaxUnzipped {
+	if declared > maxUnzipped {
 		return draft.Article{}, fmt.Errorf("import %s: refused: the archive would unpack to %s, more than the %d MB an EPUB may (a zip bomb?)",
-			name, draft.FormatSize(int64(min(declared, 1<<62))), epubMaxUnzipped>>20)
+			name, draft.FormatSize(int64(min(declared, 1<<62))), maxUnzipped>>20)
 	}
 	if err := b.checkDRM(); err != nil {
 		return draft.Article{}, err
@@ -82,20 +82,20 @@ func Parse(bud *budget.Budget, name string, data []byte) (draft.Article, error) 
 	if err != nil {
 		return draft.Article{}, err
 	}
-	var pkg epubPackage
+	var pkg opfPackage
 	if err := xml.Unmarshal(opfData, &pkg); err != nil {
 		return draft.Article{}, fmt.Errorf("import %s: read package document %s: %w", name, opfPath, err)
 	}
 
 	d := draft.Article{
-		Title:    epubFirst(pkg.Metadata.Titles),
-		Byline:   html.JoinNames(epubTrimAll(pkg.Metadata.Creators)),
-		Outlet:   epubFirst(pkg.Metadata.Publishers),
-		Language: html.Language(epubFirst(pkg.Metadata.Languages)),
+		Title:    first(pkg.Metadata.Titles),
+		Byline:   html.JoinNames(trimAll(pkg.Metadata.Creators)),
+		Outlet:   first(pkg.Metadata.Publishers),
+		Language: html.Language(first(pkg.Metadata.Languages)),
 	}
-	d.Published = epubDate(pkg.Metadata.Dates)
+	d.Published = firstDate(pkg.Metadata.Dates)
 
-	items := map[string]epubItem{}
+	items := map[string]item{}
 	for _, it := range pkg.Manifest.Items {
 		items[it.ID] = it
 	}
@@ -113,7 +113,7 @@ func Parse(bud *budget.Budget, name string, data []byte) (draft.Article, error) 
 		if mt := strings.ToLower(it.MediaType); mt != "application/xhtml+xml" && mt != "text/html" {
 			continue
 		}
-		href := epubResolve(base, it.Href)
+		href := resolve(base, it.Href)
 		doc, err := b.read(href)
 		if err != nil {
 			if errors.Is(err, errEPUBTooBig) || errors.Is(err, errEPUBDamaged) || bud.Err() != nil {
@@ -122,7 +122,7 @@ func Parse(bud *budget.Budget, name string, data []byte) (draft.Article, error) 
 			d.Warnings = append(d.Warnings, fmt.Sprintf("chapter %s skipped: %v", it.Href, err))
 			continue
 		}
-		chapter, err := epubChapter(bud, name+": "+href, doc)
+		chapter, err := readChapter(bud, name+": "+href, doc)
 		bud.Free(int64(len(doc)))
 		if err != nil {
 			return draft.Article{}, err
@@ -150,16 +150,16 @@ func Parse(bud *budget.Budget, name string, data []byte) (draft.Article, error) 
 	return d, nil
 }
 
-// errEPUBTooBig marks a read that passed epubMaxUnzipped; errEPUBDamaged
+// errEPUBTooBig marks a read that passed maxUnzipped; errEPUBDamaged
 // one whose data does not match the entry's header.
 var (
 	errEPUBTooBig  = errors.New("decompressed size limit reached")
 	errEPUBDamaged = errors.New("the archive is damaged")
 )
 
-// epubBook reads the entries of one EPUB archive, counting the bytes
-// decompressed against epubMaxUnzipped.
-type epubBook struct {
+// book reads the entries of one EPUB archive, counting the bytes
+// decompressed against maxUnzipped.
+type book struct {
 	name     string
 	files    map[string]*zip.File
 	unzipped int64
@@ -170,7 +170,7 @@ type epubBook struct {
 // budget (the caller frees it when done). An entry whose data does not
 // match its header's size or checksum gives an error wrapping
 // errEPUBDamaged.
-func (b *epubBook) read(name string) ([]byte, error) {
+func (b *book) read(name string) ([]byte, error) {
 	f, ok := b.files[name]
 	if !ok {
 		return nil, fmt.Errorf("import %s: %s is missing from the archive", b.name, name)
@@ -180,7 +180,7 @@ func (b *epubBook) read(name string) ([]byte, error) {
 		return nil, fmt.Errorf("import %s: open %s: %w", b.name, name, err)
 	}
 	defer rc.Close()
-	left := epubMaxUnzipped - b.unzipped
+	left := maxUnzipped - b.unzipped
 	// The header's size is a hint for the charge, checked by the zip
 	// reader: data that does not match it is an error below.
 	charge := int64(min(f.UncompressedSize64, uint64(left)+1))
@@ -197,7 +197,7 @@ func (b *epubBook) read(name string) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > left {
-		return nil, fmt.Errorf("import %s: refused: the archive unpacks to more than %d MB (a zip bomb?): %w", b.name, epubMaxUnzipped>>20, errEPUBTooBig)
+		return nil, fmt.Errorf("import %s: refused: the archive unpacks to more than %d MB (a zip bomb?): %w", b.name, maxUnzipped>>20, errEPUBTooBig)
 	}
 	switch {
 	case errors.Is(err, zip.ErrFormat):
@@ -212,7 +212,7 @@ func (b *epubBook) read(name string) ([]byte, error) {
 
 // checkDRM refuses books whose content is encrypted (Adobe ADEPT, Apple
 // FairPlay, Readium LCP, …). Font obfuscation alone is not DRM.
-func (b *epubBook) checkDRM() error {
+func (b *book) checkDRM() error {
 	for _, marker := range []string{"META-INF/rights.xml", "META-INF/license.lcpl", "sinf.xml", "META-INF/sinf.xml"} {
 		if _, ok := b.files[marker]; ok {
 			return fmt.Errorf("import %s: %w: the book is DRM-protected (%s); Gloss can only import EPUBs without DRM", b.name, draft.ErrUnsupported, marker)
@@ -239,7 +239,7 @@ func (b *epubBook) checkDRM() error {
 		return fmt.Errorf("import %s: read META-INF/encryption.xml: %w", b.name, err)
 	}
 	for _, e := range enc.Data {
-		if !epubFontObfuscation[e.Method.Algorithm] {
+		if !fontObfuscation[e.Method.Algorithm] {
 			return fmt.Errorf("import %s: %w: the book is DRM-protected (%s is encrypted); Gloss can only import EPUBs without DRM",
 				b.name, draft.ErrUnsupported, e.URI.URI)
 		}
@@ -249,7 +249,7 @@ func (b *epubBook) checkDRM() error {
 
 // rootFile returns the path of the package document named by
 // META-INF/container.xml.
-func (b *epubBook) rootFile() (string, error) {
+func (b *book) rootFile() (string, error) {
 	data, err := b.read("META-INF/container.xml")
 	if err != nil {
 		return "", fmt.Errorf("not an EPUB: %w", err)
@@ -271,8 +271,8 @@ func (b *epubBook) rootFile() (string, error) {
 	return "", fmt.Errorf("import %s: META-INF/container.xml names no package document", b.name)
 }
 
-// epubPackage is the part of an OPF package document Gloss reads.
-type epubPackage struct {
+// opfPackage is the part of an OPF package document Gloss reads.
+type opfPackage struct {
 	Metadata struct {
 		Titles     []string `xml:"title"`
 		Creators   []string `xml:"creator"`
@@ -281,7 +281,7 @@ type epubPackage struct {
 		Languages  []string `xml:"language"`
 	} `xml:"metadata"`
 	Manifest struct {
-		Items []epubItem `xml:"item"`
+		Items []item `xml:"item"`
 	} `xml:"manifest"`
 	Spine struct {
 		Refs []struct {
@@ -291,18 +291,18 @@ type epubPackage struct {
 	} `xml:"spine"`
 }
 
-// epubItem is one manifest entry.
-type epubItem struct {
+// item is one manifest entry.
+type item struct {
 	ID         string `xml:"id,attr"`
 	Href       string `xml:"href,attr"`
 	MediaType  string `xml:"media-type,attr"`
 	Properties string `xml:"properties,attr"`
 }
 
-// epubChapter returns the paragraphs of one XHTML chapter, parsed within
+// readChapter returns the paragraphs of one XHTML chapter, parsed within
 // the budget b and the limits of html.ParseTree. name is the book's name and
 // the chapter's path, for messages.
-func epubChapter(b *budget.Budget, name string, data []byte) ([]draft.Block, error) {
+func readChapter(b *budget.Budget, name string, data []byte) ([]draft.Block, error) {
 	dec := html.Decode(data, "")
 	doc, err := html.ParseTree(b, name, dec.Text)
 	if err != nil {
@@ -315,9 +315,9 @@ func epubChapter(b *budget.Budget, name string, data []byte) ([]draft.Block, err
 	return html.Blocks(body), nil
 }
 
-// epubResolve resolves a manifest href (URL-encoded, relative to the
+// resolve resolves a manifest href (URL-encoded, relative to the
 // package document) to an archive path.
-func epubResolve(base, href string) string {
+func resolve(base, href string) string {
 	if i := strings.IndexAny(href, "#?"); i >= 0 {
 		href = href[:i]
 	}
@@ -328,8 +328,8 @@ func epubResolve(base, href string) string {
 	return path.Clean(path.Join(base, href))
 }
 
-// epubDate reads the first usable dc:date (a year alone is 1 January).
-func epubDate(dates []string) time.Time {
+// firstDate reads the first usable dc:date (a year alone is 1 January).
+func firstDate(dates []string) time.Time {
 	for _, s := range dates {
 		s = strings.TrimSpace(s)
 		if t, ok := date.ParseMeta(s); ok {
@@ -344,8 +344,8 @@ func epubDate(dates []string) time.Time {
 	return time.Time{}
 }
 
-// epubFirst returns the first non-empty value, cleaned of extra spaces.
-func epubFirst(vals []string) string {
+// first returns the first non-empty value, cleaned of extra spaces.
+func first(vals []string) string {
 	for _, v := range vals {
 		if v = text.CleanSpace(v); v != "" {
 			return v
@@ -354,8 +354,8 @@ func epubFirst(vals []string) string {
 	return ""
 }
 
-// epubTrimAll cleans the spaces of every value.
-func epubTrimAll(vals []string) []string {
+// trimAll cleans the spaces of every value.
+func trimAll(vals []string) []string {
 	out := make([]string, 0, len(vals))
 	for _, v := range vals {
 		out = append(out, text.CleanSpace(v))

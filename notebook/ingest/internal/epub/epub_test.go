@@ -11,7 +11,7 @@ import (
 	"github.com/glossnotes/gloss/notebook/ingest/internal/testkit"
 )
 
-const epubOPF = `<?xml version="1.0" encoding="UTF-8"?>
+const testOPF = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
     <dc:identifier id="id">urn:uuid:1b6c1c5e-0000-4000-8000-000000000001</dc:identifier>
@@ -31,33 +31,33 @@ const epubOPF = `<?xml version="1.0" encoding="UTF-8"?>
   <spine><itemref idref="nav" linear="no"/><itemref idref="c1"/><itemref idref="c2"/></spine>
 </package>`
 
-const epubChapter1 = `<?xml version="1.0" encoding="UTF-8"?>
+const chapter1 = `<?xml version="1.0" encoding="UTF-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml"><head><title>Chapter 1</title><link rel="stylesheet" href="../style.css"/></head>
 <body><section><h1>1. The Coast</h1>
 <p>For three centuries the salt of the northern coast travelled inland on the backs of mules, along paths that no map recorded.</p>
 <blockquote><p>Salt is the only rock we eat.</p></blockquote>
 <p>The traders who carried it kept their routes secret, and the routes died with them.</p></section></body></html>`
 
-const epubChapter2 = `<?xml version="1.0" encoding="UTF-8"?>
+const chapter2 = `<?xml version="1.0" encoding="UTF-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml"><head><title>Chapter 2</title></head>
 <body><h1>2. The Mountains</h1><p>Beyond the first range the paths split into a dozen valleys.</p>
 <ul><li>the river valley</li><li>the pass of the three crosses</li></ul></body></html>`
 
-func epubBook1(t testing.TB, extra ...testkit.EPUBEntry) []byte {
+func book1(t testing.TB, extra ...testkit.EPUBEntry) []byte {
 	entries := []testkit.EPUBEntry{
 		{Name: "mimetype", Body: "application/epub+zip"},
 		{Name: "META-INF/container.xml", Body: testkit.EPUBContainer},
-		{Name: "OEBPS/content.opf", Body: epubOPF},
+		{Name: "OEBPS/content.opf", Body: testOPF},
 		{Name: "OEBPS/nav.xhtml", Body: `<html><body><nav><ol><li>Chapter 1</li></ol></nav></body></html>`},
-		{Name: "OEBPS/text/chapter 1.xhtml", Body: epubChapter1},
-		{Name: "OEBPS/text/chapter2.xhtml", Body: epubChapter2},
+		{Name: "OEBPS/text/chapter 1.xhtml", Body: chapter1},
+		{Name: "OEBPS/text/chapter2.xhtml", Body: chapter2},
 		{Name: "OEBPS/style.css", Body: "p{margin:0}"},
 	}
 	return testkit.EPUB(t, append(entries, extra...)...)
 }
 
 func TestParse(t *testing.T) {
-	data := epubBook1(t, testkit.EPUBEntry{Name: "META-INF/encryption.xml", Body: `<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#">
+	data := book1(t, testkit.EPUBEntry{Name: "META-INF/encryption.xml", Body: `<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#">
 <enc:EncryptedData><enc:EncryptionMethod Algorithm="http://www.idpf.org/2008/embedding"/><enc:CipherData><enc:CipherReference URI="OEBPS/font.otf"/></enc:CipherData></enc:EncryptedData></encryption>`})
 	d, err := Parse(nil, "salt.epub", data)
 	if err != nil {
@@ -110,8 +110,8 @@ func TestParse_refusals(t *testing.T) {
 	}{
 		{"bomb.epub", bomb.Bytes(), nil, "zip bomb"},
 		{"lying.epub", lying, nil, ""},
-		{"adept.epub", epubBook1(t, testkit.EPUBEntry{Name: "META-INF/rights.xml", Body: "<rights/>"}), draft.ErrUnsupported, "DRM"},
-		{"encrypted.epub", epubBook1(t, testkit.EPUBEntry{Name: "META-INF/encryption.xml", Body: `<encryption><EncryptedData><EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/><CipherData><CipherReference URI="OEBPS/text/chapter2.xhtml"/></CipherData></EncryptedData></encryption>`}), draft.ErrUnsupported, "DRM"},
+		{"adept.epub", book1(t, testkit.EPUBEntry{Name: "META-INF/rights.xml", Body: "<rights/>"}), draft.ErrUnsupported, "DRM"},
+		{"encrypted.epub", book1(t, testkit.EPUBEntry{Name: "META-INF/encryption.xml", Body: `<encryption><EncryptedData><EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/><CipherData><CipherReference URI="OEBPS/text/chapter2.xhtml"/></CipherData></EncryptedData></encryption>`}), draft.ErrUnsupported, "DRM"},
 		{"notzip.epub", []byte("this is not a zip file at all"), nil, "not a zip"},
 		{"nocontainer.epub", testkit.EPUB(t, testkit.EPUBEntry{Name: "mimetype", Body: "application/epub+zip"}), nil, "container.xml"},
 		{"empty.epub", nil, draft.ErrEmpty, ""},
@@ -141,7 +141,7 @@ func TestParse_refusals(t *testing.T) {
 // FuzzParseEPUB checks that any archive gives a valid draft or an error,
 // never a panic, in bounded time.
 func FuzzParseEPUB(f *testing.F) {
-	f.Add(epubBook1(f))
+	f.Add(book1(f))
 	f.Add(testkit.EPUB(f, testkit.EPUBEntry{Name: "mimetype", Body: "application/epub+zip"}, testkit.EPUBEntry{Name: "META-INF/container.xml", Body: testkit.EPUBContainer}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {

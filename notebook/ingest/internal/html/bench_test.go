@@ -15,13 +15,13 @@ import (
 	"golang.org/x/net/html"
 )
 
-// htmlBenchPage builds a typical saved news page of about 200 KB from the
+// benchPage builds a typical saved news page of about 200 KB from the
 // news fixture: the article is a few KB, the rest is what real pages carry
 // around it (inline scripts and styles, a mega menu, teaser lists, a
 // footer link farm, JSON-LD). n varies the text so pages are distinct.
-func htmlBenchPage(tb testing.TB, n int) []byte {
+func benchPage(tb testing.TB, n int) []byte {
 	tb.Helper()
-	page := string(htmlFixture(tb, "news-jsonld.html"))
+	page := string(fixture(tb, "news-jsonld.html"))
 	var head, menu, teasers, footer strings.Builder
 	head.WriteString("<script>")
 	for i := 0; head.Len() < 90_000; i++ {
@@ -60,13 +60,13 @@ func htmlBenchPage(tb testing.TB, n int) []byte {
 // points in the same run: parsing the HTML alone (the floor any importer
 // pays) and go-readability, the other extractor considered.
 func BenchmarkParseHTML(b *testing.B) {
-	page := htmlBenchPage(b, 1)
+	page := benchPage(b, 1)
 	b.Logf("page size %d KB, %d cores", len(page)>>10, runtime.GOMAXPROCS(0))
 	run := func(name string, fn func() error) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(page)))
 			b.ReportAllocs()
-			cpu0 := htmlCPUTime()
+			cpu0 := cpuTime()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
 					if err := fn(); err != nil {
@@ -78,7 +78,7 @@ func BenchmarkParseHTML(b *testing.B) {
 			// Wall-clock pages/s depends on what else the machine runs;
 			// the process's CPU time per page does not, and gives the rate
 			// two idle cores would reach.
-			cpu := (htmlCPUTime() - cpu0).Seconds() / float64(b.N)
+			cpu := (cpuTime() - cpu0).Seconds() / float64(b.N)
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 			b.ReportMetric(cpu*1000, "cpu-ms/page")
 			b.ReportMetric(float64(runtime.GOMAXPROCS(0))/cpu, "idle-pages/s")
@@ -103,7 +103,7 @@ func BenchmarkParseHTML(b *testing.B) {
 // memory must stay flat however many pages go through.
 func BenchmarkParseHTML_Folder(b *testing.B) {
 	const pages = 2000
-	base := htmlBenchPage(b, 0)
+	base := benchPage(b, 0)
 	for b.Loop() {
 		var next atomic.Int64
 		var peak atomic.Uint64
@@ -138,8 +138,8 @@ func BenchmarkParseHTML_Folder(b *testing.B) {
 	}
 }
 
-// htmlCPUTime returns the CPU time (user and system) the process has used.
-func htmlCPUTime() time.Duration {
+// cpuTime returns the CPU time (user and system) the process has used.
+func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

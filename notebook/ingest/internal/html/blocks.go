@@ -37,10 +37,10 @@ func blockCleanText(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// htmlBlockKinds maps block elements to the kind their text gets. Elements
+// blockKinds maps block elements to the kind their text gets. Elements
 // mapped to Body inherit the kind of an enclosing block (a <p> inside a
 // <blockquote> is a Quote).
-var htmlBlockKinds = map[atom.Atom]draft.Kind{
+var blockKinds = map[atom.Atom]draft.Kind{
 	atom.P: draft.Body, atom.Div: draft.Body, atom.Section: draft.Body, atom.Article: draft.Body, atom.Main: draft.Body,
 	atom.Header: draft.Body, atom.Footer: draft.Body, atom.Aside: draft.Body, atom.Nav: draft.Body, atom.Body: draft.Body,
 	atom.Ul: draft.Body, atom.Ol: draft.Body, atom.Dl: draft.Body, atom.Table: draft.Body, atom.Tbody: draft.Body,
@@ -80,7 +80,7 @@ func Blocks(root *html.Node) []draft.Block {
 			}
 			return
 		case html.ElementNode:
-			tag := htmlAtom(n)
+			tag := atomOf(n)
 			switch tag {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Button, atom.Select, atom.Textarea,
 				atom.Rt, atom.Rp: // ruby annotations (furigana) would double the text
@@ -95,7 +95,7 @@ func Blocks(root *html.Node) []draft.Block {
 			case atom.Img:
 				return
 			}
-			if k, block := htmlBlockKinds[tag]; block {
+			if k, block := blockKinds[tag]; block {
 				flush()
 				if k != draft.Body {
 					kind = k

@@ -13,16 +13,16 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// htmlCharsetScan is how far into a page a <meta charset> declaration is
+// charsetScan is how far into a page a <meta charset> declaration is
 // looked for. The HTML standard says 1024 bytes, but saved pages often carry
 // long heads (inline scripts, comments) before the declaration, and browsers
 // look further, so we do too.
-const htmlCharsetScan = 16 << 10
+const charsetScan = 16 << 10
 
-// htmlMetaCharset finds charset declarations in <meta charset="…"> and
+// metaCharset finds charset declarations in <meta charset="…"> and
 // <meta http-equiv="Content-Type" content="text/html; charset=…">, and the
 // XML declaration's encoding attribute (XHTML).
-var htmlMetaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([^"'\s/>;]+)|<\?xml[^>]*?encoding\s*=\s*["']([^"']+)`)
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([^"'\s/>;]+)|<\?xml[^>]*?encoding\s*=\s*["']([^"']+)`)
 
 // Decoded is a page converted to UTF-8.
 type Decoded struct {
@@ -40,9 +40,9 @@ type Decoded struct {
 // well as possible and a warning says so.
 func Decode(data []byte, contentType string) Decoded {
 	var out Decoded
-	if enc, name, ok := htmlBOMEncoding(data); ok {
+	if enc, name, ok := bomEncoding(data); ok {
 		out.Encoding = name
-		out.Text = htmlDecodeWith(enc, data, &out.Warnings)
+		out.Text = decodeWith(enc, data, &out.Warnings)
 		return out
 	}
 
@@ -54,10 +54,10 @@ func Decode(data []byte, contentType string) Decoded {
 	}
 	if label == "" {
 		head := data
-		if len(head) > htmlCharsetScan {
-			head = head[:htmlCharsetScan]
+		if len(head) > charsetScan {
+			head = head[:charsetScan]
 		}
-		if m := htmlMetaCharset.FindSubmatch(head); m != nil {
+		if m := metaCharset.FindSubmatch(head); m != nil {
 			label = string(m[1])
 			if label == "" {
 				label = string(m[2])
@@ -71,23 +71,27 @@ func Decode(data []byte, contentType string) Decoded {
 		switch {
 		case err != nil:
 			out.Warnings = append(out.Warnings, fmt.Sprintf("unknown character set %q declared; guessed the encoding", label))
+		case enc == unicode.UTF8 && valid:
+			out.Encoding = "utf-8"
+			out.Text = string(data)
+			return out
 		case enc == unicode.UTF8 && !valid:
 			// A page labelled UTF-8 whose bytes are not is almost always an
 			// old Western page re-labelled by a server or editor.
 			out.Warnings = append(out.Warnings, fmt.Sprintf("declared %q but the bytes are not valid UTF-8; read as windows-1252", label))
-		case enc != unicode.UTF8 && valid && htmlMultibyteRunes(data, 3) >= 3:
+		case enc != unicode.UTF8 && valid && multibyteRunes(data, 3) >= 3:
 			// Text in a legacy encoding is almost never valid UTF-8 by
 			// accident once it has a few non-ASCII characters: this is a
 			// page saved as UTF-8 that kept its original declaration.
 			out.Warnings = append(out.Warnings, fmt.Sprintf("declared %q but the bytes are UTF-8; read as UTF-8", label))
-		case htmlIsUTF16(enc):
+		case isUTF16(enc):
 			// Without a byte-order mark a UTF-16 label on an ASCII-compatible
 			// page (the declaration was readable) is wrong, as browsers agree.
 			out.Warnings = append(out.Warnings, fmt.Sprintf("declared %q in an ASCII-compatible page; ignored", label))
 		default:
 			name, _ := htmlindex.Name(enc)
 			out.Encoding = name
-			out.Text = htmlDecodeWith(enc, data, &out.Warnings)
+			out.Text = decodeWith(enc, data, &out.Warnings)
 			return out
 		}
 	}
@@ -97,17 +101,17 @@ func Decode(data []byte, contentType string) Decoded {
 		return out
 	}
 	enc, name, _ := charset.DetermineEncoding(data, "text/html")
-	if name == "utf-8" || enc == unicode.UTF8 || htmlIsUTF16(enc) {
+	if name == "utf-8" || enc == unicode.UTF8 || isUTF16(enc) {
 		enc, name = charmapWindows1252(), "windows-1252"
 	}
 	out.Encoding = name
-	out.Text = htmlDecodeWith(enc, data, &out.Warnings)
+	out.Text = decodeWith(enc, data, &out.Warnings)
 	return out
 }
 
-// htmlMultibyteRunes counts the characters of valid UTF-8 data that take
+// multibyteRunes counts the characters of valid UTF-8 data that take
 // more than one byte, stopping at limit.
-func htmlMultibyteRunes(data []byte, limit int) int {
+func multibyteRunes(data []byte, limit int) int {
 	n := 0
 	for i := 0; i < len(data) && n < limit; i++ {
 		if data[i] >= 0xC2 && data[i] <= 0xF4 {
@@ -117,8 +121,8 @@ func htmlMultibyteRunes(data []byte, limit int) int {
 	return n
 }
 
-// htmlBOMEncoding reports the encoding given by a byte-order mark.
-func htmlBOMEncoding(data []byte) (encoding.Encoding, string, bool) {
+// bomEncoding reports the encoding given by a byte-order mark.
+func bomEncoding(data []byte) (encoding.Encoding, string, bool) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return unicode.UTF8BOM, "utf-8", true
@@ -130,8 +134,8 @@ func htmlBOMEncoding(data []byte) (encoding.Encoding, string, bool) {
 	return nil, "", false
 }
 
-// htmlIsUTF16 reports whether enc is one of the UTF-16 encodings.
-func htmlIsUTF16(enc encoding.Encoding) bool {
+// isUTF16 reports whether enc is one of the UTF-16 encodings.
+func isUTF16(enc encoding.Encoding) bool {
 	name, _ := htmlindex.Name(enc)
 	return strings.HasPrefix(name, "utf-16")
 }
@@ -143,9 +147,9 @@ func charmapWindows1252() encoding.Encoding {
 	return enc
 }
 
-// htmlDecodeWith decodes data with enc, replacing undecodable bytes with
+// decodeWith decodes data with enc, replacing undecodable bytes with
 // U+FFFD (noted in warnings) so the result is always valid UTF-8.
-func htmlDecodeWith(enc encoding.Encoding, data []byte, warnings *[]string) string {
+func decodeWith(enc encoding.Encoding, data []byte, warnings *[]string) string {
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
 		*warnings = append(*warnings, fmt.Sprintf("some bytes could not be decoded: %v", err))

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestHTMLDecode(t *testing.T) {
+func TestDecode(t *testing.T) {
 	tests := []struct {
 		name        string
 		data        []byte

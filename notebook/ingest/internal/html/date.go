@@ -12,7 +12,7 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// htmlVisibleDate finds the publication date printed on a page, for pages
+// findVisibleDate finds the publication date printed on a page, for pages
 // whose metadata (read by metaExtract) gave none. In order of trust it
 // takes: a date marked up as the publication date (<time>, itemprop or
 // RDFa datePublished, <abbr class=published>); the text of an element
@@ -25,7 +25,7 @@ import (
 // footers are never taken. A date labelled as an update ("Aktualisiert",
 // "zuletzt geändert") is taken only when there is no other, and a date
 // line far from the headline only when there is nothing else at all.
-func htmlVisibleDate(doc *html.Node, pageURL string) (time.Time, bool) {
+func findVisibleDate(doc *html.Node, pageURL string) (time.Time, bool) {
 	s := dateScan{h1: -1}
 	s.headline, s.heads = dateHeadline(doc)
 	s.walk(doc, dateCtx{})
@@ -142,7 +142,7 @@ func (s *dateScan) element(n *html.Node, ctx dateCtx) dateCtx {
 		}
 	}
 	if !s.heads[n] && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
-		role := htmlAttr(n, "role")
+		role := attrOf(n, "role")
 		switch {
 		case n.DataAtom == atom.Nav || n.DataAtom == atom.Aside || n.DataAtom == atom.Form ||
 			role == "complementary" || role == "navigation" || kind&dateNamesSkip != 0:
@@ -181,7 +181,7 @@ const (
 // classify returns an element's class and id, lower-cased, and what they
 // say. Pages repeat the same classes many times, so the answers are kept.
 func (s *dateScan) classify(n *html.Node) (string, dateNames) {
-	class, id := htmlAttr(n, "class"), htmlAttr(n, "id")
+	class, id := attrOf(n, "class"), attrOf(n, "id")
 	if class == "" && id == "" {
 		return "", 0
 	}
@@ -396,7 +396,7 @@ var (
 // dateMarkup reads a date marked up as such: <time datetime>, itemprop or
 // RDFa datePublished/dateModified, <abbr class="published" title>.
 func dateMarkup(n *html.Node, names string) (t time.Time, updated, ok bool) {
-	prop := strings.ToLower(htmlAttr(n, "itemprop") + " " + htmlAttr(n, "property"))
+	prop := strings.ToLower(attrOf(n, "itemprop") + " " + attrOf(n, "property"))
 	switch {
 	case dateHasWord(prop, datePublishedProps, false):
 	case dateHasWord(prop, dateModifiedProps, false):
@@ -409,7 +409,7 @@ func dateMarkup(n *html.Node, names string) (t time.Time, updated, ok bool) {
 		return time.Time{}, false, false
 	}
 	for _, key := range []string{"datetime", "content", "title"} {
-		if v := htmlAttr(n, key); v != "" {
+		if v := attrOf(n, key); v != "" {
 			if t, ok := date.ParseMeta(v); ok {
 				return t, updated, true
 			}

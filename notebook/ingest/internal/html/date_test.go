@@ -18,7 +18,7 @@ func dateDoc(t *testing.T, body string) *html.Node {
 	return doc
 }
 
-func TestHTMLVisibleDate(t *testing.T) {
+func TestFindVisibleDate(t *testing.T) {
 	const article = `<p>Die Regierung hat am Mittwoch ein neues Gesetz beschlossen, das viele Menschen betrifft und lange umstritten war.</p>`
 	tests := []struct {
 		name, url, body string
@@ -154,7 +154,7 @@ func TestHTMLVisibleDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := htmlVisibleDate(dateDoc(t, tt.body), tt.url)
+			got, ok := findVisibleDate(dateDoc(t, tt.body), tt.url)
 			if tt.want == "" {
 				if ok {
 					t.Errorf("got %v, want no date", got)
@@ -238,10 +238,10 @@ func TestURLDate(t *testing.T) {
 
 // TestHTMLVisibleDate_future checks that dates far in the future (an event
 // calendar) are not taken.
-func TestHTMLVisibleDate_future(t *testing.T) {
+func TestFindVisibleDate_future(t *testing.T) {
 	future := time.Now().AddDate(3, 0, 0).Format("02.01.2006")
 	doc := dateDoc(t, `<body><h1>Termine</h1><p class="date">`+future+`</p></body>`)
-	if got, ok := htmlVisibleDate(doc, ""); ok {
+	if got, ok := findVisibleDate(doc, ""); ok {
 		t.Errorf("got %v, want no date", got)
 	}
 }
@@ -250,18 +250,18 @@ func TestHTMLVisibleDate_future(t *testing.T) {
 // news page (parsed once, outside the timing), against one bare walk of
 // the same tree as the floor.
 func BenchmarkHTMLVisibleDate(b *testing.B) {
-	doc, err := html.Parse(strings.NewReader(Decode(htmlBenchPage(b, 1), "").Text))
+	doc, err := html.Parse(strings.NewReader(Decode(benchPage(b, 1), "").Text))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("walk-only", func(b *testing.B) {
 		for b.Loop() {
-			htmlCountElements(doc, htmlMaxNodes)
+			countElements(doc, maxNodes)
 		}
 	})
 	b.Run("visible-date", func(b *testing.B) {
 		for b.Loop() {
-			htmlVisibleDate(doc, "https://example.org/news/2023/02/08/story")
+			findVisibleDate(doc, "https://example.org/news/2023/02/08/story")
 		}
 	})
 }
@@ -283,7 +283,7 @@ func FuzzVisibleDates(f *testing.F) {
 		}
 		doc, err := html.Parse(strings.NewReader("<h1>" + s + "</h1><p class=date>" + s + "</p><p>" + s + "</p>"))
 		if err == nil {
-			htmlVisibleDate(doc, "https://example.org/"+s)
+			findVisibleDate(doc, "https://example.org/"+s)
 		}
 	})
 }

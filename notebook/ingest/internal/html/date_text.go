@@ -1,7 +1,7 @@
 package html
 
 // Dates in the visible text of a page, in the main European languages:
-// the parsing behind htmlVisibleDate.
+// the parsing behind findVisibleDate.
 
 import (
 	"regexp"

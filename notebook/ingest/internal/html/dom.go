@@ -7,8 +7,8 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// htmlAttr returns the value of an element's attribute, or "".
-func htmlAttr(n *html.Node, key string) string {
+// attrOf returns the value of an element's attribute, or "".
+func attrOf(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key && a.Namespace == "" {
 			return a.Val
@@ -17,10 +17,10 @@ func htmlAttr(n *html.Node, key string) string {
 	return ""
 }
 
-// htmlText returns the text content of a node. Inside it, scripts, styles,
+// textOf returns the text content of a node. Inside it, scripts, styles,
 // templates and ruby annotations (furigana) are skipped; a <script> or <style> node itself returns its
 // body (used for JSON-LD).
-func htmlText(n *html.Node) string {
+func textOf(n *html.Node) string {
 	var b strings.Builder
 	if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -48,9 +48,9 @@ func htmlText(n *html.Node) string {
 	return b.String()
 }
 
-// htmlInSVG reports whether n sits inside an <svg> element (whose <title>
+// inSVG reports whether n sits inside an <svg> element (whose <title>
 // is not the page title).
-func htmlInSVG(n *html.Node) bool {
+func inSVG(n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.Type == html.ElementNode && p.Data == "svg" {
 			return true
@@ -59,17 +59,17 @@ func htmlInSVG(n *html.Node) bool {
 	return n.Namespace == "svg"
 }
 
-// htmlUnescapeText decodes HTML entities left in text taken from JSON-LD.
-func htmlUnescapeText(s string) string {
+// unescapeText decodes HTML entities left in text taken from JSON-LD.
+func unescapeText(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
 	return html.UnescapeString(s)
 }
 
-// htmlAtom returns an element's tag as an atom. Elements created by the
+// atomOf returns an element's tag as an atom. Elements created by the
 // extractor carry only their tag name, not the atom the parser sets.
-func htmlAtom(n *html.Node) atom.Atom {
+func atomOf(n *html.Node) atom.Atom {
 	if n.DataAtom != 0 {
 		return n.DataAtom
 	}

@@ -114,61 +114,61 @@ func evalLoad(t *testing.T) (dir string, entries []evalEntry) {
 	return dir, entries
 }
 
-// htmlTrafilatura extracts the main content with go-trafilatura, in the
+// extractTrafilatura extracts the main content with go-trafilatura, in the
 // configuration Gloss used before it switched to go-readability.
-func htmlTrafilatura(doc *html.Node, pageURL *nurl.URL) (htmlExtraction, error) {
-	return htmlTrafilaturaOpts(doc, pageURL, htmlExtractorOptions)
+func extractTrafilatura(doc *html.Node, pageURL *nurl.URL) (extraction, error) {
+	return extractTrafilaturaOpts(doc, pageURL, trafilaturaOptions)
 }
 
-// htmlTrafilaturaWith returns an extractor using go-trafilatura with
+// extractTrafilaturaWith returns an extractor using go-trafilatura with
 // changed options (for the evaluation and benchmarks).
-func htmlTrafilaturaWith(change func(*trafilatura.Options)) func(*html.Node, *nurl.URL) (htmlExtraction, error) {
-	opts := htmlExtractorOptions
+func extractTrafilaturaWith(change func(*trafilatura.Options)) func(*html.Node, *nurl.URL) (extraction, error) {
+	opts := trafilaturaOptions
 	change(&opts)
-	return func(doc *html.Node, u *nurl.URL) (htmlExtraction, error) { return htmlTrafilaturaOpts(doc, u, opts) }
+	return func(doc *html.Node, u *nurl.URL) (extraction, error) { return extractTrafilaturaOpts(doc, u, opts) }
 }
 
-// htmlTrafilaturaOpts runs go-trafilatura with opts.
-func htmlTrafilaturaOpts(doc *html.Node, pageURL *nurl.URL, opts trafilatura.Options) (ex htmlExtraction, err error) {
+// extractTrafilaturaOpts runs go-trafilatura with opts.
+func extractTrafilaturaOpts(doc *html.Node, pageURL *nurl.URL, opts trafilatura.Options) (ex extraction, err error) {
 	// A bug in the extractor on some odd page must cost that page, not the
 	// program (or the rest of a folder import).
 	defer func() {
 		if x := recover(); x != nil {
-			ex, err = htmlExtraction{}, fmt.Errorf("extractor failed: %v", x)
+			ex, err = extraction{}, fmt.Errorf("extractor failed: %v", x)
 		}
 	}()
 	opts.OriginalURL = pageURL
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
-		return htmlExtraction{}, err
+		return extraction{}, err
 	}
 	if res == nil || res.ContentNode == nil {
-		return htmlExtraction{}, errors.New("no content")
+		return extraction{}, errors.New("no content")
 	}
 	m := res.Metadata
-	return htmlExtraction{content: res.ContentNode, title: m.Title, author: m.Author,
+	return extraction{content: res.ContentNode, title: m.Title, author: m.Author,
 		site: m.Sitename, language: m.Language, date: m.Date}, nil
 }
 
-// htmlExtractorOptions configures go-trafilatura for Gloss: comments are
+// trafilaturaOptions configures go-trafilatura for Gloss: comments are
 // not part of the article, tables are kept (reports use them), the
 // extractor's fallback is on (it also runs go-readability and
 // go-domdistiller and keeps the better result: +0.01 F1, a quarter fewer
 // pages without text, for 60% more CPU time; see EXTRACTORS.md), and the
 // publication date search is left to our own metadata reading with the
 // extractor's fast scan of the visible page as a fallback.
-var htmlExtractorOptions = trafilatura.Options{
+var trafilaturaOptions = trafilatura.Options{
 	ExcludeComments: true,
 	Focus:           trafilatura.Balanced,
 	EnableFallback:  true,
 	HtmlDateMode:    trafilatura.Fast,
-	MaxTreeSize:     htmlMaxNodes,
+	MaxTreeSize:     maxNodes,
 }
 
 // evalExtractor is one extractor the evaluation runs the pipeline with.
 type evalExtractor struct {
 	name string
-	ex   func(*html.Node, *nurl.URL) (htmlExtraction, error)
+	ex   func(*html.Node, *nurl.URL) (extraction, error)
 }
 
 // evalSelected keeps the extractors whose name contains $EVAL_ONLY (all
@@ -199,21 +199,21 @@ func TestExtractorEval(t *testing.T) {
 	}
 	t.Logf("%d pages, %.1f MB", len(entries), float64(total)/(1<<20))
 
-	noFallback := htmlTrafilaturaWith(func(o *trafilatura.Options) { o.EnableFallback = false })
-	recall := htmlTrafilaturaWith(func(o *trafilatura.Options) { o.Focus = trafilatura.FavorRecall })
+	noFallback := extractTrafilaturaWith(func(o *trafilatura.Options) { o.EnableFallback = false })
+	recall := extractTrafilaturaWith(func(o *trafilatura.Options) { o.Focus = trafilatura.FavorRecall })
 	verbose := os.Getenv("EVAL_VERBOSE") != ""
 	for _, run := range evalSelected([]evalExtractor{
 		{"go-trafilatura v1.12.2 alone", noFallback},
-		{"go-trafilatura + fallback", htmlTrafilatura},
+		{"go-trafilatura + fallback", extractTrafilatura},
 		{"go-trafilatura + fallback, recall", recall},
-		{"go-readability/v2 v2.1.3 (Gloss)", htmlReadability},
+		{"go-readability/v2 v2.1.3 (Gloss)", runReadability},
 	}) {
-		htmlExtractor = run.ex
+		extractor = run.ex
 		var tp, fn, fp, tn, titleOK, titleN, authOK, authN, dateOK, dateN, fails int64
 		var newsTitleOK, newsTitleN, newsAuthOK, newsAuthN, newsDateOK, newsDateN int64
 		var mu sync.Mutex
 		var next atomic.Int64
-		start, cpu0 := time.Now(), htmlCPUTime()
+		start, cpu0 := time.Now(), cpuTime()
 		var wg sync.WaitGroup
 		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 			wg.Add(1)
@@ -303,7 +303,7 @@ func TestExtractorEval(t *testing.T) {
 		}
 		wg.Wait()
 		el := time.Since(start)
-		cpuMS := float64((htmlCPUTime() - cpu0).Milliseconds()) / float64(len(entries))
+		cpuMS := float64((cpuTime() - cpu0).Milliseconds()) / float64(len(entries))
 		p := float64(tp) / float64(tp+fp)
 		r := float64(tp) / float64(tp+fn)
 		t.Logf("%-36s P %.3f R %.3f F1 %.3f | title %.1f%% (%d) author %.1f%% (%d) date %.1f%% (%d) | refused %d | %.1f s, %.0f pages/s (%d workers), %.1f CPU ms/page",
@@ -314,7 +314,7 @@ func TestExtractorEval(t *testing.T) {
 			100*float64(newsTitleOK)/float64(newsTitleN), newsTitleN, 100*float64(newsAuthOK)/float64(newsAuthN), newsAuthN,
 			100*float64(newsDateOK)/float64(newsDateN), newsDateN)
 	}
-	htmlExtractor = htmlReadability
+	extractor = runReadability
 }
 
 // evalNewsHosts are the news outlets among the corpus's pages, for the
@@ -505,10 +505,10 @@ func TestExtractorEvalMozilla(t *testing.T) {
 	}())
 	verbose := os.Getenv("EVAL_VERBOSE") != ""
 	for _, run := range evalSelected([]evalExtractor{
-		{"go-trafilatura + fallback", htmlTrafilatura},
-		{"go-readability/v2 v2.1.3 (Gloss)", htmlReadability},
+		{"go-trafilatura + fallback", extractTrafilatura},
+		{"go-readability/v2 v2.1.3 (Gloss)", runReadability},
 	}) {
-		htmlExtractor = run.ex
+		extractor = run.ex
 		var sumF, sumP, sumR, newsF float64
 		var n, news, refused, titleOK, titleReviewedOK, titleN, newsTitleOK, newsTitleN, bylineOK, bylineN, dateOK, dateN int
 		var fs []float64
@@ -583,5 +583,5 @@ func TestExtractorEvalMozilla(t *testing.T) {
 				return c
 			}(), n, titleOK, titleN, titleReviewedOK, newsTitleOK, newsTitleN, bylineOK, bylineN, dateOK, dateN, refused)
 	}
-	htmlExtractor = htmlReadability
+	extractor = runReadability
 }

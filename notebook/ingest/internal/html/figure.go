@@ -9,25 +9,25 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// htmlCaptionCredit matches a photo credit at the end of a caption
+// captionCredit matches a photo credit at the end of a caption
 // ("… in Bamako. Photo: Jane Doe/AFP", "…UkraineImage: X/dpa").
-var htmlCaptionCredit = regexp.MustCompile(`(?i)\s*[(\[]?\b(?:photo(?:graph)?s?|images?|pictures?|picture credit|credits?|illustration|foto|bild|source|quelle)(?:\s+(?:credit|by))?\s*[:：]\s*[^.!?]*$|\s*(?:©|\(c\)|copyright\b).*$|\s*[(\[]\s*(?:photo|image|picture|foto)s?\s+by\b[^)\]]*[)\]]\s*$|\s*\((?:AP|AFP|Reuters|EPA|Getty Images|dpa)(?:\s*(?:/|via)[^)]*)?\)\s*$`)
+var captionCredit = regexp.MustCompile(`(?i)\s*[(\[]?\b(?:photo(?:graph)?s?|images?|pictures?|picture credit|credits?|illustration|foto|bild|source|quelle)(?:\s+(?:credit|by))?\s*[:：]\s*[^.!?]*$|\s*(?:©|\(c\)|copyright\b).*$|\s*[(\[]\s*(?:photo|image|picture|foto)s?\s+by\b[^)\]]*[)\]]\s*$|\s*\((?:AP|AFP|Reuters|EPA|Getty Images|dpa)(?:\s*(?:/|via)[^)]*)?\)\s*$`)
 
-// htmlCreditLine matches a paragraph that is only a photo credit, including
+// creditLine matches a paragraph that is only a photo credit, including
 // "CreditKevin Frayer/Getty Images" (label and name in adjacent elements).
-var htmlCreditLine = regexp.MustCompile(`(?i)^(?:(?-i:Credits?(?:\p{Lu}|\s+\p{Lu}[^.]*/|$))|(?:photo(?:graph)?s?|images?|pictures?|credits?|illustration|foto|bild|video|graphic)(?:\s+(?:credit|by))?\s*[:：]|(?:photo|image|picture)s?\s+by\s|©|\(c\)\s|copyright\s|(?:getty images|ap photo|reuters|afp|epa|shutterstock|dpa|picture alliance)\b[^.]{0,60}$)`)
+var creditLine = regexp.MustCompile(`(?i)^(?:(?-i:Credits?(?:\p{Lu}|\s+\p{Lu}[^.]*/|$))|(?:photo(?:graph)?s?|images?|pictures?|credits?|illustration|foto|bild|video|graphic)(?:\s+(?:credit|by))?\s*[:：]|(?:photo|image|picture)s?\s+by\s|©|\(c\)\s|copyright\s|(?:getty images|ap photo|reuters|afp|epa|shutterstock|dpa|picture alliance)\b[^.]{0,60}$)`)
 
-// htmlCreditClass matches class names of caption credit elements.
-var htmlCreditClass = regexp.MustCompile(`(?i)credit|copyright|photographer|image-source|img-source|caption-source|attribution`)
+// creditClass matches class names of caption credit elements.
+var creditClass = regexp.MustCompile(`(?i)credit|copyright|photographer|image-source|img-source|caption-source|attribution`)
 
-// htmlIsCredit reports whether a paragraph is only a photo credit.
-func htmlIsCredit(text string) bool {
-	return len(text) <= 200 && htmlCreditLine.MatchString(strings.TrimSpace(text))
+// isCredit reports whether a paragraph is only a photo credit.
+func isCredit(text string) bool {
+	return len(text) <= 200 && creditLine.MatchString(strings.TrimSpace(text))
 }
 
-// htmlCleanCaption removes credit elements and a trailing credit from a
+// cleanCaption removes credit elements and a trailing credit from a
 // caption's text.
-func htmlCleanCaption(n *html.Node) string {
+func cleanCaption(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -36,7 +36,7 @@ func htmlCleanCaption(n *html.Node) string {
 			return
 		}
 		if n.Type == html.ElementNode {
-			if htmlCreditClass.MatchString(htmlAttr(n, "class")) || htmlCreditClass.MatchString(htmlAttr(n, "id")) {
+			if creditClass.MatchString(attrOf(n, "class")) || creditClass.MatchString(attrOf(n, "id")) {
 				return
 			}
 			switch n.DataAtom {
@@ -52,18 +52,18 @@ func htmlCleanCaption(n *html.Node) string {
 	}
 	walk(n)
 	caption := text.CleanSpace(b.String())
-	caption = text.CleanSpace(htmlCaptionCredit.ReplaceAllString(caption, ""))
-	if htmlIsCredit(caption) {
+	caption = text.CleanSpace(captionCredit.ReplaceAllString(caption, ""))
+	if isCredit(caption) {
 		return ""
 	}
 	return caption
 }
 
-// htmlLiftCaptions replaces each <figure> that has a caption by a paragraph
+// liftCaptions replaces each <figure> that has a caption by a paragraph
 // holding the cleaned caption text (the extractor drops figures whole), and
 // returns the set of caption texts so their paragraphs can be marked as
 // captions afterwards. Credit-only captions disappear.
-func htmlLiftCaptions(doc *html.Node) map[string]bool {
+func liftCaptions(doc *html.Node) map[string]bool {
 	var figures []*html.Node
 	var find func(*html.Node)
 	find = func(n *html.Node) {
@@ -82,7 +82,7 @@ func htmlLiftCaptions(doc *html.Node) map[string]bool {
 		if capNode == nil || fig.Parent == nil {
 			continue
 		}
-		text := htmlCleanCaption(capNode)
+		text := cleanCaption(capNode)
 		p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
 		if text != "" {
 			p.AppendChild(&html.Node{Type: html.TextNode, Data: text})

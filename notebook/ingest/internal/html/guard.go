@@ -18,36 +18,40 @@ import (
 // hostile page can cost it minutes (100,000 nested <div>s) or millions of
 // nodes (a thousand distinct unclosed <b>s followed by many <div>s); go-
 // readability's cost grows with the depth as well. None of them can be
-// stopped from outside. So before a page is parsed, htmlScan replays its
+// stopped from outside. So before a page is parsed, scan replays its
 // tags on a model of the parser's stack of open elements and list of
 // active formatting elements (the implied end tags of p, li, dd, dt,
 // option and table parts; scopes; the "Noah's Ark" clause) and refuses the
 // page when the model passes one of these limits:
 //
-//   - htmlMaxDepth (2,048) elements open at once (real pages stay under
+//   - maxDepth (2,048) elements open at once (real pages stay under
 //     100; browsers themselves flatten beyond 512);
-//   - htmlMaxNodes (200,000) elements, re-created formatting elements
+//   - maxNodes (200,000) elements, re-created formatting elements
 //     included;
-//   - htmlMaxWork (50 million): the sum, over the start tags, of the
+//   - maxWork (50 million): the sum, over the start tags, of the
 //     elements open when each starts, which is what the parser's scope
 //     checks cost.
 //
-// After parsing, htmlFlatten moves elements deeper than htmlFlattenDepth
+// After parsing, flatten moves elements deeper than flattenDepth
 // (512, as Blink does while parsing) up to that depth, in document order,
 // so the extractor never sees a deeper tree.
 const (
-	htmlMaxDepth     = 2048
-	htmlMaxWork      = 50_000_000
-	htmlFlattenDepth = 512
-	// htmlNodeCost and htmlByteCost estimate the memory of a parsed page:
+	maxDepth     = 2048
+	maxWork      = 50_000_000
+	flattenDepth = 512
+	// nodeCost and byteCost estimate the memory of a parsed page:
 	// per element (node, attributes) and per byte of the page (text,
 	// attribute values, the copy the parser keeps).
-	htmlNodeCost = 400
-	htmlByteCost = 3
+	nodeCost = 400
+	byteCost = 3
 )
 
-// htmlShape is what htmlScan learns about a page.
-type htmlShape struct {
+// pageShape is what scan learns about a page.
+type pageShape struct {
+	// kept is the page without the text of its scripts and styles (JSON-LD
+	// data kept), which is what is parsed: the parser need not read it
+	// again, and cannot find in it markup the model did not count.
+	kept     string
 	depth    int   // the most elements open at once
 	elements int   // elements created, re-created formatting ones included
 	work     int64 // the sum of open elements at each start tag
@@ -61,43 +65,53 @@ var (
 )
 
 // ParseTree parses a page within the budget b: it refuses a page whose
-// shape (htmlScan) passes the limits, reads it through the budget, and
-// flattens the tree beyond htmlFlattenDepth. name is used in messages.
+// shape (scan) passes the limits, reads it through the budget, and
+// flattens the tree beyond flattenDepth. name is used in messages.
 func ParseTree(b *budget.Budget, name, page string) (*html.Node, error) {
-	sh, err := htmlScan(b, page)
+	sh, err := scan(b, page)
 	if err != nil {
 		return nil, err
 	}
 	switch {
-	case sh.depth > htmlMaxDepth:
-		return nil, fmt.Errorf("import %s: the page's elements are %w: more than %d levels (real pages stay under 100); refused as damaged or hostile", name, ErrTooDeep, htmlMaxDepth)
-	case sh.elements > htmlMaxNodes:
-		return nil, fmt.Errorf("import %s: %w: the page has more than %d elements", name, draft.ErrNoText, htmlMaxNodes)
-	case sh.work > htmlMaxWork:
+	case sh.depth > maxDepth:
+		return nil, fmt.Errorf("import %s: the page's elements are %w: more than %d levels (real pages stay under 100); refused as damaged or hostile", name, ErrTooDeep, maxDepth)
+	case sh.elements > maxNodes:
+		return nil, fmt.Errorf("import %s: %w: the page has more than %d elements", name, draft.ErrNoText, maxNodes)
+	case sh.work > maxWork:
 		return nil, fmt.Errorf("import %s: the page is %w to read in reasonable time: its elements are nested deeply, or unclosed formatting elements are repeated in block after block (%d open elements summed over its tags); refused as damaged or hostile", name, ErrTooComplex, sh.work)
 	}
-	if err := b.Alloc(htmlNodeCost*int64(sh.elements) + htmlByteCost*int64(len(page))); err != nil {
+	if err := b.Alloc(nodeCost*int64(sh.elements) + byteCost*int64(len(page))); err != nil {
 		return nil, err
 	}
-	doc, err := html.Parse(b.Reader(strings.NewReader(page)))
+	doc, err := html.Parse(b.Reader(strings.NewReader(sh.kept)))
 	if berr := b.Err(); berr != nil {
 		return nil, berr
 	}
 	if err != nil {
 		return nil, fmt.Errorf("import %s: parse HTML: %w", name, err)
 	}
-	if n := htmlCountElements(doc, htmlMaxNodes+1); n > htmlMaxNodes {
-		return nil, fmt.Errorf("import %s: %w: the page has more than %d elements", name, draft.ErrNoText, htmlMaxNodes)
+	// The parser creates a few elements the model does not (html, head,
+	// body, a tbody per table: at most one per three modelled levels), so
+	// the tree is about 4/3 as deep, and at most twice as large, as the
+	// model says. The walks below are skipped only when even four times
+	// the model's figures are within the limits, as on real pages (whose
+	// model depth stays under 50).
+	if sh.elements > maxNodes/4 {
+		if n := countElements(doc, maxNodes+1); n > maxNodes {
+			return nil, fmt.Errorf("import %s: %w: the page has more than %d elements", name, draft.ErrNoText, maxNodes)
+		}
 	}
-	htmlFlatten(doc, htmlFlattenDepth)
+	if sh.depth > flattenDepth/4 {
+		flatten(doc, flattenDepth)
+	}
 	return doc, nil
 }
 
-// htmlFlatten moves the descendants of every node at depth limit (the
+// flatten moves the descendants of every node at depth limit (the
 // document being at depth 0) up to be that node's children, in document
 // order, so that no node is deeper than limit+1. Text and elements are
 // kept; only their nesting below limit is lost.
-func htmlFlatten(doc *html.Node, limit int) {
+func flatten(doc *html.Node, limit int) {
 	type item struct {
 		n     *html.Node
 		depth int
@@ -107,7 +121,7 @@ func htmlFlatten(doc *html.Node, limit int) {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if it.depth == limit {
-			htmlFlattenUnder(it.n)
+			flattenUnder(it.n)
 			continue
 		}
 		for c := it.n.LastChild; c != nil; c = c.PrevSibling {
@@ -116,9 +130,9 @@ func htmlFlatten(doc *html.Node, limit int) {
 	}
 }
 
-// htmlFlattenUnder makes every descendant of n a child of n, in document
+// flattenUnder makes every descendant of n a child of n, in document
 // order.
-func htmlFlattenUnder(n *html.Node) {
+func flattenUnder(n *html.Node) {
 	var all []*html.Node
 	stack := []*html.Node{}
 	for c := n.LastChild; c != nil; c = c.PrevSibling {
@@ -146,9 +160,9 @@ func htmlFlattenUnder(n *html.Node) {
 	}
 }
 
-// htmlScanner is the model htmlScan replays a page's tags on.
-type htmlScanner struct {
-	stack []htmlOpen
+// scanner is the model scan replays a page's tags on.
+type scanner struct {
+	stack []open
 	where map[string][]int // tag name → positions in stack, innermost last
 	// Positions of the open elements that bound the scopes the parser
 	// looks in: every scope, list-item scope (adds ol, ul), table scope
@@ -159,21 +173,24 @@ type htmlScanner struct {
 	// inside them whose content is HTML again (foreignObject, desc and
 	// title in SVG; mi, mo, mn, ms, mtext and annotation-xml in MathML).
 	foreign, integration []int
-	afe                  []*htmlFormatting
-	noah                 map[uint64][]*htmlFormatting
+	afe                  []*formatting
+	byName               map[string][]*formatting // active entries by tag name, in order
+	key                  []byte                   // scratch for the Noah's Ark key
+	notRaw               bool                     // the tokenizer was told the current tag holds no raw text
+	noah                 map[uint64][]*formatting
 	markers              int // markers in afe
 	seed                 maphash.Seed
-	shape                htmlShape
+	shape                pageShape
 }
 
-// htmlOpen is one element on the modelled stack.
-type htmlOpen struct {
+// open is one element on the modelled stack.
+type open struct {
 	name string
-	fmt  *htmlFormatting // its entry in the list of active formatting elements
+	fmt  *formatting // its entry in the list of active formatting elements
 }
 
-// htmlFormatting is one entry of the list of active formatting elements.
-type htmlFormatting struct {
+// formatting is one entry of the list of active formatting elements.
+type formatting struct {
 	name    string
 	key     uint64 // name and attributes, for the Noah's Ark clause
 	marker  bool
@@ -182,38 +199,130 @@ type htmlFormatting struct {
 	removed bool
 }
 
-// htmlScan replays the tags of a page on the model (see the top of
+// scan replays the tags of a page on the model (see the top of
 // html_guard.go) and returns its shape. It stops early, with the shape so
 // far, once a limit is passed.
-func htmlScan(b *budget.Budget, page string) (htmlShape, error) {
-	s := &htmlScanner{where: map[string][]int{}, noah: map[uint64][]*htmlFormatting{}, seed: maphash.MakeSeed()}
+func scan(b *budget.Budget, page string) (pageShape, error) {
+	s := &scanner{where: map[string][]int{}, noah: map[uint64][]*formatting{}, byName: map[string][]*formatting{}, seed: maphash.MakeSeed()}
 	z := html.NewTokenizer(strings.NewReader(page))
+	pos := 0           // offset of the current token in page
+	stripNext := false // the next token is the raw text of a script or style
+	var keep []int     // offsets: the page without scripts' and styles' text is page[keep[0]:keep[1]] + page[keep[2]:keep[3]] + …
+	keep = append(keep, 0)
 	for {
 		if err := b.Step(); err != nil {
 			return s.shape, err
 		}
 		tt := z.Next()
+		raw := len(z.Raw())
 		switch tt {
 		case html.ErrorToken:
+			s.shape.kept = keptPage(page, append(keep, len(page)))
 			return s.shape, nil
 		case html.TextToken:
+			if stripNext {
+				keep = append(keep, pos, pos+raw)
+			}
 			s.reconstruct()
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			s.start(z, htmlIntern(name), hasAttr, tt == html.SelfClosingTagToken)
+			tag := intern(name)
+			s.notRaw = false
+			strip := (tag == "script" || tag == "style") && !(tag == "script" && hasAttr && isDataScript(z))
+			if strip {
+				hasAttr = false // read
+			}
+			s.start(z, tag, hasAttr, tt == html.SelfClosingTagToken)
+			pos += raw
+			if strip && !s.notRaw {
+				// The tokenizer reads raw text a byte at a time; finding
+				// its end directly and starting a new tokenizer there is
+				// several times faster, when it is sure to agree.
+				if end, ok := rawEnd(page, pos, tag); ok {
+					keep = append(keep, pos, end)
+					pos = end
+					z = html.NewTokenizer(strings.NewReader(page[end:]))
+					continue
+				}
+				stripNext = true
+			}
+			continue
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			s.end(htmlIntern(name))
+			s.end(intern(name))
 		}
-		if s.shape.depth > htmlMaxDepth || s.shape.elements > htmlMaxNodes || s.shape.work > htmlMaxWork {
+		stripNext = false
+		pos += raw
+		if s.shape.depth > maxDepth || s.shape.elements > maxNodes || s.shape.work > maxWork {
 			return s.shape, nil
 		}
 	}
 }
 
-// htmlIntern returns a tag name as a string, without allocating for the
+// rawEnd returns the offset in page of the end tag that ends the raw text
+// of a script or style element starting at from ("</style" or "</script",
+// in any case, followed by white space, "/" or ">"), or len(page) when
+// there is none, as the tokenizer would find it. It reports false for a
+// script whose text holds "<!--" before that end tag: there the
+// tokenizer's escape states decide, and the caller lets it read.
+func rawEnd(page string, from int, tag string) (int, bool) {
+	for i := from; ; {
+		j := strings.Index(page[i:], "</")
+		if j < 0 {
+			if tag == "script" && strings.Contains(page[from:], "<!--") {
+				return 0, false
+			}
+			return len(page), true
+		}
+		j += i
+		k := j + 2 + len(tag)
+		if k < len(page) && strings.EqualFold(page[j+2:k], tag) {
+			switch page[k] {
+			case ' ', '\n', '\r', '\t', '\f', '/', '>':
+				if tag == "script" && strings.Contains(page[from:j], "<!--") {
+					return 0, false
+				}
+				return j, true
+			}
+		}
+		i = j + 2
+	}
+}
+
+// isDataScript reads a script start tag's attributes and reports whether
+// its type says it holds data read for the metadata (JSON-LD), which is
+// kept.
+func isDataScript(z *html.Tokenizer) bool {
+	data := false
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		if string(k) == "type" && strings.Contains(strings.ToLower(string(v)), "ld+json") {
+			data = true
+		}
+	}
+	return data
+}
+
+// keptPage returns page without the spans between the pairs of offsets in
+// cut: page[cut[0]:cut[1]] + page[cut[2]:cut[3]] + ….
+func keptPage(page string, cut []int) string {
+	if len(cut) == 2 {
+		return page
+	}
+	var b strings.Builder
+	for i := 0; i+1 < len(cut); i += 2 {
+		b.Grow(cut[i+1] - cut[i])
+	}
+	for i := 0; i+1 < len(cut); i += 2 {
+		b.WriteString(page[cut[i]:cut[i+1]])
+	}
+	return b.String()
+}
+
+// intern returns a tag name as a string, without allocating for the
 // names HTML knows.
-func htmlIntern(name []byte) string {
+func intern(name []byte) string {
 	if a := atom.Lookup(name); a != 0 {
 		return a.String()
 	}
@@ -222,27 +331,27 @@ func htmlIntern(name []byte) string {
 
 // Tag sets of the model.
 var (
-	htmlVoid = htmlSet("area base br col embed hr img image input keygen link meta param source track wbr basefont bgsound frame")
-	// htmlClosesP are start tags that close an open <p> in button scope.
-	htmlClosesP = htmlSet("address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form " +
+	void = set("area base br col embed hr img image input keygen link meta param source track wbr basefont bgsound frame")
+	// closesP are start tags that close an open <p> in button scope.
+	closesP = set("address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form " +
 		"h1 h2 h3 h4 h5 h6 header hgroup hr listing main menu nav ol p plaintext pre search section summary table ul xmp li dd dt")
-	// htmlNoReconstruct are start tags that do not re-create the active
+	// noReconstruct are start tags that do not re-create the active
 	// formatting elements before them.
-	htmlNoReconstruct = htmlSet("html head body title meta link style script noscript template base " +
+	noReconstruct = set("html head body title meta link style script noscript template base " +
 		"caption colgroup col tbody thead tfoot tr td th option optgroup frameset frame")
-	htmlFormattingTags = htmlSet("a b big code em font i nobr s small strike strong tt u")
-	htmlScopeTags      = htmlSet("applet caption html table td th marquee object template svg math")
-	htmlSpecialTags    = htmlSet("address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp")
-	// htmlMarkerTags put a marker in the list of active formatting
+	formattingTags = set("a b big code em font i nobr s small strike strong tt u")
+	scopeTags      = set("applet caption html table td th marquee object template svg math")
+	specialTags    = set("address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp")
+	// markerTags put a marker in the list of active formatting
 	// elements while they are open.
-	htmlMarkerTags = htmlSet("applet caption marquee object template td th")
-	// htmlBreakout are HTML tags that end SVG or MathML content.
-	htmlBreakout = htmlSet("b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var")
-	// htmlIntegration are the SVG and MathML elements whose content is HTML.
-	htmlIntegration = htmlSet("foreignobject desc title mi mo mn ms mtext annotation-xml")
+	markerTags = set("applet caption marquee object template td th")
+	// breakout are HTML tags that end SVG or MathML content.
+	breakout = set("b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var")
+	// integrationPoints are the SVG and MathML elements whose content is HTML.
+	integrationPoints = set("foreignobject desc title mi mo mn ms mtext annotation-xml")
 )
 
-func htmlSet(names string) map[string]bool {
+func set(names string) map[string]bool {
 	m := map[string]bool{}
 	for _, n := range strings.Fields(names) {
 		m[n] = true
@@ -252,34 +361,35 @@ func htmlSet(names string) map[string]bool {
 
 // inForeign reports whether the current element is SVG or MathML content
 // (and not an HTML integration point inside it).
-func (s *htmlScanner) inForeign() bool {
-	root := htmlLast(s.foreign)
-	return root >= 0 && root >= htmlLast(s.integration)
+func (s *scanner) inForeign() bool {
+	root := lastOf(s.foreign)
+	return root >= 0 && root >= lastOf(s.integration)
 }
 
 // startForeign models a start tag in SVG or MathML content. It reports
 // false when the tag breaks out of it, to be read as HTML.
-func (s *htmlScanner) startForeign(z *html.Tokenizer, name string, selfClosing bool) bool {
-	if htmlBreakout[name] {
-		s.popTo(htmlLast(s.foreign))
+func (s *scanner) startForeign(z *html.Tokenizer, name string, selfClosing bool) bool {
+	if breakout[name] {
+		s.popTo(lastOf(s.foreign))
 		return false
 	}
 	// Tags in foreign content are never raw text (an SVG <title>).
 	z.NextIsNotRawText()
+	s.notRaw = true
 	s.shape.work += int64(len(s.stack))
 	if selfClosing {
 		s.shape.elements++
 		return true
 	}
 	s.push(name, nil)
-	if htmlIntegration[name] {
+	if integrationPoints[name] {
 		s.integration = append(s.integration, len(s.stack)-1)
 	}
 	return true
 }
 
 // start models a start tag.
-func (s *htmlScanner) start(z *html.Tokenizer, name string, hasAttr, selfClosing bool) {
+func (s *scanner) start(z *html.Tokenizer, name string, hasAttr, selfClosing bool) {
 	switch name {
 	case "html", "head", "body":
 		return // the parser's own, created once
@@ -287,8 +397,19 @@ func (s *htmlScanner) start(z *html.Tokenizer, name string, hasAttr, selfClosing
 	if s.inForeign() && s.startForeign(z, name, selfClosing) {
 		return
 	}
+	if len(s.where["select"]) > 0 {
+		switch name {
+		case "input", "keygen", "textarea":
+			s.popTo(lastOf(s.where["select"])) // they end the select
+		case "iframe", "noembed", "noframes", "noscript", "plaintext", "style", "title", "xmp":
+			// Ignored in a select, and read as markup, not raw text.
+			z.NextIsNotRawText()
+			s.notRaw = true
+			return
+		}
+	}
 	s.shape.work += int64(len(s.stack))
-	if htmlClosesP[name] {
+	if closesP[name] {
 		s.closeInScope("p", s.scope)
 	}
 	switch name {
@@ -328,30 +449,30 @@ func (s *htmlScanner) start(z *html.Tokenizer, name string, hasAttr, selfClosing
 	case "button":
 		s.closeInScope(name, s.scope)
 	}
-	if !htmlClosesP[name] && !htmlNoReconstruct[name] {
+	if !closesP[name] && !noReconstruct[name] {
 		s.reconstruct()
 	}
-	if htmlVoid[name] || (selfClosing && (name == "svg" || name == "math")) {
+	if void[name] || (selfClosing && (name == "svg" || name == "math")) {
 		s.shape.elements++
 		return
 	}
-	var f *htmlFormatting
-	if htmlFormattingTags[name] {
+	var f *formatting
+	if formattingTags[name] {
 		f = s.addFormatting(z, name, hasAttr)
 	}
 	s.push(name, f)
-	if htmlMarkerTags[name] {
-		s.afe = append(s.afe, &htmlFormatting{marker: true, segment: s.markers})
+	if markerTags[name] {
+		s.afe = append(s.afe, &formatting{marker: true, segment: s.markers})
 		s.markers++
 	}
 }
 
 // end models an end tag.
-func (s *htmlScanner) end(name string) {
+func (s *scanner) end(name string) {
 	if s.inForeign() {
 		// A foreign end tag closes its element; one that matches none
 		// inside the foreign content is read as HTML.
-		if pos := s.where[name]; len(pos) > 0 && pos[len(pos)-1] >= htmlLast(s.foreign) {
+		if pos := s.where[name]; len(pos) > 0 && pos[len(pos)-1] >= lastOf(s.foreign) {
 			s.popTo(pos[len(pos)-1])
 			return
 		}
@@ -366,27 +487,27 @@ func (s *htmlScanner) end(name string) {
 	case "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption":
 		s.closeInScope(name, s.tableScope)
 	default:
-		if htmlFormattingTags[name] {
+		if formattingTags[name] {
 			s.removeFormatting(name)
 		}
-		if htmlSpecialTags[name] || htmlFormattingTags[name] {
+		if specialTags[name] || formattingTags[name] {
 			s.closeInScope(name, s.scope)
 			return
 		}
 		// Any other end tag closes its element unless a special element
 		// is open inside it.
-		if pos := s.where[name]; len(pos) > 0 && pos[len(pos)-1] >= htmlLast(s.special) {
+		if pos := s.where[name]; len(pos) > 0 && pos[len(pos)-1] >= lastOf(s.special) {
 			s.popTo(pos[len(pos)-1])
 		}
 	}
 }
 
 // push opens an element.
-func (s *htmlScanner) push(name string, f *htmlFormatting) {
+func (s *scanner) push(name string, f *formatting) {
 	i := len(s.stack)
-	s.stack = append(s.stack, htmlOpen{name: name, fmt: f})
+	s.stack = append(s.stack, open{name: name, fmt: f})
 	s.where[name] = append(s.where[name], i)
-	if htmlScopeTags[name] {
+	if scopeTags[name] {
 		s.scope = append(s.scope, i)
 		s.listScope = append(s.listScope, i)
 	}
@@ -396,7 +517,7 @@ func (s *htmlScanner) push(name string, f *htmlFormatting) {
 	if name == "table" || name == "template" || name == "html" {
 		s.tableScope = append(s.tableScope, i)
 	}
-	if htmlSpecialTags[name] {
+	if specialTags[name] {
 		s.special = append(s.special, i)
 	}
 	if name == "svg" || name == "math" {
@@ -407,23 +528,23 @@ func (s *htmlScanner) push(name string, f *htmlFormatting) {
 }
 
 // popTo closes the element at position i and every element inside it.
-func (s *htmlScanner) popTo(i int) {
+func (s *scanner) popTo(i int) {
 	for len(s.stack) > i {
 		n := len(s.stack) - 1
 		e := s.stack[n]
 		s.stack = s.stack[:n]
 		w := s.where[e.name]
 		s.where[e.name] = w[:len(w)-1]
-		s.scope = htmlDropLast(s.scope, n)
-		s.listScope = htmlDropLast(s.listScope, n)
-		s.tableScope = htmlDropLast(s.tableScope, n)
-		s.special = htmlDropLast(s.special, n)
-		s.foreign = htmlDropLast(s.foreign, n)
-		s.integration = htmlDropLast(s.integration, n)
+		s.scope = dropLast(s.scope, n)
+		s.listScope = dropLast(s.listScope, n)
+		s.tableScope = dropLast(s.tableScope, n)
+		s.special = dropLast(s.special, n)
+		s.foreign = dropLast(s.foreign, n)
+		s.integration = dropLast(s.integration, n)
 		if e.fmt != nil && !e.fmt.removed {
 			e.fmt.onStack = false
 		}
-		if htmlMarkerTags[e.name] {
+		if markerTags[e.name] {
 			s.clearToMarker()
 		}
 	}
@@ -431,43 +552,43 @@ func (s *htmlScanner) popTo(i int) {
 
 // closeInScope closes the innermost open name when no scope boundary of
 // bounds is open inside it (the element may be a boundary itself).
-func (s *htmlScanner) closeInScope(name string, bounds []int) {
-	if pos := s.where[name]; len(pos) > 0 && pos[len(pos)-1] >= htmlLast(bounds) {
+func (s *scanner) closeInScope(name string, bounds []int) {
+	if pos := s.where[name]; len(pos) > 0 && pos[len(pos)-1] >= lastOf(bounds) {
 		s.popTo(pos[len(pos)-1])
 	}
 }
 
 // closeNearest closes the innermost element of names open inside the last
 // scope boundary of bounds.
-func (s *htmlScanner) closeNearest(bounds []int, names ...string) {
+func (s *scanner) closeNearest(bounds []int, names ...string) {
 	best := -1
 	for _, name := range names {
 		if pos := s.where[name]; len(pos) > 0 {
 			best = max(best, pos[len(pos)-1])
 		}
 	}
-	if best >= 0 && best >= htmlLast(bounds) {
+	if best >= 0 && best >= lastOf(bounds) {
 		s.popTo(best)
 	}
 }
 
 // popIfTop closes the current element when it is name.
-func (s *htmlScanner) popIfTop(name string) {
+func (s *scanner) popIfTop(name string) {
 	if n := len(s.stack); n > 0 && s.stack[n-1].name == name {
 		s.popTo(n - 1)
 	}
 }
 
-// htmlDropLast removes position n from the end of p, if it is there.
-func htmlDropLast(p []int, n int) []int {
+// dropLast removes position n from the end of p, if it is there.
+func dropLast(p []int, n int) []int {
 	if k := len(p); k > 0 && p[k-1] == n {
 		return p[:k-1]
 	}
 	return p
 }
 
-// htmlLast returns the last position in p, or -1.
-func htmlLast(p []int) int {
+// lastOf returns the last position in p, or -1.
+func lastOf(p []int) int {
 	if len(p) == 0 {
 		return -1
 	}
@@ -477,19 +598,17 @@ func htmlLast(p []int) int {
 // addFormatting adds a formatting element to the list of active
 // formatting elements, removing the earliest of three identical ones after
 // the last marker first (the "Noah's Ark" clause).
-func (s *htmlScanner) addFormatting(z *html.Tokenizer, name string, hasAttr bool) *htmlFormatting {
-	var h maphash.Hash
-	h.SetSeed(s.seed)
-	h.WriteString(name)
+func (s *scanner) addFormatting(z *html.Tokenizer, name string, hasAttr bool) *formatting {
+	s.key = append(s.key[:0], name...)
 	for more := hasAttr; more; {
 		var k, v []byte
 		k, v, more = z.TagAttr()
-		h.WriteByte(0)
-		h.Write(k)
-		h.WriteByte('=')
-		h.Write(v)
+		s.key = append(s.key, 0)
+		s.key = append(s.key, k...)
+		s.key = append(s.key, '=')
+		s.key = append(s.key, v...)
 	}
-	f := &htmlFormatting{name: name, key: h.Sum64(), segment: s.markers, onStack: true}
+	f := &formatting{name: name, key: maphash.Bytes(s.seed, s.key), segment: s.markers, onStack: true}
 	same := s.noah[f.key][:0]
 	for _, g := range s.noah[f.key] {
 		if !g.removed && g.segment == f.segment {
@@ -502,27 +621,33 @@ func (s *htmlScanner) addFormatting(z *html.Tokenizer, name string, hasAttr bool
 	}
 	s.noah[f.key] = append(same, f)
 	s.afe = append(s.afe, f)
+	s.byName[name] = append(s.byName[name], f)
 	return f
 }
 
-// removeFormatting drops the last active formatting element name (as the
-// end tag's adoption agency does).
-func (s *htmlScanner) removeFormatting(name string) {
-	for i := len(s.afe) - 1; i >= 0; i-- {
-		f := s.afe[i]
-		if f.marker {
-			return
-		}
-		if !f.removed && f.name == name {
-			f.removed = true
-			return
-		}
+// removeFormatting drops the last active formatting element name after
+// the last marker (as the end tag's adoption agency does). The entries of
+// each name are kept in their own list, so that this costs the same
+// however long the list of active formatting elements is.
+func (s *scanner) removeFormatting(name string) {
+	list := s.byName[name]
+	for len(list) > 0 && list[len(list)-1].removed {
+		list = list[:len(list)-1]
+	}
+	if n := len(list); n > 0 && list[n-1].segment == s.markers {
+		list[n-1].removed = true
+		list = list[:n-1]
+	}
+	s.byName[name] = list
+	// Entries removed at the end of the list need not be kept.
+	for n := len(s.afe); n > 0 && s.afe[n-1].removed && !s.afe[n-1].marker; n = len(s.afe) {
+		s.afe = s.afe[:n-1]
 	}
 }
 
 // clearToMarker drops the active formatting elements after the last
 // marker, and the marker.
-func (s *htmlScanner) clearToMarker() {
+func (s *scanner) clearToMarker() {
 	for len(s.afe) > 0 {
 		f := s.afe[len(s.afe)-1]
 		s.afe = s.afe[:len(s.afe)-1]
@@ -538,7 +663,7 @@ func (s *htmlScanner) clearToMarker() {
 // (those after the last one that is, or the last marker), as the parser
 // does before text and most start tags; removed entries found on the way
 // are dropped from the list.
-func (s *htmlScanner) reconstruct() {
+func (s *scanner) reconstruct() {
 	i := len(s.afe)
 	for i > 0 {
 		f := s.afe[i-1]
@@ -562,7 +687,7 @@ func (s *htmlScanner) reconstruct() {
 		s.shape.work += int64(len(s.stack))
 		f.onStack = true
 		s.push(f.name, f)
-		if s.shape.elements > htmlMaxNodes || s.shape.depth > htmlMaxDepth {
+		if s.shape.elements > maxNodes || s.shape.depth > maxDepth {
 			return
 		}
 	}

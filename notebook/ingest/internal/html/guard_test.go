@@ -1,17 +1,19 @@
 package html
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
 
-// htmlTreeDepth returns the depth of the deepest element below <body>
+// treeDepth returns the depth of the deepest element below <body>
 // (body's children are at depth 1) and the number of elements.
-func htmlTreeDepth(doc *html.Node) (depth, elements int) {
+func treeDepth(doc *html.Node) (depth, elements int) {
 	var walk func(n *html.Node, d int)
 	walk = func(n *html.Node, d int) {
 		if n.Type == html.ElementNode {
@@ -30,7 +32,7 @@ func htmlTreeDepth(doc *html.Node) (depth, elements int) {
 // tree the parser builds: pages with the usual unclosed tags (paragraphs,
 // list items, cells, options, fonts) must not look deep, and deep pages
 // must not look shallow.
-func TestHTMLScan_estimates(t *testing.T) {
+func TestScan_estimates(t *testing.T) {
 	pages := map[string]string{
 		"unclosed p":          strings.Repeat("<p>para", 5000),
 		"unclosed li":         "<ul>" + strings.Repeat("<li>item", 5000) + "</ul>",
@@ -63,10 +65,10 @@ func TestHTMLScan_estimates(t *testing.T) {
 		}
 		pages[filepath.Base(f)] = string(b)
 	}
-	pages["bench page"] = string(htmlBenchPage(t, 1))
+	pages["bench page"] = string(benchPage(t, 1))
 	for name, page := range pages {
 		t.Run(name, func(t *testing.T) {
-			sh, err := htmlScan(nil, page)
+			sh, err := scan(nil, page)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -74,7 +76,7 @@ func TestHTMLScan_estimates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			depth, elements := htmlTreeDepth(doc)
+			depth, elements := treeDepth(doc)
 			if sh.depth > depth+8 || sh.depth < depth/2 {
 				t.Errorf("model depth %d, tree depth %d", sh.depth, depth)
 			}
@@ -85,32 +87,32 @@ func TestHTMLScan_estimates(t *testing.T) {
 	}
 }
 
-func TestHTMLFlatten(t *testing.T) {
+func TestFlatten(t *testing.T) {
 	page := "<html><body>" + strings.Repeat("<div>", 30) + "<p>a<b>b</b></p>c" + strings.Repeat("</div>", 30) + "<p>d</p></body></html>"
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := htmlText(doc)
-	htmlFlatten(doc, 10)
-	depth, _ := htmlTreeDepth(doc)
+	before := textOf(doc)
+	flatten(doc, 10)
+	depth, _ := treeDepth(doc)
 	if depth > 9 { // html and body are two of the ten levels
 		t.Errorf("depth %d after flattening at 10", depth)
 	}
-	if after := htmlText(doc); after != before {
+	if after := textOf(doc); after != before {
 		t.Errorf("text %q became %q", before, after)
 	}
 }
 
-func TestHTMLParse_limits(t *testing.T) {
+func TestParseTree_limits(t *testing.T) {
 	tests := []struct {
 		name, page string
 		ok         bool
 	}{
 		{"shallow", "<p>hello</p>", true},
-		{"at the depth limit", strings.Repeat("<div>", htmlMaxDepth-1), true},
-		{"past the depth limit", strings.Repeat("<div>", htmlMaxDepth+1), false},
-		{"many elements", strings.Repeat("<i>x</i>", htmlMaxNodes+1), false},
+		{"at the depth limit", strings.Repeat("<div>", maxDepth-1), true},
+		{"past the depth limit", strings.Repeat("<div>", maxDepth+1), false},
+		{"many elements", strings.Repeat("<i>x</i>", maxNodes+1), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,9 +126,135 @@ func TestHTMLParse_limits(t *testing.T) {
 				}
 				return
 			}
-			if depth, _ := htmlTreeDepth(doc); depth > htmlFlattenDepth {
+			if depth, _ := treeDepth(doc); depth > flattenDepth {
 				t.Errorf("depth %d after parsing", depth)
 			}
 		})
 	}
+}
+
+// TestScan_manyEndTags: end tags that match no open element must cost the
+// model nothing however many active formatting elements wait (it once
+// looked through all of them for each end tag).
+func TestScan_manyEndTags(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<div>")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "<b id=%d>", i)
+	}
+	b.WriteString("</div>")
+	b.WriteString(strings.Repeat("</u>", 2_000_000))
+	done := make(chan htmlShapeOrErr, 1)
+	go func() {
+		sh, err := scan(nil, b.String())
+		done <- htmlShapeOrErr{sh, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil || r.sh.depth != 2001 {
+			t.Errorf("scan = %+v, %v", r.sh, r.err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("scan did not return within 10 s")
+	}
+}
+
+type htmlShapeOrErr struct {
+	sh  pageShape
+	err error
+}
+
+// TestScan_kept: the page that is parsed differs from the original only in
+// the text of its scripts and styles; JSON-LD is kept.
+func TestScan_kept(t *testing.T) {
+	pages := map[string]string{
+		"bench page": string(benchPage(t, 1)),
+		"tricky": `<html><head><style>p{x:"</div>"}</style><script>if (a<b) document.write("<div>")</script>` +
+			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Kept"}</script></head>` +
+			`<body><svg><style>svg style is markup <b>x</b></style></svg><select><style><b>in select</b></style></select>` +
+			`<script/>after<p>text</p><SCRIPT>x</SCRIPT><style></style></body></html>`,
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.html"))
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		pages[filepath.Base(f)] = string(b)
+	}
+	render := func(page string) string { return renderNoScripts(t, page) }
+	for name, page := range pages {
+		t.Run(name, func(t *testing.T) {
+			sh, err := scan(nil, page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sh.kept) > len(page) {
+				t.Fatalf("kept page is longer than the page")
+			}
+			if got, want := render(sh.kept), render(page); got != want {
+				t.Errorf("the kept page parses differently:\n got %.300s\nwant %.300s", got, want)
+			}
+		})
+	}
+	sh, _ := scan(nil, pages["tricky"])
+	for _, want := range []string{`"headline":"Kept"`, "svg style is markup", "in select"} {
+		if !strings.Contains(sh.kept, want) {
+			t.Errorf("kept page lost %q: %s", want, sh.kept)
+		}
+	}
+	// "<script/>" is no empty element in HTML: what follows is its text.
+	for _, gone := range []string{"document.write", `"</div>"`, "after"} {
+		if strings.Contains(sh.kept, gone) {
+			t.Errorf("kept page still has %q", gone)
+		}
+	}
+}
+
+// renderNoScripts parses a page and renders it with the text of scripts
+// and styles (but not of JSON-LD) removed.
+func renderNoScripts(t testing.TB, page string) string {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Namespace == "" && (n.Data == "script" || n.Data == "style") &&
+			!strings.Contains(strings.ToLower(attrOf(n, "type")), "ld+json") {
+			for c := n.FirstChild; c != nil; {
+				next := c.NextSibling
+				n.RemoveChild(c)
+				c = next
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	var b strings.Builder
+	if err := html.Render(&b, doc); err != nil {
+		return "render error: " + err.Error()
+	}
+	return b.String()
+}
+
+// FuzzScan checks, on any page, that the page scan keeps for parsing
+// parses to the same tree as the page, but for the text of scripts and
+// styles, and that the scan returns.
+func FuzzScan(f *testing.F) {
+	f.Add("<script>a<!--<script></script>-->b</script><p>x")
+	f.Add("<style>a</stylex></style/><p>y</p><script>x</SCRIPT\t>z")
+	f.Add("<svg><style><b>c</b></style></svg><select><style></select><div>d</style>")
+	f.Add("<math><mi><script>e</script></mi></math><table><script>f</script><tr><td>g")
+	f.Fuzz(func(t *testing.T, page string) {
+		sh, err := scan(nil, page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sh.depth > maxDepth || sh.elements > maxNodes || sh.work > maxWork {
+			return // refused: never parsed
+		}
+		if got, want := renderNoScripts(t, sh.kept), renderNoScripts(t, page); got != want {
+			t.Errorf("kept page parses differently:\n got %q\nwant %q", got, want)
+		}
+	})
 }

@@ -1,3 +1,9 @@
+// Package html imports saved web pages: the page is decoded (charset.go),
+// checked and parsed (guard.go), its metadata read (meta*.go), the date
+// printed on it found (date*.go), and its article extracted with
+// go-readability (html.go; why that extractor is in EXTRACTORS.md in
+// package ingest) and turned into paragraphs (blocks.go, figure.go,
+// tail.go).
 package html
 
 import (
@@ -19,18 +25,18 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// htmlMinWords is the fewest words an extracted article may have; less is
+// minWords is the fewest words an extracted article may have; less is
 // a page without an article (a login form, an error page, a gallery).
-const htmlMinWords = 25
+const minWords = 25
 
-// htmlFormWords is the fewest words an article may have on a page that asks
+// formWords is the fewest words an article may have on a page that asks
 // for a password: below it, the page is a login or paywall page.
-const htmlFormWords = 120
+const formWords = 120
 
-// htmlMaxNodes bounds the number of elements the extractor is given; pages
+// maxNodes bounds the number of elements the extractor is given; pages
 // beyond it are pathological (or hostile) and are refused rather than
 // processed for minutes.
-const htmlMaxNodes = 200_000
+const maxNodes = 200_000
 
 // Parse is the importer of saved web pages, within the budget b. name is
 // used in messages.
@@ -50,7 +56,7 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 		return draft.Article{}, fmt.Errorf("import %s: %w", name, draft.ErrEmpty)
 	}
 	var nulWarning string
-	if _, _, bom := htmlBOMEncoding(data); !bom {
+	if _, _, bom := bomEncoding(data); !bom {
 		// Browsers skip stray NUL bytes in a page; so does Gloss, when they
 		// are few (a page of mostly NULs is binary, or UTF-16 without a BOM).
 		if n := bytes.Count(data, []byte{0}); n > 0 && n*100 <= len(data) {
@@ -74,16 +80,16 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 	if meta.URL == "" && metaIsWebURL(pageURL) {
 		meta.URL = pageURL
 	}
-	hasPassword := htmlHasPasswordField(doc)
-	captions := htmlLiftCaptions(doc)
+	hasPassword := hasPasswordField(doc)
+	captions := liftCaptions(doc)
 	// The date printed on the page, for pages whose markup gave none; read
 	// before the pruning, which removes the comments and menus it must
 	// recognise.
 	var visibleDate time.Time
 	if meta.Published.IsZero() {
-		visibleDate, _ = htmlVisibleDate(doc, meta.URL)
+		visibleDate, _ = findVisibleDate(doc, meta.URL)
 	}
-	htmlPrune(doc)
+	prune(doc)
 
 	var u *nurl.URL
 	if meta.URL != "" {
@@ -92,7 +98,7 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 	if err := b.Check(); err != nil {
 		return draft.Article{}, err
 	}
-	ex, err := htmlExtractor(doc, u)
+	ex, err := extractor(doc, u)
 	if berr := b.Check(); berr != nil {
 		return draft.Article{}, berr
 	}
@@ -109,10 +115,10 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 		Language:  meta.Language,
 		Warnings:  dec.Warnings,
 	}
-	blocks := htmlPostProcess(Blocks(ex.content), captions, &d)
+	blocks := postProcess(Blocks(ex.content), captions, &d)
 	d.Text, d.Kinds = text.Join(blocks)
-	words := htmlWordCount(d.Text)
-	if words < htmlMinWords || (hasPassword && words < htmlFormWords) {
+	words := wordCount(d.Text)
+	if words < minWords || (hasPassword && words < formWords) {
 		return draft.Article{}, fmt.Errorf("import %s: %w", name, draft.ErrNoText)
 	}
 
@@ -145,8 +151,8 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 	return d, nil
 }
 
-// htmlExtraction is what a main-content extractor found in a page.
-type htmlExtraction struct {
+// extraction is what a main-content extractor found in a page.
+type extraction struct {
 	content *html.Node // the article's main content
 	// The extractor's own metadata, used only where the page's markup
 	// (read by metaExtract) said nothing.
@@ -154,22 +160,22 @@ type htmlExtraction struct {
 	date                          time.Time
 }
 
-// htmlExtractor finds the main content of a parsed page. It is a variable
+// extractor finds the main content of a parsed page. It is a variable
 // so the extractor evaluation (EXTRACTORS.md) can run the same pipeline with
 // another extractor.
-var htmlExtractor = htmlReadability
+var extractor = runReadability
 
-// htmlReadability extracts the main content with go-readability (the Go
+// runReadability extracts the main content with go-readability (the Go
 // port of Firefox Reader View). Why this extractor and not go-trafilatura
 // is measured in EXTRACTORS.md: equal titles, bylines and dates through
 // our own metadata reading, F1 within 0.02, 2.7× less CPU, and 46 MB less
 // memory in every Gloss process.
-func htmlReadability(doc *html.Node, pageURL *nurl.URL) (ex htmlExtraction, err error) {
+func runReadability(doc *html.Node, pageURL *nurl.URL) (ex extraction, err error) {
 	// A bug in the extractor on some odd page must cost that page, not the
 	// program (or the rest of a folder import).
 	defer func() {
 		if x := recover(); x != nil {
-			ex, err = htmlExtraction{}, fmt.Errorf("extractor failed: %v", x)
+			ex, err = extraction{}, fmt.Errorf("extractor failed: %v", x)
 		}
 	}()
 	// The document is ours (parsed for this import), so the extractor may
@@ -177,20 +183,20 @@ func htmlReadability(doc *html.Node, pageURL *nurl.URL) (ex htmlExtraction, err 
 	parser := readability.NewParser()
 	a, err := parser.ParseAndMutate(doc, pageURL)
 	if err != nil {
-		return htmlExtraction{}, err
+		return extraction{}, err
 	}
 	if a.Node == nil {
-		return htmlExtraction{}, errors.New("no content")
+		return extraction{}, errors.New("no content")
 	}
 	d, _ := a.PublishedTime()
-	return htmlExtraction{content: a.Node, title: a.Title(), author: a.Byline(),
+	return extraction{content: a.Node, title: a.Title(), author: a.Byline(),
 		site: a.SiteName(), language: a.Language(), date: d}, nil
 }
 
-// htmlPostProcess marks caption paragraphs, drops photo credits and removes
+// postProcess marks caption paragraphs, drops photo credits and removes
 // the title, byline and date lines that some pages repeat at the top of the
 // text, using them as metadata when the markup gave none.
-func htmlPostProcess(blocks []draft.Block, captions map[string]bool, d *draft.Article) []draft.Block {
+func postProcess(blocks []draft.Block, captions map[string]bool, d *draft.Article) []draft.Block {
 	// Start at the headline when it appears near the top after nothing but
 	// short lines (menu links of a layout table, a kicker).
 	if d.Title != "" {
@@ -209,10 +215,10 @@ func htmlPostProcess(blocks []draft.Block, captions map[string]bool, d *draft.Ar
 		if captions[b.Text] {
 			b.Kind = draft.Caption
 		}
-		if b.Kind == draft.Caption && htmlIsCredit(b.Text) {
+		if b.Kind == draft.Caption && isCredit(b.Text) {
 			continue
 		}
-		if htmlIsCredit(b.Text) && len(strings.Fields(b.Text)) <= 12 {
+		if isCredit(b.Text) && len(strings.Fields(b.Text)) <= 12 {
 			continue
 		}
 		if i < 6 && len(out) <= 3 && len(b.Text) <= 200 {
@@ -236,12 +242,12 @@ func htmlPostProcess(blocks []draft.Block, captions map[string]bool, d *draft.Ar
 		}
 		out = append(out, b)
 	}
-	out = htmlTrimTail(out)
+	out = trimTail(out)
 	// Page footers that the extractor kept at the end ("© 2023 …", "Page
 	// last updated …").
 	for len(out) > 1 {
 		last := out[len(out)-1]
-		if len(strings.Fields(last.Text)) > 20 || !htmlFooterLine.MatchString(last.Text) {
+		if len(strings.Fields(last.Text)) > 20 || !footerLine.MatchString(last.Text) {
 			break
 		}
 		out = out[:len(out)-1]
@@ -249,12 +255,12 @@ func htmlPostProcess(blocks []draft.Block, captions map[string]bool, d *draft.Ar
 	return out
 }
 
-// htmlFooterLine matches the boilerplate of a page footer.
-var htmlFooterLine = regexp.MustCompile(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|last (?:updated|modified)|zuletzt aktualisiert|\bimpressum\b|privacy policy|datenschutzerklärung`)
+// footerLine matches the boilerplate of a page footer.
+var footerLine = regexp.MustCompile(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|last (?:updated|modified)|zuletzt aktualisiert|\bimpressum\b|privacy policy|datenschutzerklärung`)
 
-// htmlWordCount counts words; in scripts written without spaces (Chinese,
+// wordCount counts words; in scripts written without spaces (Chinese,
 // Japanese) every two characters count as one word.
-func htmlWordCount(s string) int {
+func wordCount(s string) int {
 	n, cjk := 0, 0
 	for _, f := range strings.Fields(s) {
 		n++
@@ -267,8 +273,8 @@ func htmlWordCount(s string) int {
 	return n + cjk/2
 }
 
-// htmlCountElements counts element nodes, stopping at limit.
-func htmlCountElements(n *html.Node, limit int) int {
+// countElements counts element nodes, stopping at limit.
+func countElements(n *html.Node, limit int) int {
 	count := 0
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -283,38 +289,38 @@ func htmlCountElements(n *html.Node, limit int) int {
 	return count
 }
 
-// htmlHasPasswordField reports whether a page has a password input (a
+// hasPasswordField reports whether a page has a password input (a
 // login or registration form).
-func htmlHasPasswordField(n *html.Node) bool {
-	if n.Type == html.ElementNode && n.Data == "input" && strings.EqualFold(htmlAttr(n, "type"), "password") {
+func hasPasswordField(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.Data == "input" && strings.EqualFold(attrOf(n, "type"), "password") {
 		return true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if htmlHasPasswordField(c) {
+		if hasPasswordField(c) {
 			return true
 		}
 	}
 	return false
 }
 
-// htmlPruned are elements that never hold article text. They are removed
+// pruned are elements that never hold article text. They are removed
 // (after the metadata was read) before the extractor runs, which copies the
 // document several times: menus, scripts and embedded graphics are much of
 // a modern page's nodes.
-var htmlPruned = map[atom.Atom]bool{
+var pruned = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Svg: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
 	atom.Canvas: true, atom.Nav: true, atom.Select: true, atom.Link: true,
 }
 
-// htmlPrune removes comments and htmlPruned elements from the document.
-func htmlPrune(n *html.Node) {
+// prune removes comments and pruned elements from the document.
+func prune(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.CommentNode || (c.Type == html.ElementNode && htmlPruned[c.DataAtom]) {
+		if c.Type == html.CommentNode || (c.Type == html.ElementNode && pruned[c.DataAtom]) {
 			n.RemoveChild(c)
 		} else {
-			htmlPrune(c)
+			prune(c)
 		}
 		c = next
 	}

@@ -16,7 +16,7 @@ import (
 	"time"
 )
 
-func htmlFixture(t testing.TB, name string) []byte {
+func fixture(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
@@ -25,7 +25,7 @@ func htmlFixture(t testing.TB, name string) []byte {
 	return b
 }
 
-func TestParseHTML_Fixtures(t *testing.T) {
+func TestParse_Fixtures(t *testing.T) {
 	tests := []struct {
 		file                       string
 		title, byline, outlet, url string
@@ -84,7 +84,7 @@ func TestParseHTML_Fixtures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			data := htmlFixture(t, tt.file)
+			data := fixture(t, tt.file)
 			d, err := Parse(nil, tt.file, data)
 			if err != nil {
 				t.Fatal(err)
@@ -126,7 +126,7 @@ func TestParseHTML_Fixtures(t *testing.T) {
 					t.Errorf("text has %q", s)
 				}
 			}
-			golden := string(htmlFixture(t, strings.TrimSuffix(tt.file, ".html")+".body.txt"))
+			golden := string(fixture(t, strings.TrimSuffix(tt.file, ".html")+".body.txt"))
 			minF1 := tt.minF1
 			if minF1 == 0 {
 				minF1 = 0.96
@@ -140,8 +140,8 @@ func TestParseHTML_Fixtures(t *testing.T) {
 
 // TestParseHTML_CaptionsAndKinds checks the paragraph kinds of a page in
 // detail: headings, quotes, list items, captions without their credit.
-func TestParseHTML_CaptionsAndKinds(t *testing.T) {
-	d, err := Parse(nil, "news.html", htmlFixture(t, "news-jsonld.html"))
+func TestParse_CaptionsAndKinds(t *testing.T) {
+	d, err := Parse(nil, "news.html", fixture(t, "news-jsonld.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestParseHTML_CaptionsAndKinds(t *testing.T) {
 // TestParseHTML_sampleArticle imports the sample article laid out as
 // a news page (the saved text's long paragraphs as the article, its short
 // lines as menus around it) and measures the body against it.
-func TestParseHTML_sampleArticle(t *testing.T) {
+func TestParse_sampleArticle(t *testing.T) {
 	raw := testutil.Sample(t)
 	var body, chrome []string
 	for _, p := range strings.Split(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n\n") {
@@ -186,11 +186,11 @@ func TestParseHTML_sampleArticle(t *testing.T) {
 	page.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Russia pledges drones and grain to Burkina Faso – Meridian – 03/14/2024</title>
 <meta property="og:site_name" content="Meridian"><meta name="author" content="Amara Lindqvist"><meta property="article:published_time" content="2024-03-14T09:40:00Z"></head><body><nav><ul>`)
 	for _, c := range chrome {
-		page.WriteString("<li><a href=\"#\">" + htmlEscapeTest(c) + "</a></li>")
+		page.WriteString("<li><a href=\"#\">" + escapeTest(c) + "</a></li>")
 	}
 	page.WriteString(`</ul></nav><article><h1>Russia pledges drones and grain to Burkina Faso</h1>`)
 	for _, p := range body {
-		page.WriteString("<p>" + htmlEscapeTest(p) + "</p>\n")
+		page.WriteString("<p>" + escapeTest(p) + "</p>\n")
 	}
 	page.WriteString(`</article><footer><a href="#">Imprint</a> <a href="#">Privacy</a> <a href="#">Accessibility</a></footer></body></html>`)
 	d, err := Parse(nil, "meridian.html", []byte(page.String()))
@@ -206,18 +206,18 @@ func TestParseHTML_sampleArticle(t *testing.T) {
 	}
 }
 
-func htmlEscapeTest(s string) string {
+func escapeTest(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
-func TestParseHTML_Refusals(t *testing.T) {
+func TestParse_Refusals(t *testing.T) {
 	png := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0, 1, 2, 3}, 200)...)
 	tests := []struct {
 		name string
 		data []byte
 		want error
 	}{
-		{"login.html", htmlFixture(t, "login.html"), draft.ErrNoText},
+		{"login.html", fixture(t, "login.html"), draft.ErrNoText},
 		{"image.html", png, draft.ErrBinary},
 		{"empty.html", []byte(" \n\t "), draft.ErrEmpty},
 		{"menu.html", []byte(`<html><body><nav><a href="/">Home</a> <a href="/b">Blog</a></nav><p>Hello.</p></body></html>`), draft.ErrNoText},
@@ -241,8 +241,8 @@ func TestParseHTML_Refusals(t *testing.T) {
 
 // TestParseHTML_strayNUL: browsers skip a stray NUL byte in a page; the
 // import does too, with a warning, while a page of NULs stays binary.
-func TestParseHTML_strayNUL(t *testing.T) {
-	page := htmlFixture(t, "news-jsonld.html")
+func TestParse_strayNUL(t *testing.T) {
+	page := fixture(t, "news-jsonld.html")
 	i := bytes.Index(page, []byte("<p>"))
 	if i < 0 {
 		t.Fatal("fixture has no paragraph")

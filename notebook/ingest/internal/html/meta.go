@@ -158,29 +158,29 @@ func metaCollect(doc *html.Node) metaPage {
 		case html.ElementNode:
 			switch n.DataAtom {
 			case atom.Html:
-				if l := htmlAttr(n, "lang"); l != "" && p.lang == "" {
+				if l := attrOf(n, "lang"); l != "" && p.lang == "" {
 					p.lang = l
-				} else if l := htmlAttr(n, "xml:lang"); l != "" && p.lang == "" {
+				} else if l := attrOf(n, "xml:lang"); l != "" && p.lang == "" {
 					p.lang = l
 				}
 			case atom.Body:
 				inBody = true
 			case atom.Title:
-				if p.title == "" && !htmlInSVG(n) {
-					p.title = text.CleanSpace(htmlText(n))
+				if p.title == "" && !inSVG(n) {
+					p.title = text.CleanSpace(textOf(n))
 				}
 				return
 			case atom.Meta:
 				metaCollectMeta(&p, n)
 				return
 			case atom.Link:
-				if strings.EqualFold(strings.TrimSpace(htmlAttr(n, "rel")), "canonical") && p.canonical == "" {
-					p.canonical = htmlAttr(n, "href")
+				if strings.EqualFold(strings.TrimSpace(attrOf(n, "rel")), "canonical") && p.canonical == "" {
+					p.canonical = attrOf(n, "href")
 				}
 				return
 			case atom.Script:
-				if strings.Contains(strings.ToLower(htmlAttr(n, "type")), "ld+json") {
-					p.jsonLD = append(p.jsonLD, htmlText(n))
+				if strings.Contains(strings.ToLower(attrOf(n, "type")), "ld+json") {
+					p.jsonLD = append(p.jsonLD, textOf(n))
 				}
 				return
 			case atom.Style, atom.Noscript, atom.Template:
@@ -191,21 +191,21 @@ func metaCollect(doc *html.Node) metaPage {
 				}
 			case atom.Time:
 				if inBody && !skip && len(p.times) < 8 {
-					if v := htmlAttr(n, "datetime"); v != "" {
+					if v := attrOf(n, "datetime"); v != "" {
 						p.times = append(p.times, v)
 					}
 				}
 			}
-			if n.DataAtom == atom.Form || n.DataAtom == atom.Aside || htmlAttr(n, "role") == "complementary" || metaIsCommentSection(n) {
+			if n.DataAtom == atom.Form || n.DataAtom == atom.Aside || attrOf(n, "role") == "complementary" || metaIsCommentSection(n) {
 				skip = true
 			}
 			if inBody && !skip && len(p.byText) < 4 && metaStartsByline(n) {
-				if t := text.CleanSpace(htmlText(n)); len(t) <= 80 {
+				if t := text.CleanSpace(textOf(n)); len(t) <= 80 {
 					p.byText = append(p.byText, t)
 				}
 			}
 			if inBody && !skip && len(p.bylines) < 8 && metaIsBylineNode(n) {
-				if t := text.CleanSpace(htmlText(n)); t != "" {
+				if t := text.CleanSpace(textOf(n)); t != "" {
 					p.bylines = append(p.bylines, t)
 				}
 			}
@@ -276,7 +276,7 @@ func metaHeadingText(h *html.Node) string {
 				case atom.Script, atom.Style, atom.Rt, atom.Rp, atom.Template:
 					continue
 				}
-				if htmlAttr(c, "aria-hidden") == "true" || metaKickerClass.MatchString(htmlAttr(c, "class")) {
+				if attrOf(c, "aria-hidden") == "true" || metaKickerClass.MatchString(attrOf(c, "class")) {
 					continue
 				}
 				parts = append(parts, " ")
@@ -288,10 +288,10 @@ func metaHeadingText(h *html.Node) string {
 	walk(h)
 	t := text.CleanSpace(strings.Join(parts, ""))
 	if t == "" {
-		return text.CleanSpace(htmlText(h)) // nothing but a kicker: keep it
+		return text.CleanSpace(textOf(h)) // nothing but a kicker: keep it
 	}
 	// Inline elements inside a word ("<em>W</em>ord") must not split it.
-	if full := text.CleanSpace(htmlText(h)); strings.ReplaceAll(full, " ", "") == strings.ReplaceAll(t, " ", "") {
+	if full := text.CleanSpace(textOf(h)); strings.ReplaceAll(full, " ", "") == strings.ReplaceAll(t, " ", "") {
 		return full
 	}
 	return t
@@ -299,7 +299,7 @@ func metaHeadingText(h *html.Node) string {
 
 // metaIsCommentSection reports whether an element holds reader comments.
 func metaIsCommentSection(n *html.Node) bool {
-	for _, v := range []string{htmlAttr(n, "id"), htmlAttr(n, "class")} {
+	for _, v := range []string{attrOf(n, "id"), attrOf(n, "class")} {
 		if v = strings.ToLower(v); strings.Contains(v, "comment") || strings.Contains(v, "respond") || strings.Contains(v, "discussion") {
 			return true
 		}
@@ -309,16 +309,16 @@ func metaIsCommentSection(n *html.Node) bool {
 
 // metaCollectMeta records one <meta> element.
 func metaCollectMeta(p *metaPage, n *html.Node) {
-	content := htmlAttr(n, "content")
+	content := attrOf(n, "content")
 	if content == "" {
-		content = htmlAttr(n, "value")
+		content = attrOf(n, "value")
 	}
 	content = text.CleanSpace(content)
 	if content == "" {
 		return
 	}
 	for _, attr := range []string{"property", "name", "itemprop", "http-equiv"} {
-		key := strings.ToLower(strings.TrimSpace(htmlAttr(n, attr)))
+		key := strings.ToLower(strings.TrimSpace(attrOf(n, attr)))
 		if key == "" {
 			continue
 		}

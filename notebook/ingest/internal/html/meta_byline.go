@@ -25,10 +25,10 @@ var metaBylineLabel = regexp.MustCompile(`(?i)^(?:by|von|par|por|autor(?:in)?|au
 // with rel=author, an element with itemprop=author, or a class or id naming
 // a byline or author.
 func metaIsBylineNode(n *html.Node) bool {
-	if strings.Contains(htmlAttr(n, "rel"), "author") || htmlAttr(n, "itemprop") == "author" {
+	if strings.Contains(attrOf(n, "rel"), "author") || attrOf(n, "itemprop") == "author" {
 		return true
 	}
-	for _, v := range []string{htmlAttr(n, "class"), htmlAttr(n, "id"), htmlAttr(n, "data-testid")} {
+	for _, v := range []string{attrOf(n, "class"), attrOf(n, "id"), attrOf(n, "data-testid")} {
 		v = strings.ToLower(v)
 		if v == "" {
 			continue

@@ -197,7 +197,7 @@ func metaLDTypes(n map[string]any) []string {
 func metaLDString(v any) string {
 	switch x := v.(type) {
 	case string:
-		return text.CleanSpace(htmlUnescapeText(x))
+		return text.CleanSpace(unescapeText(x))
 	case []any:
 		if len(x) > 0 {
 			return metaLDString(x[0])
@@ -233,7 +233,7 @@ func metaLDPeople(v any, byID map[string]map[string]any) []string {
 		}
 		switch x := v.(type) {
 		case string:
-			x = text.CleanSpace(htmlUnescapeText(x))
+			x = text.CleanSpace(unescapeText(x))
 			if x != "" && !metaIsWebURL(x) {
 				out = append(out, x)
 			}

@@ -14,8 +14,8 @@ import (
 // sit inside the article's container. These two patterns recognise them in
 // the main languages of the press, as whole short paragraphs only.
 var (
-	// htmlRelatedHeading matches the heading of a related-links section.
-	htmlRelatedHeading = regexp.MustCompile(`(?i)^(?:` +
+	// relatedHeading matches the heading of a related-links section.
+	relatedHeading = regexp.MustCompile(`(?i)^(?:` +
 		// English
 		`related(?: (?:stories|articles|coverage|content|posts|links|reading|topics))?|more (?:on|about|from|stories|news|coverage)\b.*|read (?:more|also|next)\b.*|see also|further reading|recommended(?: (?:for you|stories|reading))?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|(?:top|latest) stories|` +
 		// German
@@ -24,8 +24,8 @@ var (
 		`(?:à )?lire aussi|voir aussi|sur le même sujet|à lire également|leer más|lee también|te puede interesar|ver también|noticias relacionadas|leggi anche|potrebbe interessarti|articoli correlati|leia também|veja também|notícias relacionadas|lees ook|zie ook|meer over\b.*|czytaj (?:także|też|więcej)|zobacz (?:też|także)|polecamy` +
 		`)\s*[:.!?…]*$`)
 
-	// htmlPromptLine matches a one-line prompt that is not article text.
-	htmlPromptLine = regexp.MustCompile(`(?i)^[«‹<←↑\s]*(?:` +
+	// promptLine matches a one-line prompt that is not article text.
+	promptLine = regexp.MustCompile(`(?i)^[«‹<←↑\s]*(?:` +
 		`share(?: (?:this|on \S+|the article|this (?:article|story|post)))?|print(?: (?:this|recipe|article))?|back(?: to (?:top|overview|the list|\S+(?: \S+)?))?|` +
 		`advertisement|advert|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|` +
 		`\d+\s*min(?:ute)?s? read|` +
@@ -34,31 +34,31 @@ var (
 		`)\s*[:.!?…»›>→]*$`)
 )
 
-// htmlHeadlineMaxWords is the longest a teaser headline may be.
-const htmlHeadlineMaxWords = 25
+// headlineMaxWords is the longest a teaser headline may be.
+const headlineMaxWords = 25
 
-// htmlSentenceEnd matches the end of a sentence, which teaser headlines
+// sentenceEnd matches the end of a sentence, which teaser headlines
 // lack: ".", "!", "?", "…", ":" or ";", perhaps before a closing quote.
-var htmlSentenceEnd = regexp.MustCompile(`[.!?…:;]["'”’»)]*$`)
+var sentenceEnd = regexp.MustCompile(`[.!?…:;]["'”’»)]*$`)
 
-// htmlHeadlineLike reports whether a block reads like a teaser headline in
+// headlineLike reports whether a block reads like a teaser headline in
 // a list of links rather than a paragraph of the article.
-func htmlHeadlineLike(b draft.Block) bool {
+func headlineLike(b draft.Block) bool {
 	t := strings.TrimSpace(b.Text)
-	return len(strings.Fields(t)) <= htmlHeadlineMaxWords && !htmlSentenceEnd.MatchString(t)
+	return len(strings.Fields(t)) <= headlineMaxWords && !sentenceEnd.MatchString(t)
 }
 
-// htmlTrimTail drops one-line prompts anywhere in the article and
+// trimTail drops one-line prompts anywhere in the article and
 // related-links boxes in its second half: a short heading from
-// htmlRelatedHeading and the teaser headlines that follow it. A box at the
+// relatedHeading and the teaser headlines that follow it. A box at the
 // end goes with everything after it; a box inside the text (sites put
 // "Read also" boxes between paragraphs) goes alone, and the paragraphs
 // after it stay. A heading followed directly by a paragraph is kept: it
 // may be the article's own "See also" with text.
-func htmlTrimTail(blocks []draft.Block) []draft.Block {
+func trimTail(blocks []draft.Block) []draft.Block {
 	out := blocks[:0]
 	for _, b := range blocks {
-		if len(strings.Fields(b.Text)) <= 8 && htmlPromptLine.MatchString(strings.TrimSpace(b.Text)) {
+		if len(strings.Fields(b.Text)) <= 8 && promptLine.MatchString(strings.TrimSpace(b.Text)) {
 			continue
 		}
 		out = append(out, b)
@@ -66,11 +66,11 @@ func htmlTrimTail(blocks []draft.Block) []draft.Block {
 	blocks = out
 	for i := max(len(blocks)/2, 1); i < len(blocks); i++ {
 		t := strings.TrimSpace(blocks[i].Text)
-		if len(strings.Fields(t)) > 10 || !htmlRelatedHeading.MatchString(t) {
+		if len(strings.Fields(t)) > 10 || !relatedHeading.MatchString(t) {
 			continue
 		}
 		j := i + 1
-		for j < len(blocks) && htmlHeadlineLike(blocks[j]) {
+		for j < len(blocks) && headlineLike(blocks[j]) {
 			j++
 		}
 		switch {

@@ -7,7 +7,7 @@ import (
 	"github.com/glossnotes/gloss/notebook/ingest/internal/draft"
 )
 
-func TestHTMLTrimTail(t *testing.T) {
+func TestTrimTail(t *testing.T) {
 	para := func(n int) string { return strings.Repeat("word ", n) + "end." }
 	blocks := func(texts ...string) []draft.Block {
 		var out []draft.Block
@@ -52,7 +52,7 @@ func TestHTMLTrimTail(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, b := range htmlTrimTail(tt.in) {
+			for _, b := range trimTail(tt.in) {
 				got = append(got, b.Text)
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
@@ -62,7 +62,7 @@ func TestHTMLTrimTail(t *testing.T) {
 	}
 }
 
-func TestHTMLIsCredit(t *testing.T) {
+func TestIsCredit(t *testing.T) {
 	tests := []struct {
 		text string
 		want bool
@@ -77,13 +77,13 @@ func TestHTMLIsCredit(t *testing.T) {
 		{"Credits roll as the film ends", false},
 	}
 	for _, tt := range tests {
-		if got := htmlIsCredit(tt.text); got != tt.want {
-			t.Errorf("htmlIsCredit(%q) = %v, want %v", tt.text, got, tt.want)
+		if got := isCredit(tt.text); got != tt.want {
+			t.Errorf("isCredit(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
 
-func TestParseHTML_SiteNameIsNoByline(t *testing.T) {
+func TestParse_siteNameIsNoByline(t *testing.T) {
 	body := strings.Repeat("<p>The council approved the new budget after a long debate about roads, schools and the harbour, and the mayor said the vote showed the town could still agree on what matters.</p>\n", 6)
 	page := `<html><head><title>Budget approved | Example News</title>
 <meta property="og:site_name" content="Example News - Your Town, Your Paper"></head>

@@ -21,15 +21,15 @@ package markdown
 // YAML front matter between "---" lines at the very top is read for title,
 // author/authors/byline, date/published, url/link/source, tags/keywords,
 // outlet/site/publisher and lang/language. Front matter that is not valid
-// YAML, or larger than mdMaxFrontMatter (64 KB), is left out of the text
+// YAML, or larger than maxFrontMatter (64 KB), is left out of the text
 // with a warning; at most 100 tags are kept (see finish).
 //
 // Limits, checked on the source before goldmark sees it (goldmark's cost
 // grows with the square of the nesting, and with rows times columns of a
 // table, and it cannot be stopped once started): lists and block quotes
-// nested more than mdMaxNesting (64) levels deep are refused; tables
-// that would have more than mdMaxTableCells (500,000) cells, or a row of
-// more than mdMaxTableColumns (256) columns, are read as plain paragraphs,
+// nested more than maxNesting (64) levels deep are refused; tables
+// that would have more than maxTableCells (500,000) cells, or a row of
+// more than maxTableColumns (256) columns, are read as plain paragraphs,
 // with a warning.
 
 import (
@@ -63,13 +63,13 @@ var (
 
 // The limits of a Markdown import (see the top of markdown.go).
 const (
-	mdMaxFrontMatter  = 64 << 10
-	mdMaxNesting      = 64
-	mdMaxTableCells   = 500_000
-	mdMaxTableColumns = 256
-	// mdNodeCost is the memory charged per byte of Markdown for the
+	maxFrontMatter  = 64 << 10
+	maxNesting      = 64
+	maxTableCells   = 500_000
+	maxTableColumns = 256
+	// nodeCost is the memory charged per byte of Markdown for the
 	// syntax tree goldmark builds from it.
-	mdNodeCost = 12
+	nodeCost = 12
 )
 
 // Parse is the importer of Markdown files, within the budget b. name is
@@ -85,33 +85,33 @@ func Parse(b *budget.Budget, name string, data []byte) (draft.Article, error) {
 	d := draft.Article{Warnings: warnings}
 	fm, body, found := splitFrontMatter(s)
 	switch {
-	case found && len(fm) > mdMaxFrontMatter:
-		d.Warnings = append(d.Warnings, fmt.Sprintf("front matter ignored: it is larger than %d KB", mdMaxFrontMatter>>10))
+	case found && len(fm) > maxFrontMatter:
+		d.Warnings = append(d.Warnings, fmt.Sprintf("front matter ignored: it is larger than %d KB", maxFrontMatter>>10))
 	case found:
 		if err := applyFrontMatter(&d, fm); err != nil {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("front matter ignored: %v", err))
 		}
 	}
 
-	shape, err := mdScan(b, body)
+	shape, err := scan(b, body)
 	if err != nil {
 		return draft.Article{}, err
 	}
-	if shape.depth > mdMaxNesting {
+	if shape.depth > maxNesting {
 		return draft.Article{}, fmt.Errorf("import %s: lists or block quotes are nested more than %d levels deep (line %d); refused as damaged or hostile",
-			name, mdMaxNesting, shape.deepLine)
+			name, maxNesting, shape.deepLine)
 	}
-	if err := b.Alloc(mdNodeCost * int64(len(body))); err != nil {
+	if err := b.Alloc(nodeCost * int64(len(body))); err != nil {
 		return draft.Article{}, err
 	}
 	md := markdown
-	if shape.cells > mdMaxTableCells || shape.columns > mdMaxTableColumns {
+	if shape.cells > maxTableCells || shape.columns > maxTableColumns {
 		md = markdownNoTables
 		d.Warnings = append(d.Warnings, fmt.Sprintf("tables were read as plain text: they are too large (%d cells, up to %d columns in a row)", shape.cells, shape.columns))
 	}
 	src := []byte(body)
 	tree := md.Parser().Parse(gtext.NewReader(src))
-	w := mdWalker{src: src, title: d.Title, budget: b}
+	w := walker{src: src, title: d.Title, budget: b}
 	w.blocks(tree, draft.Body)
 	if err := b.Err(); err != nil {
 		return draft.Article{}, err
@@ -241,8 +241,8 @@ func joinNames(names []string) string {
 	}
 }
 
-// mdWalker flattens a goldmark document into blocks.
-type mdWalker struct {
+// walker flattens a goldmark document into blocks.
+type walker struct {
 	src      []byte
 	title    string // the title so far; the first h1 fills it when empty
 	sawTitle bool   // a heading has already been taken as (or matched) the title
@@ -252,7 +252,7 @@ type mdWalker struct {
 
 // blocks appends the blocks under n, giving paragraphs the kind kind. It
 // stops when the budget runs out (the caller then reads the budget's error).
-func (w *mdWalker) blocks(n ast.Node, kind draft.Kind) {
+func (w *walker) blocks(n ast.Node, kind draft.Kind) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if w.budget.Step() != nil {
 			return
@@ -307,7 +307,7 @@ func (w *mdWalker) blocks(n ast.Node, kind draft.Kind) {
 
 // list appends one Item block per paragraph of each list item, numbering
 // the first paragraph of each item of an ordered list.
-func (w *mdWalker) list(l *ast.List) {
+func (w *walker) list(l *ast.List) {
 	num := l.Start
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		start := len(w.out)
@@ -320,7 +320,7 @@ func (w *mdWalker) list(l *ast.List) {
 }
 
 // table appends one block per table row, its cells joined by " | ".
-func (w *mdWalker) table(t *east.Table, kind draft.Kind) {
+func (w *walker) table(t *east.Table, kind draft.Kind) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []string
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
@@ -340,14 +340,14 @@ func onlyImage(p ast.Node) (*ast.Image, bool) {
 }
 
 // inline returns the plain text of the inline content under n.
-func (w *mdWalker) inline(n ast.Node) string {
+func (w *walker) inline(n ast.Node) string {
 	var sb strings.Builder
 	w.inlineTo(&sb, n)
 	return sb.String()
 }
 
 // inlineTo writes the plain text of n's children to sb.
-func (w *mdWalker) inlineTo(sb *strings.Builder, n ast.Node) {
+func (w *walker) inlineTo(sb *strings.Builder, n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:

@@ -6,16 +6,16 @@ import (
 	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 )
 
-// mdShape is what mdScan learns about a Markdown source before it is
+// sourceShape is what scan learns about a Markdown source before it is
 // parsed.
-type mdShape struct {
+type sourceShape struct {
 	depth    int // the deepest nesting of lists and block quotes a line opens
 	deepLine int // the line (from 1) where depth was reached
 	cells    int // table cells goldmark would build: rows × columns, summed
 	columns  int // the most columns of a table row
 }
 
-// mdScan measures the nesting and the tables of a Markdown source in one
+// scan measures the nesting and the tables of a Markdown source in one
 // pass over its lines, outside fenced code blocks. The nesting of a line
 // is an upper bound of the containers it can open: one per ">" and per
 // list marker ("-", "*", "+", "1." or "1)" before a space) at its start,
@@ -23,8 +23,8 @@ type mdShape struct {
 // item is indented by at least two columns per level). A table is a
 // delimiter row ("|---|:-:|"); goldmark gives every row after it as many
 // cells as the delimiter row has columns, so its cost is rows × columns.
-func mdScan(b *budget.Budget, src string) (mdShape, error) {
-	var sh mdShape
+func scan(b *budget.Budget, src string) (sourceShape, error) {
+	var sh sourceShape
 	fence := ""     // the open fence ("```" or "~~~"), or ""
 	tableCols := 0  // columns of the table being read, or 0
 	prevPipes := -1 // the previous line, when it may be a table's header
@@ -48,7 +48,7 @@ func mdScan(b *budget.Budget, src string) (mdShape, error) {
 			tableCols = 0
 			continue
 		}
-		if d := mdLineDepth(l); d > sh.depth {
+		if d := lineDepth(l); d > sh.depth {
 			sh.depth, sh.deepLine = d, line
 		}
 		switch {
@@ -57,8 +57,8 @@ func mdScan(b *budget.Budget, src string) (mdShape, error) {
 			continue
 		case tableCols > 0:
 			sh.cells += tableCols
-		case prevPipes >= 0 && mdDelimiterRow(body):
-			tableCols = mdColumns(body)
+		case prevPipes >= 0 && delimiterRow(body):
+			tableCols = rowCells(body)
 			sh.cells += 2 * tableCols // the header and the delimiter
 		}
 		sh.columns = max(sh.columns, tableCols)
@@ -67,9 +67,9 @@ func mdScan(b *budget.Budget, src string) (mdShape, error) {
 	return sh, nil
 }
 
-// mdLineDepth returns the nesting a line can open (see mdScan); a line
+// lineDepth returns the nesting a line can open (see scan); a line
 // without a container marker opens none.
-func mdLineDepth(l string) int {
+func lineDepth(l string) int {
 	markers, col := 0, 0
 	for i := 0; i < len(l); {
 		switch c := l[i]; {
@@ -95,27 +95,27 @@ func mdLineDepth(l string) int {
 				i = j + 1
 				continue
 			}
-			return mdDepth(markers, col)
+			return nestingOf(markers, col)
 		default:
-			return mdDepth(markers, col)
+			return nestingOf(markers, col)
 		}
 	}
-	return mdDepth(markers, col)
+	return nestingOf(markers, col)
 }
 
-// mdDepth is the nesting of a line with markers container markers and col
+// nestingOf is the nesting of a line with markers container markers and col
 // columns of white space in its prefix.
-func mdDepth(markers, col int) int {
+func nestingOf(markers, col int) int {
 	if markers == 0 {
 		return 0
 	}
 	return markers + col/2
 }
 
-// mdDelimiterRow reports whether a line is a table's delimiter row: only
+// delimiterRow reports whether a line is a table's delimiter row: only
 // pipes, dashes, colons and white space, with at least one dash and one
 // pipe.
-func mdDelimiterRow(s string) bool {
+func delimiterRow(s string) bool {
 	if !strings.Contains(s, "-") || !strings.Contains(s, "|") {
 		return false
 	}
@@ -129,9 +129,9 @@ func mdDelimiterRow(s string) bool {
 	return true
 }
 
-// mdColumns counts the cells of a table row: the pipes between them, plus
+// rowCells counts the cells of a table row: the pipes between them, plus
 // one, less a leading and a trailing pipe.
-func mdColumns(row string) int {
+func rowCells(row string) int {
 	row = strings.TrimSpace(row)
 	n := strings.Count(row, "|") + 1
 	if strings.HasPrefix(row, "|") {

@@ -20,8 +20,8 @@ import (
 	"github.com/glossnotes/gloss/notebook/ingest/internal/text"
 )
 
-// mhtmlMaxParts bounds the number of MIME parts looked at before the page.
-const mhtmlMaxParts = 10_000
+// maxParts bounds the number of MIME parts looked at before the page.
+const maxParts = 10_000
 
 // Parse imports a single-file web archive (Chrome's and Edge's "Save
 // as MHTML", Internet Explorer's .mht): the page's HTML part goes through
@@ -38,7 +38,7 @@ func Parse(b *budget.Budget, name string, data []byte) (draft.Article, error) {
 	if err := text.CheckBinary(name, data); err != nil {
 		return draft.Article{}, err
 	}
-	page, contentType, location, err := mhtmlPage(b, data)
+	page, contentType, location, err := findPage(b, data)
 	if err != nil {
 		return draft.Article{}, fmt.Errorf("import %s: not a readable MHTML archive: %w", name, err)
 	}
@@ -49,9 +49,9 @@ func Parse(b *budget.Budget, name string, data []byte) (draft.Article, error) {
 	return d, nil
 }
 
-// mhtmlPage finds the HTML page in an MHTML archive and returns its
+// findPage finds the HTML page in an MHTML archive and returns its
 // decoded bytes, its Content-Type (with the charset) and its address.
-func mhtmlPage(b *budget.Budget, data []byte) (page []byte, contentType, location string, err error) {
+func findPage(b *budget.Budget, data []byte) (page []byte, contentType, location string, err error) {
 	msg, err := mail.ReadMessage(bufio.NewReader(bytes.NewReader(data)))
 	if err != nil {
 		return nil, "", "", err
@@ -66,7 +66,7 @@ func mhtmlPage(b *budget.Budget, data []byte) (page []byte, contentType, locatio
 	}
 	if !strings.HasPrefix(mt, "multipart/") {
 		// A one-part archive: the message body is the page itself.
-		body, err := mhtmlDecode(msg.Body, msg.Header.Get("Content-Transfer-Encoding"))
+		body, err := decode(msg.Body, msg.Header.Get("Content-Transfer-Encoding"))
 		return body, msg.Header.Get("Content-Type"), location, err
 	}
 	boundary := params["boundary"]
@@ -77,7 +77,7 @@ func mhtmlPage(b *budget.Budget, data []byte) (page []byte, contentType, locatio
 	mr := multipart.NewReader(msg.Body, boundary)
 	var first []byte
 	var firstType, firstLoc string
-	for i := 0; i < mhtmlMaxParts; i++ {
+	for i := 0; i < maxParts; i++ {
 		if err := b.Step(); err != nil {
 			return nil, "", "", err
 		}
@@ -96,14 +96,14 @@ func mhtmlPage(b *budget.Budget, data []byte) (page []byte, contentType, locatio
 		if pmt != "text/html" && pmt != "application/xhtml+xml" {
 			continue
 		}
-		body, err := mhtmlDecode(part, part.Header.Get("Content-Transfer-Encoding"))
+		body, err := decode(part, part.Header.Get("Content-Transfer-Encoding"))
 		if err != nil {
 			return nil, "", "", err
 		}
 		loc := strings.TrimSpace(part.Header.Get("Content-Location"))
 		id := strings.Trim(part.Header.Get("Content-ID"), "<> ")
 		if (start != "" && id == start) || (location != "" && loc == location) {
-			return body, ct, mhtmlFirstNonEmpty(location, loc), nil
+			return body, ct, firstNonEmpty(location, loc), nil
 		}
 		if first == nil {
 			first, firstType, firstLoc = body, ct, loc
@@ -115,15 +115,15 @@ func mhtmlPage(b *budget.Budget, data []byte) (page []byte, contentType, locatio
 	if first == nil {
 		return nil, "", "", errors.New("no HTML page in the archive")
 	}
-	return first, firstType, mhtmlFirstNonEmpty(location, firstLoc), nil
+	return first, firstType, firstNonEmpty(location, firstLoc), nil
 }
 
-// mhtmlDecode reads a part body in its transfer encoding.
-func mhtmlDecode(r io.Reader, encoding string) ([]byte, error) {
+// decode reads a part body in its transfer encoding.
+func decode(r io.Reader, encoding string) ([]byte, error) {
 	lim := io.LimitReader(r, draft.MaxFileSize+1)
 	switch strings.ToLower(strings.TrimSpace(encoding)) {
 	case "base64":
-		return io.ReadAll(base64.NewDecoder(base64.StdEncoding, mhtmlNoSpace{lim}))
+		return io.ReadAll(base64.NewDecoder(base64.StdEncoding, noSpace{lim}))
 	case "quoted-printable":
 		return io.ReadAll(quotedprintable.NewReader(lim))
 	default:
@@ -131,18 +131,19 @@ func mhtmlDecode(r io.Reader, encoding string) ([]byte, error) {
 	}
 }
 
-// mhtmlFirstNonEmpty returns the first non-empty string.
-func mhtmlFirstNonEmpty(a, b string) string {
+// firstNonEmpty returns the first non-empty string.
+func firstNonEmpty(a, b string) string {
 	if a != "" {
 		return a
 	}
 	return b
 }
 
-// mhtmlNoSpace drops the line breaks and spaces of base64 text.
-type mhtmlNoSpace struct{ r io.Reader }
+// noSpace drops the line breaks and spaces of base64 text.
+type noSpace struct{ r io.Reader }
 
-func (n mhtmlNoSpace) Read(p []byte) (int, error) {
+// Read reads from the underlying reader, dropping white space.
+func (n noSpace) Read(p []byte) (int, error) {
 	for {
 		k, err := n.r.Read(p)
 		j := 0

@@ -13,9 +13,9 @@ import (
 	"github.com/glossnotes/gloss/notebook/ingest/internal/testkit"
 )
 
-// mhtmlBuild wraps a page in an MHTML archive the way Chrome saves one:
+// build wraps a page in an MHTML archive the way Chrome saves one:
 // the page quoted-printable, followed by a stylesheet and an image part.
-func mhtmlBuild(t testing.TB, page []byte, charset string) []byte {
+func build(t testing.TB, page []byte, charset string) []byte {
 	t.Helper()
 	var qp bytes.Buffer
 	w := quotedprintable.NewWriter(&qp)
@@ -47,7 +47,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data := mhtmlBuild(t, htmlFixture(t, tt.fixture), tt.charset)
+			data := build(t, htmlFixture(t, tt.fixture), tt.charset)
 			d, err := Parse(nil, tt.name, data)
 			if err != nil {
 				t.Fatal(err)
@@ -64,7 +64,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestParse_refusals(t *testing.T) {
-	noHTML := bytes.Replace(mhtmlBuild(t, []byte("<p>x</p>"), "utf-8"), []byte("Content-Type: text/html"), []byte("Content-Type: text/plain"), 1)
+	noHTML := bytes.Replace(build(t, []byte("<p>x</p>"), "utf-8"), []byte("Content-Type: text/html"), []byte("Content-Type: text/plain"), 1)
 	tests := []struct {
 		name string
 		data []byte
@@ -73,7 +73,7 @@ func TestParse_refusals(t *testing.T) {
 	}{
 		{"nohtml.mhtml", noHTML, nil, "no HTML page"},
 		{"garbage.mht", []byte("just some words, no headers at all"), nil, "MHTML"},
-		{"login.mhtml", mhtmlBuild(t, htmlFixture(t, "login.html"), "utf-8"), draft.ErrNoText, ""},
+		{"login.mhtml", build(t, htmlFixture(t, "login.html"), "utf-8"), draft.ErrNoText, ""},
 		{"binary.mhtml", []byte("\x00\x01\x02PK\x03\x04"), draft.ErrBinary, ""},
 	}
 	for _, tt := range tests {
@@ -92,7 +92,7 @@ func TestParse_refusals(t *testing.T) {
 // FuzzParseMHTML checks that any archive gives a valid draft or an error,
 // never a panic.
 func FuzzParseMHTML(f *testing.F) {
-	f.Add(mhtmlBuild(f, htmlFixture(f, "news-jsonld.html"), "utf-8"))
+	f.Add(build(f, htmlFixture(f, "news-jsonld.html"), "utf-8"))
 	f.Add([]byte("Content-Type: multipart/related; boundary=x\r\n\r\n--x\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPGh0bWw+\r\n--x--"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if d, err := Parse(nil, "fuzz.mhtml", data); err == nil {

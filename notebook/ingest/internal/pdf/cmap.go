@@ -10,48 +10,48 @@ import (
 	lpdf "github.com/ledongthuc/pdf"
 )
 
-// pdfToUnicode maps the character codes of a two-byte (Type0) font to text,
+// toUnicode maps the character codes of a two-byte (Type0) font to text,
 // read from the font's ToUnicode CMap. The PDF library's own reading of
 // these maps handles a bfrange by changing only its last byte, so the
 // identity ranges many generators write (<0000> <FFFF> <0000>) decode
 // wrongly above U+00FF; we read them whole.
-type pdfToUnicode struct {
+type toUnicode struct {
 	chars  map[int]string
-	ranges []pdfCodeRange
+	ranges []codeRange
 }
 
-// pdfCodeRange is one bfrange: codes lo..hi map to dst, dst+1, … (or to
+// codeRange is one bfrange: codes lo..hi map to dst, dst+1, … (or to
 // the listed strings when list is set).
-type pdfCodeRange struct {
+type codeRange struct {
 	lo, hi int
 	dst    []uint16
 	list   []string
 }
 
-// pdfCMapToken matches the tokens of a CMap that matter here.
-var pdfCMapToken = regexp.MustCompile(`<[0-9A-Fa-f\s]*>|\[|\]|beginbfchar|endbfchar|beginbfrange|endbfrange`)
+// cmapToken matches the tokens of a CMap that matter here.
+var cmapToken = regexp.MustCompile(`<[0-9A-Fa-f\s]*>|\[|\]|beginbfchar|endbfchar|beginbfrange|endbfrange`)
 
-// pdfMaxCMapBytes bounds the size of a ToUnicode stream that is read, and
-// pdfMaxCMapRanges the ranges kept from it (lookup tries them in turn).
+// maxCMapBytes bounds the size of a ToUnicode stream that is read, and
+// maxCMapRanges the ranges kept from it (lookup tries them in turn).
 const (
-	pdfMaxCMapBytes  = 4 << 20
-	pdfMaxCMapRanges = 10_000
+	maxCMapBytes  = 4 << 20
+	maxCMapRanges = 10_000
 )
 
-// pdfReadToUnicode parses a ToUnicode stream; it returns nil when the
+// readToUnicode parses a ToUnicode stream; it returns nil when the
 // stream has no mappings.
-func pdfReadToUnicode(v lpdf.Value) *pdfToUnicode {
+func readToUnicode(v lpdf.Value) *toUnicode {
 	if v.Kind() != lpdf.Stream {
 		return nil
 	}
 	rc := v.Reader()
-	data, err := io.ReadAll(io.LimitReader(rc, pdfMaxCMapBytes))
+	data, err := io.ReadAll(io.LimitReader(rc, maxCMapBytes))
 	rc.Close()
 	if err != nil {
 		return nil
 	}
-	m := &pdfToUnicode{chars: map[int]string{}}
-	toks := pdfCMapToken.FindAllString(string(data), -1)
+	m := &toUnicode{chars: map[int]string{}}
+	toks := cmapToken.FindAllString(string(data), -1)
 	mode := ""
 	for i := 0; i < len(toks); i++ {
 		switch t := toks[i]; t {
@@ -62,26 +62,26 @@ func pdfReadToUnicode(v lpdf.Value) *pdfToUnicode {
 		default:
 			switch {
 			case mode == "beginbfchar" && i+1 < len(toks):
-				if code, ok := pdfHexInt(t); ok {
-					m.chars[code] = pdfUTF16(toks[i+1])
+				if code, ok := hexInt(t); ok {
+					m.chars[code] = utf16Text(toks[i+1])
 				}
 				i++
 			case mode == "beginbfrange" && i+2 < len(toks):
-				lo, ok1 := pdfHexInt(t)
-				hi, ok2 := pdfHexInt(toks[i+1])
+				lo, ok1 := hexInt(t)
+				hi, ok2 := hexInt(toks[i+1])
 				i += 2
 				if toks[i] == "[" {
 					var list []string
 					for i++; i < len(toks) && toks[i] != "]"; i++ {
-						list = append(list, pdfUTF16(toks[i]))
+						list = append(list, utf16Text(toks[i]))
 					}
-					if ok1 && ok2 && hi >= lo && len(m.ranges) < pdfMaxCMapRanges {
-						m.ranges = append(m.ranges, pdfCodeRange{lo: lo, hi: hi, list: list})
+					if ok1 && ok2 && hi >= lo && len(m.ranges) < maxCMapRanges {
+						m.ranges = append(m.ranges, codeRange{lo: lo, hi: hi, list: list})
 					}
 					continue
 				}
-				if ok1 && ok2 && hi >= lo && len(m.ranges) < pdfMaxCMapRanges {
-					m.ranges = append(m.ranges, pdfCodeRange{lo: lo, hi: hi, dst: pdfUTF16Units(toks[i])})
+				if ok1 && ok2 && hi >= lo && len(m.ranges) < maxCMapRanges {
+					m.ranges = append(m.ranges, codeRange{lo: lo, hi: hi, dst: utf16Units(toks[i])})
 				}
 			}
 		}
@@ -94,7 +94,7 @@ func pdfReadToUnicode(v lpdf.Value) *pdfToUnicode {
 
 // lookup returns the text of one character code, and false when the map
 // does not cover it (or there is no map).
-func (m *pdfToUnicode) lookup(code int) (string, bool) {
+func (m *toUnicode) lookup(code int) (string, bool) {
 	if m == nil {
 		return "", false
 	}
@@ -121,9 +121,9 @@ func (m *pdfToUnicode) lookup(code int) (string, bool) {
 	return "", false
 }
 
-// pdfHexInt reads a <hex> token as a number.
-func pdfHexInt(t string) (int, bool) {
-	b, err := hex.DecodeString(pdfHexDigits(t))
+// hexInt reads a <hex> token as a kindNumber.
+func hexInt(t string) (int, bool) {
+	b, err := hex.DecodeString(hexDigits(t))
 	if err != nil || len(b) == 0 || len(b) > 4 {
 		return 0, false
 	}
@@ -134,9 +134,9 @@ func pdfHexInt(t string) (int, bool) {
 	return n, true
 }
 
-// pdfUTF16Units reads a <hex> token as UTF-16 code units.
-func pdfUTF16Units(t string) []uint16 {
-	b, err := hex.DecodeString(pdfHexDigits(t))
+// utf16Units reads a <hex> token as UTF-16 code units.
+func utf16Units(t string) []uint16 {
+	b, err := hex.DecodeString(hexDigits(t))
 	if err != nil {
 		return nil
 	}
@@ -150,12 +150,12 @@ func pdfUTF16Units(t string) []uint16 {
 	return u
 }
 
-// pdfUTF16 reads a <hex> token as UTF-16BE text.
-func pdfUTF16(t string) string {
-	return string(utf16.Decode(pdfUTF16Units(t)))
+// utf16Text reads a <hex> token as UTF-16BE text.
+func utf16Text(t string) string {
+	return string(utf16.Decode(utf16Units(t)))
 }
 
-// pdfHexDigits strips the brackets and white space of a <hex> token.
-func pdfHexDigits(t string) string {
+// hexDigits strips the brackets and white space of a <hex> token.
+func hexDigits(t string) string {
 	return strings.Join(strings.Fields(strings.Trim(t, "<>")), "")
 }

@@ -12,7 +12,7 @@ import (
 	lpdf "github.com/ledongthuc/pdf"
 )
 
-// Why our own content-stream walk (pdfInterp): the library's Page.Content appends a
+// Why our own content-stream walk (interp): the library's Page.Content appends a
 // "\n" after every TJ operator and decodes it through the font, which in
 // the subset fonts LibreOffice and Word embed turns into a real glyph
 // ("Marrow" + "m"); it also measures two-byte (Type0/Identity-H) codes one
@@ -20,13 +20,13 @@ import (
 // the file, the content stream and the fonts' encodings, and position the
 // glyphs ourselves, following the text-showing rules of ISO 32000-1, 9.4.
 
-// pdfMatrix is a PDF transformation matrix in the row-vector convention.
-type pdfMatrix [3][3]float64
+// matrix is a PDF transformation matrix in the row-vector convention.
+type matrix [3][3]float64
 
-var pdfIdentity = pdfMatrix{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
+var identity = matrix{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
 
-func (x pdfMatrix) mul(y pdfMatrix) pdfMatrix {
-	var z pdfMatrix
+func (x matrix) mul(y matrix) matrix {
+	var z matrix
 	for i := 0; i < 3; i++ {
 		for j := 0; j < 3; j++ {
 			for k := 0; k < 3; k++ {
@@ -37,44 +37,44 @@ func (x pdfMatrix) mul(y pdfMatrix) pdfMatrix {
 	return z
 }
 
-func pdfTranslate(tx, ty float64) pdfMatrix {
-	return pdfMatrix{{1, 0, 0}, {0, 1, 0}, {tx, ty, 1}}
+func translate(tx, ty float64) matrix {
+	return matrix{{1, 0, 0}, {0, 1, 0}, {tx, ty, 1}}
 }
 
-// pdfFont is what text positioning needs from one font resource.
-type pdfFont struct {
+// fontMetrics is what text positioning needs from one font resource.
+type fontMetrics struct {
 	name    string
 	enc     lpdf.TextEncoding
 	twoByte bool            // Type0 font with two-byte codes (Identity-H)
-	toUni   *pdfToUnicode   // our reading of a Type0 font's ToUnicode map
+	toUni   *toUnicode      // our reading of a Type0 font's ToUnicode map
 	widths  map[int]float64 // glyph widths in 1/1000 text space units
 	dw      float64         // width of codes missing from widths
 	// standard is set for a simple font without widths: one of the
-	// standard fonts, measured with pdfStandardWidth.
+	// standard fonts, measured with standardWidth.
 	standard bool
 	// text caches the text of each code, which the library decodes slowly
 	// (a walk of the whole Differences array per character).
 	text map[int]string
 }
 
-// pdfMaxWidths bounds the widths read from one font: a simple font has 256
+// maxWidths bounds the widths read from one font: a simple font has 256
 // codes, a two-byte font 65,536.
-const pdfMaxWidths = 70000
+const maxWidths = 70000
 
-// pdfLoadFont reads a font resource (a font dictionary).
-func pdfLoadFont(v lpdf.Value) *pdfFont {
+// loadFont reads a font resource (a font dictionary).
+func loadFont(v lpdf.Value) *fontMetrics {
 	f := lpdf.Font{V: v}
 	base := f.BaseFont()
 	if i := strings.Index(base, "+"); i >= 0 {
 		base = base[i+1:]
 	}
-	pf := &pdfFont{name: base, widths: map[int]float64{}, dw: 500, text: map[int]string{}}
+	pf := &fontMetrics{name: base, widths: map[int]float64{}, dw: 500, text: map[int]string{}}
 	if enc := f.Encoder(); enc != nil {
 		pf.enc = enc
 	}
 	if f.V.Key("Subtype").Name() == "Type0" {
 		pf.twoByte = true
-		pf.toUni = pdfReadToUnicode(f.V.Key("ToUnicode"))
+		pf.toUni = readToUnicode(f.V.Key("ToUnicode"))
 		pf.dw = 1000
 		desc := f.V.Key("DescendantFonts").Index(0)
 		if dw := desc.Key("DW"); dw.Kind() == lpdf.Integer || dw.Kind() == lpdf.Real {
@@ -82,11 +82,11 @@ func pdfLoadFont(v lpdf.Value) *pdfFont {
 		}
 		// W: [c [w1 w2 …] c1 c2 w …]
 		w := desc.Key("W")
-		for i := 0; i < w.Len() && len(pf.widths) < pdfMaxWidths; {
+		for i := 0; i < w.Len() && len(pf.widths) < maxWidths; {
 			first := int(w.Index(i).Int64())
 			next := w.Index(i + 1)
 			if next.Kind() == lpdf.Array {
-				for j := 0; j < next.Len() && j < pdfMaxWidths; j++ {
+				for j := 0; j < next.Len() && j < maxWidths; j++ {
 					pf.widths[first+j] = next.Index(j).Float64()
 				}
 				i += 2
@@ -94,7 +94,7 @@ func pdfLoadFont(v lpdf.Value) *pdfFont {
 			}
 			last := int(next.Int64())
 			width := w.Index(i + 2).Float64()
-			for c := first; c <= last && c-first < pdfMaxWidths; c++ {
+			for c := first; c <= last && c-first < maxWidths; c++ {
 				pf.widths[c] = width
 			}
 			i += 3
@@ -110,13 +110,13 @@ func pdfLoadFont(v lpdf.Value) *pdfFont {
 		pf.dw = mw.Float64()
 	}
 	if ws.Len() == 0 {
-		_, pf.standard = pdfStandardWidth(base, 'n')
+		_, pf.standard = standardWidth(base, 'n')
 	}
 	return pf
 }
 
 // decode returns the text of one character code (raw holds its bytes).
-func (f *pdfFont) decode(code int, raw string) string {
+func (f *fontMetrics) decode(code int, raw string) string {
 	if s, ok := f.text[code]; ok {
 		return s
 	}
@@ -132,67 +132,67 @@ func (f *pdfFont) decode(code int, raw string) string {
 
 // width returns the width of one character code, in 1/1000 text space
 // units.
-func (f *pdfFont) width(code int) float64 {
+func (f *fontMetrics) width(code int) float64 {
 	w, ok := f.widths[code]
 	if !ok {
 		w = f.dw
 		if f.standard {
-			w, _ = pdfStandardWidth(f.name, code)
+			w, _ = standardWidth(f.name, code)
 		}
 	}
 	return w
 }
 
-// pdfTextState is the part of the graphics state that positions text.
-type pdfTextState struct {
-	ctm            pdfMatrix
+// textState is the part of the graphics state that positions text.
+type textState struct {
+	ctm            matrix
 	tc, tw, th, tl float64
 	tfs, trise     float64
-	font           *pdfFont
-	tm, tlm        pdfMatrix
+	font           *fontMetrics
+	tm, tlm        matrix
 }
 
-// pdfMaxSaved bounds the graphics states saved with q.
-const pdfMaxSaved = 1000
+// maxSaved bounds the graphics states saved with q.
+const maxSaved = 1000
 
-// pdfGlyphCost is the memory charged per glyph collected.
-const pdfGlyphCost = 128
+// glyphCost is the memory charged per glyph collected.
+const glyphCost = 128
 
-// pdfInterp runs the content stream of one page and collects its
+// interp runs the content stream of one page and collects its
 // positioned glyphs: the text-showing rules of ISO 32000-1, 9.4.
-type pdfInterp struct {
+type interp struct {
 	budget    *budget.Budget
 	resources lpdf.Value // the page's resources
-	fonts     map[string]*pdfFont
-	g         pdfTextState
-	saved     []pdfTextState
+	fonts     map[string]*fontMetrics
+	g         textState
+	saved     []textState
 	glyphs    []lpdf.Text
 	max       int // glyphs still allowed in the document
 }
 
-// pdfNewInterp returns an interpreter for a page with these resources,
+// newInterp returns an interpreter for a page with these resources,
 // allowed to collect at most max glyphs.
-func pdfNewInterp(b *budget.Budget, resources lpdf.Value, max int) *pdfInterp {
-	return &pdfInterp{
+func newInterp(b *budget.Budget, resources lpdf.Value, max int) *interp {
+	return &interp{
 		budget:    b,
 		resources: resources,
-		fonts:     map[string]*pdfFont{},
-		g:         pdfTextState{ctm: pdfIdentity, th: 1, tm: pdfIdentity, tlm: pdfIdentity},
+		fonts:     map[string]*fontMetrics{},
+		g:         textState{ctm: identity, th: 1, tm: identity, tlm: identity},
 		max:       max,
 	}
 }
 
 // run interprets a content stream. A damaged stream gives the glyphs read
 // before the damage and an error wrapping errPDFContent.
-func (in *pdfInterp) run(r io.Reader) (err error) {
+func (in *interp) run(r io.Reader) (err error) {
 	// The library panics on some malformed fonts and encodings.
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("%w: %v", errPDFContent, x)
 		}
 	}()
-	lx := &pdfLexer{r: bufio.NewReader(r)}
-	var args []pdfOperand
+	lx := &lexer{r: bufio.NewReader(r)}
+	var args []operand
 	for {
 		if err := in.budget.Step(); err != nil {
 			return err
@@ -211,8 +211,8 @@ func (in *pdfInterp) run(r io.Reader) (err error) {
 			return err
 		}
 		if op == "" {
-			if len(args) >= pdfMaxOperands {
-				return fmt.Errorf("%w: more than %d operands before an operator", errPDFContent, pdfMaxOperands)
+			if len(args) >= maxOperands {
+				return fmt.Errorf("%w: more than %d operands before an operator", errPDFContent, maxOperands)
 			}
 			args = append(args, v)
 			continue
@@ -231,14 +231,14 @@ func (in *pdfInterp) run(r io.Reader) (err error) {
 }
 
 // op executes one operator.
-func (in *pdfInterp) op(op string, args []pdfOperand) error {
+func (in *interp) op(op string, args []operand) error {
 	g := &in.g
 	want := func(k int) bool {
 		if len(args) != k {
 			return false
 		}
 		for _, a := range args {
-			if a.kind != pdfNumber {
+			if a.kind != kindNumber {
 				return false
 			}
 		}
@@ -247,7 +247,7 @@ func (in *pdfInterp) op(op string, args []pdfOperand) error {
 	num := func(i int) float64 { return args[i].num }
 	switch op {
 	case "q":
-		if len(in.saved) < pdfMaxSaved {
+		if len(in.saved) < maxSaved {
 			in.saved = append(in.saved, *g)
 		}
 	case "Q":
@@ -257,13 +257,13 @@ func (in *pdfInterp) op(op string, args []pdfOperand) error {
 		}
 	case "cm":
 		if want(6) {
-			m := pdfMatrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
+			m := matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
 			g.ctm = m.mul(g.ctm)
 		}
 	case "BT":
-		g.tm, g.tlm = pdfIdentity, pdfIdentity
+		g.tm, g.tlm = identity, identity
 	case "Tf":
-		if len(args) == 2 && args[0].kind == pdfName && args[1].kind == pdfNumber {
+		if len(args) == 2 && args[0].kind == kindName && args[1].kind == kindNumber {
 			g.font, g.tfs = in.font(args[0].str), args[1].num
 		}
 	case "Tc":
@@ -291,39 +291,39 @@ func (in *pdfInterp) op(op string, args []pdfOperand) error {
 			if op == "TD" {
 				g.tl = -num(1)
 			}
-			g.tlm = pdfTranslate(num(0), num(1)).mul(g.tlm)
+			g.tlm = translate(num(0), num(1)).mul(g.tlm)
 			g.tm = g.tlm
 		}
 	case "Tm":
 		if want(6) {
-			g.tm = pdfMatrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
+			g.tm = matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
 			g.tlm = g.tm
 		}
 	case "T*":
 		in.nextLine()
 	case "Tj":
-		if len(args) == 1 && args[0].kind == pdfString {
+		if len(args) == 1 && args[0].kind == kindString {
 			return in.show(args[0].str)
 		}
 	case "'", "\"":
-		if op == "\"" && len(args) == 3 && args[0].kind == pdfNumber && args[1].kind == pdfNumber {
+		if op == "\"" && len(args) == 3 && args[0].kind == kindNumber && args[1].kind == kindNumber {
 			g.tw, g.tc = num(0), num(1)
 			args = args[2:]
 		}
-		if len(args) == 1 && args[0].kind == pdfString {
+		if len(args) == 1 && args[0].kind == kindString {
 			in.nextLine()
 			return in.show(args[0].str)
 		}
 	case "TJ":
-		if len(args) == 1 && args[0].kind == pdfArray {
+		if len(args) == 1 && args[0].kind == kindArray {
 			for _, x := range args[0].arr {
 				switch x.kind {
-				case pdfString:
+				case kindString:
 					if err := in.show(x.str); err != nil {
 						return err
 					}
-				case pdfNumber:
-					g.tm = pdfTranslate(-x.num/1000*g.tfs*g.th, 0).mul(g.tm)
+				case kindNumber:
+					g.tm = translate(-x.num/1000*g.tfs*g.th, 0).mul(g.tm)
 				}
 			}
 		}
@@ -332,23 +332,23 @@ func (in *pdfInterp) op(op string, args []pdfOperand) error {
 }
 
 // nextLine moves to the start of the next line (T*).
-func (in *pdfInterp) nextLine() {
-	in.g.tlm = pdfTranslate(0, -in.g.tl).mul(in.g.tlm)
+func (in *interp) nextLine() {
+	in.g.tlm = translate(0, -in.g.tl).mul(in.g.tlm)
 	in.g.tm = in.g.tlm
 }
 
 // font returns the page's font resource name, loading it on first use.
-func (in *pdfInterp) font(name string) *pdfFont {
+func (in *interp) font(name string) *fontMetrics {
 	f, ok := in.fonts[name]
 	if !ok {
-		f = pdfLoadFont(in.resources.Key("Font").Key(name))
+		f = loadFont(in.resources.Key("Font").Key(name))
 		in.fonts[name] = f
 	}
 	return f
 }
 
 // show positions the glyphs of one string.
-func (in *pdfInterp) show(raw string) error {
+func (in *interp) show(raw string) error {
 	g := &in.g
 	if g.font == nil {
 		return nil
@@ -367,10 +367,10 @@ func (in *pdfInterp) show(raw string) error {
 		}
 		s := g.font.decode(code, raw[i:i+step])
 		w0 := g.font.width(code)
-		trm := pdfMatrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.trise, 1}}.mul(g.tm).mul(g.ctm)
+		trm := matrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.trise, 1}}.mul(g.tm).mul(g.ctm)
 		size := math.Hypot(trm[0][0], trm[0][1])
 		if s != "" && s != "\x00" && len(in.glyphs) < in.max {
-			if err := in.budget.Alloc(pdfGlyphCost); err != nil {
+			if err := in.budget.Alloc(glyphCost); err != nil {
 				return err
 			}
 			in.glyphs = append(in.glyphs, lpdf.Text{Font: g.font.name, FontSize: size, X: trm[2][0], Y: trm[2][1], W: w0 / 1000 * size, S: s})
@@ -379,7 +379,7 @@ func (in *pdfInterp) show(raw string) error {
 		if step == 1 && code == ' ' {
 			tx += g.tw
 		}
-		g.tm = pdfTranslate(tx*g.th, 0).mul(g.tm)
+		g.tm = translate(tx*g.th, 0).mul(g.tm)
 	}
 	return nil
 }

@@ -12,8 +12,8 @@ import (
 	lpdf "github.com/ledongthuc/pdf"
 )
 
-// pdfLine is one line of text in one column of a page.
-type pdfLine struct {
+// textLine is one line of text in one column of a page.
+type textLine struct {
 	x0, x1   float64 // left and right edge, in points
 	y        float64 // baseline, in points from the bottom of the page
 	size     float64 // font size of most of the line's glyphs
@@ -23,15 +23,15 @@ type pdfLine struct {
 	text     string
 }
 
-// pdfPage is the lines of one page in reading order.
-type pdfPage struct {
-	lines []pdfLine
+// pageText is the lines of one page in reading order.
+type pageText struct {
+	lines []textLine
 }
 
-// pdfBuildPage rebuilds the lines of a page from its positioned glyphs and
+// buildPage rebuilds the lines of a page from its positioned glyphs and
 // orders them for reading: a page set in two columns is read band by band
 // (a full-width title or figure divides bands), left column first.
-func pdfBuildPage(glyphs []lpdf.Text) pdfPage {
+func buildPage(glyphs []lpdf.Text) pageText {
 	gs := make([]lpdf.Text, 0, len(glyphs))
 	for _, g := range glyphs {
 		if g.S != "" && g.FontSize > 0 {
@@ -39,7 +39,7 @@ func pdfBuildPage(glyphs []lpdf.Text) pdfPage {
 		}
 	}
 	if len(gs) == 0 {
-		return pdfPage{}
+		return pageText{}
 	}
 	sort.SliceStable(gs, func(i, j int) bool {
 		if d := gs[i].Y - gs[j].Y; d > 0.5 || d < -0.5 {
@@ -49,32 +49,32 @@ func pdfBuildPage(glyphs []lpdf.Text) pdfPage {
 	})
 	// Group glyphs into rows by baseline, then split rows into segments at
 	// wide gaps (column gutters, table cells).
-	var segs []pdfLine
+	var segs []textLine
 	rowStart := 0
 	for i := 1; i <= len(gs); i++ {
-		if i < len(gs) && pdfAbs(gs[i].Y-gs[rowStart].Y) <= 0.4*gs[rowStart].FontSize {
+		if i < len(gs) && abs(gs[i].Y-gs[rowStart].Y) <= 0.4*gs[rowStart].FontSize {
 			continue
 		}
 		row := gs[rowStart:i]
 		sort.SliceStable(row, func(a, b int) bool { return row[a].X < row[b].X })
-		segs = append(segs, pdfSegments(row)...)
+		segs = append(segs, segments(row)...)
 		rowStart = i
 	}
-	return pdfPage{lines: pdfReadingOrder(segs)}
+	return pageText{lines: readingOrder(segs)}
 }
 
-// pdfSegments splits one row of glyphs (sorted by X) into lines at gaps
+// segments splits one row of glyphs (sorted by X) into lines at gaps
 // wider than one and a half times the font size.
-func pdfSegments(row []lpdf.Text) []pdfLine {
-	var out []pdfLine
+func segments(row []lpdf.Text) []textLine {
+	var out []textLine
 	var b strings.Builder
-	var cur pdfLine
+	var cur textLine
 	sizes := map[float64]int{}
 	boldChars, chars := 0, 0
 	flush := func() {
 		cur.bold = chars > 0 && boldChars*10 >= chars*9
 		boldChars, chars = 0, 0
-		cur.text = strings.TrimSpace(pdfSpaces.ReplaceAllString(b.String(), " "))
+		cur.text = strings.TrimSpace(spaces.ReplaceAllString(b.String(), " "))
 		best := 0
 		for s, n := range sizes {
 			if n > best || (n == best && s > cur.size) {
@@ -88,6 +88,9 @@ func pdfSegments(row []lpdf.Text) []pdfLine {
 		clear(sizes)
 	}
 	prevEnd := 0.0
+	// Glyphs of one font follow each other: the font's name is matched
+	// once per run, not once per glyph.
+	lastFont, lastBold := "", false
 	for i, g := range row {
 		w := g.W
 		if w <= 0 {
@@ -103,14 +106,17 @@ func pdfSegments(row []lpdf.Text) []pdfLine {
 			}
 		}
 		if b.Len() == 0 {
-			cur = pdfLine{x0: g.X, y: g.Y}
+			cur = textLine{x0: g.X, y: g.Y}
 		}
 		b.WriteString(g.S)
 		n := utf8.RuneCountInString(g.S)
 		sizes[float64(int(g.FontSize*2+0.5))/2] += n
 		if g.S != " " {
 			chars += n
-			if pdfBoldFont.MatchString(g.Font) {
+			if g.Font != lastFont || i == 0 {
+				lastFont, lastBold = g.Font, boldFont.MatchString(g.Font)
+			}
+			if lastBold {
 				boldChars += n
 			}
 		}
@@ -121,14 +127,14 @@ func pdfSegments(row []lpdf.Text) []pdfLine {
 	return out
 }
 
-var pdfSpaces = regexp.MustCompile(`\s+`)
+var spaces = regexp.MustCompile(`\s+`)
 
-// pdfBoldFont matches the names of bold font faces.
-var pdfBoldFont = regexp.MustCompile(`(?i)bold|black|heavy|semibold|demi`)
+// boldFont matches the names of bold font faces.
+var boldFont = regexp.MustCompile(`(?i)bold|black|heavy|semibold|demi`)
 
-// pdfReadingOrder orders a page's lines for reading and marks their
+// readingOrder orders a page's lines for reading and marks their
 // columns. Lines arrive sorted top to bottom, left to right.
-func pdfReadingOrder(segs []pdfLine) []pdfLine {
+func readingOrder(segs []textLine) []textLine {
 	if len(segs) == 0 {
 		return nil
 	}
@@ -156,8 +162,8 @@ func pdfReadingOrder(segs []pdfLine) []pdfLine {
 	}
 	// Two columns: full-width lines split the page into bands; each band
 	// is read left column first.
-	out := make([]pdfLine, 0, len(segs))
-	var bandL, bandR []pdfLine
+	out := make([]textLine, 0, len(segs))
+	var bandL, bandR []textLine
 	flush := func() {
 		out = append(out, bandL...)
 		out = append(out, bandR...)
@@ -181,29 +187,29 @@ func pdfReadingOrder(segs []pdfLine) []pdfLine {
 	return out
 }
 
-// pdfPageNumber matches a line that is only a page number ("12", "- 12 -",
+// pageNumber matches a line that is only a page kindNumber ("12", "- 12 -",
 // "Page 3 of 10", "Seite 4").
-var pdfPageNumber = regexp.MustCompile(`(?i)^[-–—\s]*(?:page|seite|p\.|pg\.)?\s*\d{1,4}\s*(?:(?:of|/|von)\s*\d{1,4})?[-–—\s]*$`)
+var pageNumber = regexp.MustCompile(`(?i)^[-–—\s]*(?:page|seite|p\.|pg\.)?\s*\d{1,4}\s*(?:(?:of|/|von)\s*\d{1,4})?[-–—\s]*$`)
 
-// pdfBullet matches a list bullet at the start of a line.
-var pdfBullet = regexp.MustCompile(`^(?:[•◦▪▸►‣∙·■□–-]|\d{1,2}[.)])\s+`)
+// bulletPat matches a list bullet at the start of a line.
+var bulletPat = regexp.MustCompile(`^(?:[•◦▪▸►‣∙·■□–-]|\d{1,2}[.)])\s+`)
 
-// pdfLayout turns pages of lines into paragraphs. Running headers and
+// layoutPages turns pages of lines into paragraphs. Running headers and
 // footers (a line at the top or bottom of most pages, numbers aside) and
 // page numbers are removed; lines are joined into paragraphs, re-joining
 // words hyphenated at a line break; lines set larger than the body text
 // become headings. It also returns the first page's title: its largest
 // lines near the top.
-func pdfLayout(pages []pdfPage) ([]draft.Block, string) {
-	pdfDropRunning(pages)
-	body := pdfBodySize(pages)
-	pitch := pdfLinePitch(pages, body)
-	title := pdfFirstPageTitle(pages, body)
+func layoutPages(pages []pageText) ([]draft.Block, string) {
+	dropRunning(pages)
+	body := bodySize(pages)
+	pitch := linePitch(pages, body)
+	title := titleOnFirstPage(pages, body)
 
 	var blocks []draft.Block
 	var cur []byte
 	curKind := draft.Body
-	var prev *pdfLine
+	var prev *textLine
 	flush := func() {
 		if t := strings.TrimSpace(string(cur)); t != "" {
 			blocks = append(blocks, draft.Block{Kind: curKind, Text: t})
@@ -214,19 +220,19 @@ func pdfLayout(pages []pdfPage) ([]draft.Block, string) {
 	for pi := range pages {
 		for li := range pages[pi].lines {
 			l := &pages[pi].lines[li]
-			heading := pdfIsHeading(*l, body)
-			bullet := pdfBullet.MatchString(l.text)
+			heading := isHeading(*l, body)
+			bullet := bulletPat.MatchString(l.text)
 			switch {
 			case prev == nil:
 			case heading:
-				if curKind != draft.Heading || pdfAbs(prev.size-l.size) > 0.5 || prev.y-l.y > 2.5*l.size {
+				if curKind != draft.Heading || abs(prev.size-l.size) > 0.5 || prev.y-l.y > 2.5*l.size {
 					flush()
 				}
 			case curKind == draft.Heading:
 				flush()
 			case bullet:
 				flush()
-			case pdfNewParagraph(*prev, *l, li == 0, curKind == draft.Item, pitch):
+			case newParagraph(*prev, *l, li == 0, curKind == draft.Item, pitch):
 				flush()
 			}
 			text := l.text
@@ -234,9 +240,9 @@ func pdfLayout(pages []pdfPage) ([]draft.Block, string) {
 				curKind = draft.Heading
 			} else if bullet {
 				curKind = draft.Item
-				text = pdfBullet.ReplaceAllString(text, "")
+				text = bulletPat.ReplaceAllString(text, "")
 			}
-			pdfAppendLine(&cur, text)
+			appendLine(&cur, text)
 			prev = l
 		}
 	}
@@ -244,12 +250,12 @@ func pdfLayout(pages []pdfPage) ([]draft.Block, string) {
 	return blocks, title
 }
 
-// pdfNewParagraph decides whether line l starts a new paragraph after
+// newParagraph decides whether line l starts a new paragraph after
 // prev: a wider gap than the line pitch of the body text, a first-line indent, or a
 // previous line that ended a sentence well short of the column's edge.
 // Under a list item an indented line continues the item.
 // Across a column or page break only the last rule applies.
-func pdfNewParagraph(prev, l pdfLine, newPage, inItem bool, pitch float64) bool {
+func newParagraph(prev, l textLine, newPage, inItem bool, pitch float64) bool {
 	sameColumn := !newPage && prev.col == l.col && prev.y > l.y
 	if sameColumn {
 		if gap := prev.y - l.y; gap > 1.8*l.size || (pitch > 0 && gap > 1.25*pitch && gap > pitch+2) {
@@ -267,11 +273,11 @@ func pdfNewParagraph(prev, l pdfLine, newPage, inItem bool, pitch float64) bool 
 	return short && strings.ContainsRune(".!?:\"”’)", r)
 }
 
-// pdfAppendLine adds one line to a paragraph, re-joining a word that was
+// appendLine adds one line to a paragraph, re-joining a word that was
 // hyphenated at the line break ("govern-" + "ment" → "government") but
 // keeping real hyphens ("Anglo-" + "Saxon"). The paragraph is a byte slice
 // so that dropping the hyphen costs nothing however long it is.
-func pdfAppendLine(b *[]byte, line string) {
+func appendLine(b *[]byte, line string) {
 	s := *b
 	if len(s) == 0 {
 		*b = append(s, line...)
@@ -289,9 +295,9 @@ func pdfAppendLine(b *[]byte, line string) {
 	*b = append(s, line...)
 }
 
-// pdfRunningKey reduces a header or footer line to what repeats from page
-// to page: lower case, every number replaced by #.
-func pdfRunningKey(s string) string {
+// runningKey reduces a header or footer line to what repeats from page
+// to page: lower case, every kindNumber replaced by #.
+func runningKey(s string) string {
 	var b strings.Builder
 	digit := false
 	for _, r := range strings.ToLower(s) {
@@ -310,9 +316,9 @@ func pdfRunningKey(s string) string {
 	return b.String()
 }
 
-// pdfEdgeLines returns the indexes of the top two and bottom two lines of a
+// edgeLines returns the indexes of the top two and bottom two lines of a
 // page, by position.
-func pdfEdgeLines(p pdfPage) []int {
+func edgeLines(p pageText) []int {
 	idx := make([]int, len(p.lines))
 	for i := range idx {
 		idx[i] = i
@@ -324,13 +330,13 @@ func pdfEdgeLines(p pdfPage) []int {
 	return append(idx[:2:2], idx[len(idx)-2:]...)
 }
 
-// pdfDropRunning removes running headers and footers and page numbers.
-func pdfDropRunning(pages []pdfPage) {
+// dropRunning removes running headers and footers and page numbers.
+func dropRunning(pages []pageText) {
 	count := map[string]int{}
 	for _, p := range pages {
 		seen := map[string]bool{}
-		for _, i := range pdfEdgeLines(p) {
-			k := pdfRunningKey(p.lines[i].text)
+		for _, i := range edgeLines(p) {
+			k := runningKey(p.lines[i].text)
 			if !seen[k] {
 				seen[k] = true
 				count[k]++
@@ -341,9 +347,9 @@ func pdfDropRunning(pages []pdfPage) {
 	for pi := range pages {
 		p := &pages[pi]
 		drop := map[int]bool{}
-		for _, i := range pdfEdgeLines(*p) {
+		for _, i := range edgeLines(*p) {
 			t := p.lines[i].text
-			if pdfPageNumber.MatchString(t) || (len(pages) >= 2 && count[pdfRunningKey(t)] >= need) {
+			if pageNumber.MatchString(t) || (len(pages) >= 2 && count[runningKey(t)] >= need) {
 				drop[i] = true
 			}
 		}
@@ -357,9 +363,9 @@ func pdfDropRunning(pages []pdfPage) {
 	}
 }
 
-// pdfIsHeading reports whether a line is a heading: set clearly larger
+// isHeading reports whether a line is a heading: set clearly larger
 // than the body, or wholly bold at body size without ending a sentence.
-func pdfIsHeading(l pdfLine, body float64) bool {
+func isHeading(l textLine, body float64) bool {
 	if len(l.text) > 200 {
 		return false
 	}
@@ -370,14 +376,14 @@ func pdfIsHeading(l pdfLine, body float64) bool {
 	return l.bold && l.size >= 0.95*body && len(l.text) <= 120 && !strings.ContainsRune(".,;", last)
 }
 
-// pdfLinePitch returns the usual distance between the baselines of
+// linePitch returns the usual distance between the baselines of
 // consecutive body-text lines, or 0 when there are too few.
-func pdfLinePitch(pages []pdfPage, body float64) float64 {
+func linePitch(pages []pageText, body float64) float64 {
 	count := map[float64]int{}
 	for _, p := range pages {
 		for i := 1; i < len(p.lines); i++ {
 			a, b := p.lines[i-1], p.lines[i]
-			if a.col != b.col || pdfAbs(a.size-body) > 0.5 || pdfAbs(b.size-body) > 0.5 {
+			if a.col != b.col || abs(a.size-body) > 0.5 || abs(b.size-body) > 0.5 {
 				continue
 			}
 			if d := a.y - b.y; d > 0.8*body && d < 3*body {
@@ -394,8 +400,8 @@ func pdfLinePitch(pages []pdfPage, body float64) float64 {
 	return pitch
 }
 
-// pdfBodySize returns the font size of most of the text.
-func pdfBodySize(pages []pdfPage) float64 {
+// bodySize returns the font size of most of the text.
+func bodySize(pages []pageText) float64 {
 	chars := map[float64]int{}
 	for _, p := range pages {
 		for _, l := range p.lines {
@@ -411,9 +417,9 @@ func pdfBodySize(pages []pdfPage) float64 {
 	return size
 }
 
-// pdfFirstPageTitle returns the largest text among the first lines of the
+// titleOnFirstPage returns the largest text among the first lines of the
 // first page when it is set larger than the body.
-func pdfFirstPageTitle(pages []pdfPage, body float64) string {
+func titleOnFirstPage(pages []pageText, body float64) string {
 	if len(pages) == 0 || len(pages[0].lines) == 0 {
 		return ""
 	}
@@ -430,7 +436,7 @@ func pdfFirstPageTitle(pages []pdfPage, body float64) string {
 	}
 	var parts []string
 	for _, l := range lines {
-		if pdfAbs(l.size-largest) <= 0.5 {
+		if abs(l.size-largest) <= 0.5 {
 			parts = append(parts, l.text)
 		} else if len(parts) > 0 {
 			break
@@ -438,7 +444,7 @@ func pdfFirstPageTitle(pages []pdfPage, body float64) string {
 	}
 	var b []byte
 	for _, p := range parts {
-		pdfAppendLine(&b, p)
+		appendLine(&b, p)
 	}
 	if t := string(b); len(t) <= 300 {
 		return t
@@ -446,7 +452,7 @@ func pdfFirstPageTitle(pages []pdfPage, body float64) string {
 	return ""
 }
 
-func pdfAbs(f float64) float64 {
+func abs(f float64) float64 {
 	if f < 0 {
 		return -f
 	}

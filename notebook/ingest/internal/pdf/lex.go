@@ -17,47 +17,47 @@ import (
 // operators, comments, and inline images (BI … ID data EI), whose data is
 // skipped.
 
-// pdfMaxNesting bounds the nesting of arrays and dictionaries in a content
+// maxNesting bounds the nesting of arrays and dictionaries in a content
 // stream; real streams nest two or three levels (a TJ array, a marked-
 // content property list).
-const pdfMaxNesting = 32
+const maxNesting = 32
 
-// pdfMaxOperands bounds the operands waiting for an operator; no operator
+// maxOperands bounds the operands waiting for an operator; no operator
 // takes more than a handful.
-const pdfMaxOperands = 4096
+const maxOperands = 4096
 
-// pdfMaxString bounds one string or name in a content stream.
-const pdfMaxString = 1 << 20
+// maxString bounds one string or name in a content stream.
+const maxString = 1 << 20
 
-// pdfMaxPending bounds the operands and array elements read since the last
+// maxPending bounds the operands and array elements read since the last
 // operator, so that a stream cannot pile up operands without end.
-const pdfMaxPending = 1 << 20
+const maxPending = 1 << 20
 
 // errPDFContent is wrapped by the errors of a content stream that cannot be
 // read.
 var errPDFContent = errors.New("damaged page content")
 
-// pdfOperandKind is the type of one operand.
-type pdfOperandKind uint8
+// operandKind is the type of one operand.
+type operandKind uint8
 
 const (
-	pdfNumber pdfOperandKind = iota
-	pdfString
-	pdfName
-	pdfArray
-	pdfOther // booleans, null, dictionaries: read and ignored
+	kindNumber operandKind = iota
+	kindString
+	kindName
+	kindArray
+	kindOther // booleans, null, dictionaries: read and ignored
 )
 
-// pdfOperand is one operand of a content-stream operator.
-type pdfOperand struct {
-	kind pdfOperandKind
+// operand is one operand of a content-stream operator.
+type operand struct {
+	kind operandKind
 	num  float64
 	str  string // the bytes of a string, the name without "/"
-	arr  []pdfOperand
+	arr  []operand
 }
 
-// pdfLexer reads the tokens of a content stream.
-type pdfLexer struct {
+// lexer reads the tokens of a content stream.
+type lexer struct {
 	r       *bufio.Reader
 	depth   int
 	pending int // operands and elements read since the last operator
@@ -69,9 +69,9 @@ var errPDFEnd = errors.New("end of content stream")
 
 // next reads the next operand or operator. An operator comes back with
 // op set; errPDFEnd ends the stream.
-func (l *pdfLexer) next() (v pdfOperand, op string, err error) {
-	if l.pending++; l.pending > pdfMaxPending {
-		return v, "", fmt.Errorf("%w: more than %d operands before an operator", errPDFContent, pdfMaxPending)
+func (l *lexer) next() (v operand, op string, err error) {
+	if l.pending++; l.pending > maxPending {
+		return v, "", fmt.Errorf("%w: more than %d operands before an operator", errPDFContent, maxPending)
 	}
 	c, err := l.skipSpace()
 	if err != nil {
@@ -80,58 +80,58 @@ func (l *pdfLexer) next() (v pdfOperand, op string, err error) {
 	switch {
 	case c == '(':
 		s, err := l.literal()
-		return pdfOperand{kind: pdfString, str: s}, "", err
+		return operand{kind: kindString, str: s}, "", err
 	case c == '<':
 		c2, err := l.r.ReadByte()
 		if err == nil && c2 == '<' {
 			err = l.dict()
-			return pdfOperand{kind: pdfOther}, "", err
+			return operand{kind: kindOther}, "", err
 		}
 		if err == nil {
 			l.r.UnreadByte()
 		}
 		s, err := l.hex()
-		return pdfOperand{kind: pdfString, str: s}, "", err
+		return operand{kind: kindString, str: s}, "", err
 	case c == '[':
 		a, err := l.array()
-		return pdfOperand{kind: pdfArray, arr: a}, "", err
+		return operand{kind: kindArray, arr: a}, "", err
 	case c == '/':
 		s, err := l.regular()
-		return pdfOperand{kind: pdfName, str: pdfUnescapeName(s)}, "", err
+		return operand{kind: kindName, str: unescapeName(s)}, "", err
 	case c == ']' || c == '>' || c == ')' || c == '{' || c == '}':
-		return pdfOperand{kind: pdfOther}, "", nil // stray delimiter: ignored
+		return operand{kind: kindOther}, "", nil // stray delimiter: ignored
 	}
 	l.r.UnreadByte()
 	s, err := l.regular()
 	if err != nil {
 		return v, "", err
 	}
-	if pdfIsNumber(s) {
+	if isNumber(s) {
 		f, _ := strconv.ParseFloat(s, 64)
-		return pdfOperand{kind: pdfNumber, num: f}, "", nil
+		return operand{kind: kindNumber, num: f}, "", nil
 	}
 	switch s {
 	case "true", "false", "null":
-		return pdfOperand{kind: pdfOther}, "", nil
+		return operand{kind: kindOther}, "", nil
 	}
 	if s == "" {
 		// A byte that is neither white space, a delimiter nor regular
 		// cannot occur: skip it.
 		l.r.ReadByte()
-		return pdfOperand{kind: pdfOther}, "", nil
+		return operand{kind: kindOther}, "", nil
 	}
 	return v, s, nil
 }
 
 // skipSpace skips white space and comments and returns the next byte.
-func (l *pdfLexer) skipSpace() (byte, error) {
+func (l *lexer) skipSpace() (byte, error) {
 	for {
 		c, err := l.r.ReadByte()
 		if err != nil {
 			return 0, l.eof(err)
 		}
 		switch {
-		case pdfIsSpace(c):
+		case isSpace(c):
 		case c == '%':
 			for c != '\n' && c != '\r' {
 				if c, err = l.r.ReadByte(); err != nil {
@@ -144,16 +144,16 @@ func (l *pdfLexer) skipSpace() (byte, error) {
 	}
 }
 
-// eof turns io.EOF into errPDFEnd and wraps other read errors.
-func (l *pdfLexer) eof(err error) error {
+// eof turns io.EOF into errPDFEnd and wraps kindOther read errors.
+func (l *lexer) eof(err error) error {
 	if err == io.EOF {
 		return errPDFEnd
 	}
 	return err
 }
 
-// regular reads a run of regular characters (a number, keyword or name).
-func (l *pdfLexer) regular() (string, error) {
+// regular reads a run of regular characters (a kindNumber, keyword or name).
+func (l *lexer) regular() (string, error) {
 	l.buf = l.buf[:0]
 	for {
 		c, err := l.r.ReadByte()
@@ -163,12 +163,12 @@ func (l *pdfLexer) regular() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if pdfIsSpace(c) || pdfIsDelim(c) {
+		if isSpace(c) || isDelim(c) {
 			l.r.UnreadByte()
 			break
 		}
-		if len(l.buf) >= pdfMaxString {
-			return "", fmt.Errorf("%w: a name or keyword longer than %d bytes", errPDFContent, pdfMaxString)
+		if len(l.buf) >= maxString {
+			return "", fmt.Errorf("%w: a name or keyword longer than %d bytes", errPDFContent, maxString)
 		}
 		l.buf = append(l.buf, c)
 	}
@@ -176,7 +176,7 @@ func (l *pdfLexer) regular() (string, error) {
 }
 
 // literal reads a (string) after its "(".
-func (l *pdfLexer) literal() (string, error) {
+func (l *lexer) literal() (string, error) {
 	l.buf = l.buf[:0]
 	depth := 1
 	for {
@@ -230,15 +230,15 @@ func (l *pdfLexer) literal() (string, error) {
 				}
 			}
 		}
-		if len(l.buf) >= pdfMaxString {
-			return "", fmt.Errorf("%w: a string longer than %d bytes", errPDFContent, pdfMaxString)
+		if len(l.buf) >= maxString {
+			return "", fmt.Errorf("%w: a string longer than %d bytes", errPDFContent, maxString)
 		}
 		l.buf = append(l.buf, c)
 	}
 }
 
 // unterminated is the error of a string cut off by the end of the stream.
-func (l *pdfLexer) unterminated(err error) error {
+func (l *lexer) unterminated(err error) error {
 	if err == io.EOF {
 		return fmt.Errorf("%w: a string is not closed", errPDFContent)
 	}
@@ -246,7 +246,7 @@ func (l *pdfLexer) unterminated(err error) error {
 }
 
 // hex reads a <hex string> after its "<".
-func (l *pdfLexer) hex() (string, error) {
+func (l *lexer) hex() (string, error) {
 	l.buf = l.buf[:0]
 	half, odd := byte(0), false
 	for {
@@ -274,8 +274,8 @@ func (l *pdfLexer) hex() (string, error) {
 			half = d
 		}
 		odd = !odd
-		if len(l.buf) >= pdfMaxString {
-			return "", fmt.Errorf("%w: a string longer than %d bytes", errPDFContent, pdfMaxString)
+		if len(l.buf) >= maxString {
+			return "", fmt.Errorf("%w: a string longer than %d bytes", errPDFContent, maxString)
 		}
 	}
 	if odd {
@@ -285,20 +285,20 @@ func (l *pdfLexer) hex() (string, error) {
 }
 
 // nest enters an array or dictionary, refusing one nested too deeply.
-func (l *pdfLexer) nest() error {
-	if l.depth++; l.depth > pdfMaxNesting {
-		return fmt.Errorf("%w: arrays or dictionaries nested more than %d levels deep", errPDFContent, pdfMaxNesting)
+func (l *lexer) nest() error {
+	if l.depth++; l.depth > maxNesting {
+		return fmt.Errorf("%w: arrays or dictionaries nested more than %d levels deep", errPDFContent, maxNesting)
 	}
 	return nil
 }
 
 // array reads an [array] after its "[".
-func (l *pdfLexer) array() ([]pdfOperand, error) {
+func (l *lexer) array() ([]operand, error) {
 	if err := l.nest(); err != nil {
 		return nil, err
 	}
 	defer func() { l.depth-- }()
-	var out []pdfOperand
+	var out []operand
 	for {
 		c, err := l.skipSpace()
 		if err == errPDFEnd {
@@ -323,7 +323,7 @@ func (l *pdfLexer) array() ([]pdfOperand, error) {
 }
 
 // dict reads and drops a <<dictionary>> after its "<<".
-func (l *pdfLexer) dict() error {
+func (l *lexer) dict() error {
 	if err := l.nest(); err != nil {
 		return err
 	}
@@ -352,7 +352,7 @@ func (l *pdfLexer) dict() error {
 // skipInlineImage skips the data of an inline image after its ID operator,
 // up to and including EI: the data ends at "EI" between white space (or
 // the end of the stream).
-func (l *pdfLexer) skipInlineImage() error {
+func (l *lexer) skipInlineImage() error {
 	// One white-space byte follows ID.
 	if _, err := l.r.ReadByte(); err != nil {
 		return l.eof(err)
@@ -363,9 +363,9 @@ func (l *pdfLexer) skipInlineImage() error {
 		if err != nil {
 			return l.eof(err)
 		}
-		if prev1 == 'E' && c == 'I' && pdfIsSpace(prev2) {
+		if prev1 == 'E' && c == 'I' && isSpace(prev2) {
 			n, err := l.r.ReadByte()
-			if err != nil || pdfIsSpace(n) || pdfIsDelim(n) {
+			if err != nil || isSpace(n) || isDelim(n) {
 				if err == nil {
 					l.r.UnreadByte()
 				}
@@ -376,7 +376,7 @@ func (l *pdfLexer) skipInlineImage() error {
 	}
 }
 
-func pdfIsSpace(c byte) bool {
+func isSpace(c byte) bool {
 	switch c {
 	case 0, '\t', '\n', '\f', '\r', ' ':
 		return true
@@ -384,7 +384,7 @@ func pdfIsSpace(c byte) bool {
 	return false
 }
 
-func pdfIsDelim(c byte) bool {
+func isDelim(c byte) bool {
 	switch c {
 	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
 		return true
@@ -392,9 +392,9 @@ func pdfIsDelim(c byte) bool {
 	return false
 }
 
-// pdfIsNumber reports whether a regular token is a number: digits with an
+// isNumber reports whether a regular token is a kindNumber: digits with an
 // optional sign and at most one period.
-func pdfIsNumber(s string) bool {
+func isNumber(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -415,8 +415,8 @@ func pdfIsNumber(s string) bool {
 	return digits > 0 && dots <= 1
 }
 
-// pdfUnescapeName resolves #xx escapes in a name.
-func pdfUnescapeName(s string) string {
+// unescapeName resolves #xx escapes in a name.
+func unescapeName(s string) string {
 	if !strings.Contains(s, "#") {
 		return s
 	}

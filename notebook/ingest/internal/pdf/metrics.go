@@ -8,7 +8,7 @@ import "strings"
 // The bold and oblique faces are close enough to the regular ones for
 // finding word and column gaps.
 var (
-	pdfHelveticaWidths = [95]uint16{
+	helveticaWidths = [95]uint16{
 		278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space to /
 		556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0-9
 		278, 278, 584, 584, 584, 556, 1015, // : to @
@@ -17,7 +17,7 @@ var (
 		556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, // a-z
 		334, 260, 334, 584, // { to ~
 	}
-	pdfTimesWidths = [95]uint16{
+	timesWidths = [95]uint16{
 		250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,
 		500, 500, 500, 500, 500, 500, 500, 500, 500, 500,
 		278, 278, 564, 564, 564, 444, 921,
@@ -28,18 +28,18 @@ var (
 	}
 )
 
-// pdfStandardWidth returns the width of a character code in a standard
+// standardWidth returns the width of a character code in a standard
 // font named base, and false when base is not one of them.
-func pdfStandardWidth(base string, code int) (float64, bool) {
+func standardWidth(base string, code int) (float64, bool) {
 	b := strings.ToLower(base)
 	var table *[95]uint16
 	switch {
 	case strings.HasPrefix(b, "courier"):
 		return 600, true
 	case strings.HasPrefix(b, "helvetica"), strings.HasPrefix(b, "arial"):
-		table = &pdfHelveticaWidths
+		table = &helveticaWidths
 	case strings.HasPrefix(b, "times"):
-		table = &pdfTimesWidths
+		table = &timesWidths
 	default:
 		return 0, false
 	}

@@ -1,3 +1,10 @@
+// Package pdf imports the text layer of PDF documents. The file, its
+// objects and its fonts' encodings are read with github.com/ledongthuc/pdf
+// (a small, pure-Go reader; a full PDF toolkit would be far larger for
+// reading text); the page tree walk (tree.go), the content-stream lexer
+// (lex.go) and interpreter (content.go), which position the glyphs, and
+// the layout (layout.go) are our own, so that every loop is bounded and
+// checked against the import's budget.
 package pdf
 
 import (
@@ -16,25 +23,25 @@ import (
 	lpdf "github.com/ledongthuc/pdf"
 )
 
-// pdfMaxPages bounds the pages read from one document.
-const pdfMaxPages = 2000
+// maxPages bounds the pages read from one document.
+const maxPages = 2000
 
-// pdfMaxGlyphs bounds the glyphs read from one document (a 2,000-page book
+// maxGlyphs bounds the glyphs read from one document (a 2,000-page book
 // has about four million), so a hostile file cannot exhaust memory.
-const pdfMaxGlyphs = 8_000_000
+const maxGlyphs = 8_000_000
 
 // Parse imports a PDF's text layer: lines rebuilt from positioned
 // glyphs, columns read in order, running headers, footers and page numbers
 // removed, hyphenated line breaks re-joined, paragraphs kept. Title and
 // author come from the document information or the first page.
 //
-// Limits: at most pdfMaxPages pages and pdfMaxGlyphs glyphs are read (with
+// Limits: at most maxPages pages and maxGlyphs glyphs are read (with
 // a warning when there are more); the page tree may be at most
-// pdfMaxTreeDepth (64) levels deep and have at most pdfMaxTreeNodes nodes,
+// maxTreeDepth (64) levels deep and have at most maxTreeNodes nodes,
 // so a tree that loops is reported as damaged; content streams may nest
-// arrays and dictionaries at most pdfMaxNesting (32) levels deep. Every
+// arrays and dictionaries at most maxNesting (32) levels deep. Every
 // read from the file and every operator is checked against the budget, so
-// a file whose objects refer to each other in a loop stops at the time
+// a file whose objects refer to each kindOther in a loop stops at the time
 // limit. A PDF whose pages are all damaged is refused saying so, not as
 // one without text.
 func Parse(b *budget.Budget, name string, data []byte) (d draft.Article, err error) {
@@ -64,7 +71,7 @@ func Parse(b *budget.Budget, name string, data []byte) (d draft.Article, err err
 		}
 		return draft.Article{}, fmt.Errorf("import %s: damaged or unreadable PDF: %w", name, err)
 	}
-	list, n, err := pdfPageList(b, r, pdfMaxPages)
+	list, n, err := pageList(b, r, maxPages)
 	if err != nil {
 		if berr := b.Err(); berr != nil {
 			return draft.Article{}, berr
@@ -74,11 +81,11 @@ func Parse(b *budget.Budget, name string, data []byte) (d draft.Article, err err
 	if len(list) == 0 {
 		return draft.Article{}, fmt.Errorf("import %s: damaged PDF: no pages", name)
 	}
-	var pages []pdfPage
+	var pages []pageText
 	var damage []string
 	glyphs := 0
 	for i, p := range list {
-		glyphList, err := pdfPageGlyphs(b, p, pdfMaxGlyphs+1-glyphs)
+		glyphList, err := pageGlyphs(b, p, maxGlyphs+1-glyphs)
 		if berr := b.Err(); berr != nil {
 			return draft.Article{}, berr
 		}
@@ -86,25 +93,25 @@ func Parse(b *budget.Budget, name string, data []byte) (d draft.Article, err err
 			damage = append(damage, fmt.Sprintf("page %d: %v", i+1, err))
 		}
 		glyphs += len(glyphList)
-		if glyphs > pdfMaxGlyphs {
+		if glyphs > maxGlyphs {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("only the first %d pages were read (too much text)", i))
 			break
 		}
-		page := pdfBuildPage(glyphList)
-		b.Free(int64(len(glyphList)) * pdfGlyphCost)
+		page := buildPage(glyphList)
+		b.Free(int64(len(glyphList)) * glyphCost)
 		size := 0
 		for _, l := range page.lines {
-			size += len(l.text) + pdfLineCost
+			size += len(l.text) + lineCost
 		}
 		if err := b.Alloc(int64(size)); err != nil {
 			return draft.Article{}, err
 		}
 		pages = append(pages, page)
 	}
-	if n > pdfMaxPages || len(list) > pdfMaxPages {
-		d.Warnings = append(d.Warnings, fmt.Sprintf("only the first %d of %d pages were read", pdfMaxPages, max(n, len(list))))
+	if n > maxPages || len(list) > maxPages {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("only the first %d of %d pages were read", maxPages, max(n, len(list))))
 	}
-	blocks, firstPageTitle := pdfLayout(pages)
+	blocks, firstPageTitle := layoutPages(pages)
 	body, kinds := text.Join(blocks)
 	if strings.TrimSpace(body) == "" {
 		if len(damage) > 0 {
@@ -121,7 +128,7 @@ func Parse(b *budget.Budget, name string, data []byte) (d draft.Article, err err
 	}
 
 	info := r.Trailer().Key("Info")
-	d.Title = pdfInfoTitle(info.Key("Title").Text(), name)
+	d.Title = infoTitle(info.Key("Title").Text(), name)
 	if d.Title == "" {
 		d.Title = firstPageTitle
 	}
@@ -129,7 +136,7 @@ func Parse(b *budget.Budget, name string, data []byte) (d draft.Article, err err
 		d.Title = text.FirstWords(body, 12)
 	}
 	d.Byline = text.CleanSpace(info.Key("Author").Text())
-	if t, ok := pdfDate(info.Key("CreationDate").Text()); ok {
+	if t, ok := infoDate(info.Key("CreationDate").Text()); ok {
 		d.Published = t
 	}
 	// A title on the first page that repeats the document title is not
@@ -144,14 +151,14 @@ func Parse(b *budget.Budget, name string, data []byte) (d draft.Article, err err
 	return d, nil
 }
 
-// pdfLineCost is the memory charged per line of a page kept for layout,
+// lineCost is the memory charged per line of a page kept for layout,
 // besides its text.
-const pdfLineCost = 96
+const lineCost = 96
 
-// pdfPageGlyphs returns the positioned glyphs of one page, at most max of
+// pageGlyphs returns the positioned glyphs of one page, at most max of
 // them. A damaged content stream gives the glyphs read before the damage
 // and an error.
-func pdfPageGlyphs(b *budget.Budget, page lpdf.Value, max int) ([]lpdf.Text, error) {
+func pageGlyphs(b *budget.Budget, page lpdf.Value, max int) ([]lpdf.Text, error) {
 	strm := page.Key("Contents")
 	var rd io.Reader
 	switch strm.Kind() {
@@ -168,26 +175,26 @@ func pdfPageGlyphs(b *budget.Budget, page lpdf.Value, max int) ([]lpdf.Text, err
 	default:
 		rd = strm.Reader()
 	}
-	in := pdfNewInterp(b, pdfInherited(page, "Resources"), max)
+	in := newInterp(b, inherited(page, "Resources"), max)
 	err := in.run(b.Reader(rd))
 	return in.glyphs, err
 }
 
-// pdfJunkTitle matches document-information titles that are not titles:
+// junkTitle matches document-information titles that are not titles:
 // the producing program's placeholders and file names.
-var pdfJunkTitle = regexp.MustCompile(`(?i)^(?:untitled|document\d*|microsoft word - .*|.*\.(?:docx?|pdf|odt|rtf|tex|indd|qxd))$`)
+var junkTitle = regexp.MustCompile(`(?i)^(?:untitled|document\d*|microsoft word - .*|.*\.(?:docx?|pdf|odt|rtf|tex|indd|qxd))$`)
 
-// pdfInfoTitle cleans the document-information title, rejecting junk.
-func pdfInfoTitle(t, fileName string) string {
+// infoTitle cleans the document-information title, rejecting junk.
+func infoTitle(t, fileName string) string {
 	t = text.CleanSpace(t)
-	if t == "" || pdfJunkTitle.MatchString(t) || strings.EqualFold(t, strings.TrimSuffix(fileName, ".pdf")) || !strings.ContainsFunc(t, func(r rune) bool { return r > '9' }) {
+	if t == "" || junkTitle.MatchString(t) || strings.EqualFold(t, strings.TrimSuffix(fileName, ".pdf")) || !strings.ContainsFunc(t, func(r rune) bool { return r > '9' }) {
 		return ""
 	}
 	return t
 }
 
-// pdfDate parses a PDF date string ("D:20230208120000+01'00'").
-func pdfDate(s string) (time.Time, bool) {
+// infoDate parses a PDF date string ("D:20230208120000+01'00'").
+func infoDate(s string) (time.Time, bool) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "D:")
 	if len(s) < 8 {
 		return time.Time{}, false

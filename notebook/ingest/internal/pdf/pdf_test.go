@@ -17,8 +17,8 @@ import (
 	lpdf "github.com/ledongthuc/pdf"
 )
 
-// pdfReportParas is the body of the generated test report.
-var pdfReportParas = []draft.Block{
+// reportParas is the body of the generated test report.
+var reportParas = []draft.Block{
 	{Kind: draft.Heading, Text: "Summary"},
 	{Kind: draft.Body, Text: "The year was the first full year of operation since the northern line reopened to freight. Traffic grew faster than forecast, and the authority finished the year with a small operating surplus for the first time in its history."},
 	{Kind: draft.Body, Text: "Freight volumes reached four million tonnes, against a forecast of three and a half million. Most of the growth came from grain and fertiliser, which together made up nearly two thirds of everything carried on the line."},
@@ -32,10 +32,10 @@ var pdfReportParas = []draft.Block{
 	{Kind: draft.Body, Text: "Risks remain: weather damage to the embankments, delays in the delivery of new locomotives, and the exchange rate, since most of the authority's loans are denominated in foreign currency while its revenue is not."},
 }
 
-// pdfReport generates a three-page, two-column report with a running header
+// testReport generates a three-page, two-column report with a running header
 // and footer, page numbers, headings set larger than the body, bulleted
 // items, and words hyphenated at line breaks.
-func pdfReport(t testing.TB, withInfo bool) []byte {
+func testReport(t testing.TB, withInfo bool) []byte {
 	t.Helper()
 	doc := fpdf.New("P", "pt", "A4", "")
 	if withInfo {
@@ -73,7 +73,7 @@ func pdfReport(t testing.TB, withInfo bool) []byte {
 			}
 		}
 	}
-	for _, p := range pdfReportParas {
+	for _, p := range reportParas {
 		size, style, width, indent := 10.0, "", colW, 0.0
 		switch p.Kind {
 		case draft.Heading:
@@ -130,7 +130,7 @@ func boolFloat(b bool) float64 {
 func TestParse_Report(t *testing.T) {
 	for _, withInfo := range []bool{true, false} {
 		t.Run(fmt.Sprintf("info=%v", withInfo), func(t *testing.T) {
-			data := pdfReport(t, withInfo)
+			data := testReport(t, withInfo)
 			d, err := Parse(nil, "report.pdf", data)
 			if err != nil {
 				t.Fatal(err)
@@ -142,7 +142,7 @@ func TestParse_Report(t *testing.T) {
 			if withInfo && (d.Byline != "Lakeland Rail Authority" || !d.Published.Equal(time.Date(2023, 3, 31, 12, 0, 0, 0, time.UTC))) {
 				t.Errorf("Byline, Published = %q, %v", d.Byline, d.Published)
 			}
-			want, wantKinds := text.Join(pdfReportParas)
+			want, wantKinds := text.Join(reportParas)
 			if d.Text != want {
 				t.Errorf("text differs (F1 %.3f)\ngot:\n%s\n\nwant:\n%s", testkit.WordF1(d.Text, want), d.Text, want)
 			}
@@ -160,7 +160,7 @@ func TestParse_Report(t *testing.T) {
 
 // TestParsePDF_LibreOffice reads a report as LibreOffice exports it: two
 // columns, subset TrueType fonts with ToUnicode maps, words hyphenated by
-// the typesetter, a running header and a page-number footer, bold headings
+// the typesetter, a running header and a page-kindNumber footer, bold headings
 // only a little larger than the text.
 func TestParse_LibreOffice(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("testdata", "report-libreoffice.pdf"))
@@ -225,8 +225,8 @@ func TestParse_Type0(t *testing.T) {
 	}
 }
 
-func TestPDFReadToUnicode_Ranges(t *testing.T) {
-	m := &pdfToUnicode{chars: map[int]string{0x41: "fi"}, ranges: []pdfCodeRange{
+func TestReadToUnicode_ranges(t *testing.T) {
+	m := &toUnicode{chars: map[int]string{0x41: "fi"}, ranges: []codeRange{
 		{lo: 0, hi: 0xFFFF, dst: []uint16{0}},
 		{lo: 0x10, hi: 0x12, list: []string{"a", "b", "c"}},
 	}}
@@ -235,7 +235,7 @@ func TestPDFReadToUnicode_Ranges(t *testing.T) {
 			t.Errorf("lookup(%#x) = %q, %v; want %q", code, got, ok, want)
 		}
 	}
-	var none *pdfToUnicode
+	var none *toUnicode
 	if _, ok := none.lookup(1); ok {
 		t.Errorf("nil map found a code")
 	}
@@ -261,7 +261,7 @@ func TestParse_Refusals(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	report := pdfReport(t, true)
+	report := testReport(t, true)
 	tests := []struct {
 		name string
 		data []byte
@@ -288,7 +288,7 @@ func TestParse_Refusals(t *testing.T) {
 	}
 }
 
-func TestPDFAppendLine(t *testing.T) {
+func TestAppendLine(t *testing.T) {
 	tests := []struct{ a, b, want string }{
 		{"the govern-", "ment said", "the government said"},
 		{"the Anglo-", "Saxon kings", "the Anglo- Saxon kings"},
@@ -297,27 +297,27 @@ func TestPDFAppendLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		b := []byte(tt.a)
-		pdfAppendLine(&b, tt.b)
+		appendLine(&b, tt.b)
 		if string(b) != tt.want {
-			t.Errorf("pdfAppendLine(%q, %q) = %q, want %q", tt.a, tt.b, b, tt.want)
+			t.Errorf("appendLine(%q, %q) = %q, want %q", tt.a, tt.b, b, tt.want)
 		}
 	}
 }
 
-func TestPDFDate(t *testing.T) {
-	got, ok := pdfDate("D:20230208120000+01'00'")
+func TestInfoDate(t *testing.T) {
+	got, ok := infoDate("D:20230208120000+01'00'")
 	if !ok || !got.Equal(time.Date(2023, 2, 8, 11, 0, 0, 0, time.UTC)) {
-		t.Errorf("pdfDate = %v, %v", got, ok)
+		t.Errorf("infoDate = %v, %v", got, ok)
 	}
-	if _, ok := pdfDate("yesterday"); ok {
-		t.Errorf("pdfDate accepted junk")
+	if _, ok := infoDate("yesterday"); ok {
+		t.Errorf("infoDate accepted junk")
 	}
 }
 
 // FuzzParsePDF checks that any input gives a valid draft or an error, never
 // a panic, in bounded time.
 func FuzzParsePDF(f *testing.F) {
-	f.Add(pdfReport(f, true))
+	f.Add(testReport(f, true))
 	f.Add([]byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		start := time.Now()
@@ -339,8 +339,8 @@ func FuzzPDFContent(f *testing.F) {
 	f.Add([]byte("BI /W 2 /H 2 /BPC 8 ID \x00\x01EI\x02 EI Q << /A [1 [2 [3]]] >> BDC %comment\n EMC"))
 	f.Add([]byte("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[(deep)]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]] TJ"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		in := pdfNewInterp(nil, lpdf.Value{}, 1000)
-		in.fonts["F1"] = &pdfFont{name: "Helvetica", widths: map[int]float64{}, dw: 500, text: map[int]string{}}
+		in := newInterp(nil, lpdf.Value{}, 1000)
+		in.fonts["F1"] = &fontMetrics{name: "Helvetica", widths: map[int]float64{}, dw: 500, text: map[int]string{}}
 		_ = in.run(bytes.NewReader(data))
 		if len(in.glyphs) > 1000 {
 			t.Errorf("%d glyphs, more than allowed", len(in.glyphs))

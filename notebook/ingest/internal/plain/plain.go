@@ -102,9 +102,9 @@ func Parse(b *budget.Budget, s string) (draft.Article, error) {
 	return d, nil
 }
 
-// plainLineCost is the memory charged per line of a text file, besides its
+// lineCost is the memory charged per line of a text file, besides its
 // bytes: its place in a paragraph and in a block.
-const plainLineCost = 64
+const lineCost = 64
 
 // splitPlain normalises s, splits it into paragraphs and lines and drops
 // clutter lines and the paragraphs they leave empty. It charges the
@@ -125,7 +125,7 @@ func splitPlain(b *budget.Budget, s string) ([]txtPara, error) {
 			if t == "" || isClutter(t) {
 				continue
 			}
-			if err := b.Alloc(plainLineCost); err != nil {
+			if err := b.Alloc(lineCost); err != nil {
 				return nil, err
 			}
 			para = append(para, txtLine{text: t})
