@@ -6,11 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 	"github.com/glossnotes/gloss/notebook/ingest/internal/draft"
@@ -39,30 +37,6 @@ var (
 	// the message says which limit it passed.
 	ErrLimit = budget.ErrExceeded
 )
-
-// Limits bound the time and memory that importing one file may use. A
-// file that needs more is refused with an error wrapping ErrLimit that
-// says which limit it passed ("took longer than 20 s, the limit for one
-// file", "would need more than 512 MB of memory"). The parsers check the
-// limits as they go, so a hostile file stops its own parse.
-type Limits struct {
-	// Time is the wall-clock time one file may take; zero means no limit
-	// beyond the context's.
-	Time time.Duration
-	// Memory is what a parser may build for one file (decompressed data,
-	// document trees, glyphs, lines of text), estimated from what it reads;
-	// zero means no limit.
-	Memory int64
-}
-
-// DefaultLimits are the limits of File, Bytes and Paste: 20 seconds and
-// 512 MB per file.
-var DefaultLimits = Limits{Time: 20 * time.Second, Memory: 512 << 20}
-
-// budget returns the budget of one parse under l.
-func (l Limits) budget(ctx context.Context) *budget.Budget {
-	return budget.New(ctx, l.Time, l.Memory)
-}
 
 // openFile opens a file for File; tests replace it to prove that oversized
 // files are refused without being opened.
@@ -111,32 +85,6 @@ func FileContext(ctx context.Context, path string, lim Limits) (Draft, error) {
 		return Draft{}, fmt.Errorf("import %s: %w", path, err)
 	}
 	return bytesWith(b, path, data)
-}
-
-// NotRegular returns the reason a file of mode m is not read: "is a named
-// pipe (FIFO), not a regular file" and the like, or nil for a regular
-// file.
-func NotRegular(m fs.FileMode) error {
-	var kind string
-	switch {
-	case m.IsRegular():
-		return nil
-	case m.IsDir():
-		kind = "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		kind = "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		kind = "a socket"
-	case m&fs.ModeCharDevice != 0:
-		kind = "a character device"
-	case m&fs.ModeDevice != 0:
-		kind = "a device"
-	case m&fs.ModeSymlink != 0:
-		kind = "a symbolic link"
-	default:
-		kind = "a special file"
-	}
-	return fmt.Errorf("is %s, not a regular file", kind)
 }
 
 // Bytes parses in-memory data as if it came from a file with this name: the
