@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // Issue 15, "Layout at small sizes".
@@ -78,5 +80,37 @@ func TestUI_DialogTakesTheKeyboard(t *testing.T) {
 	h.ui.closeModal(d.dlg)
 	if h.focused() != h.ui.reader.view {
 		t.Errorf("after the dialog the focus is on %T", h.focused())
+	}
+}
+
+// TestUI_BulkTickBoxes: the bulk-selection tick boxes are outlined in the
+// text colour in both themes (Fyne's Check was nearly invisible on a
+// selected row in the dark theme), tick the article, and the list moves
+// below the bulk buttons.
+func TestUI_BulkTickBoxes(t *testing.T) {
+	h := newHarness(t, false)
+	id := h.importSample()
+	for _, mode := range []string{themeDark, themeLight} {
+		h.ui.setTheme(mode)
+		h.ui.lib.toggleSelecting()
+		h.settle()
+		row := h.ui.lib.newRow()
+		h.ui.lib.updateRow(0, row)
+		box := row.(*fyne.Container).Objects[1].(*tickBox)
+		if !box.Visible() {
+			t.Fatalf("%s: no tick box while selecting", mode)
+		}
+		r := test.WidgetRenderer(box).(*tickRenderer)
+		if !sameColor(r.box.StrokeColor, theme.Color(theme.ColorNameForeground)) || r.box.StrokeWidth == 0 {
+			t.Errorf("%s: tick box outline %v", mode, r.box.StrokeColor)
+		}
+		box.Tapped(nil)
+		if !h.ui.lib.checked[id] {
+			t.Errorf("%s: tapping the box did not tick the article", mode)
+		}
+		if h.ui.lib.list.Position().Y < h.ui.lib.bulk.Position().Y+h.ui.lib.bulk.Size().Height {
+			t.Errorf("%s: the list (y %v) overlaps the bulk buttons (bottom %v)", mode, h.ui.lib.list.Position().Y, h.ui.lib.bulk.Position().Y+h.ui.lib.bulk.Size().Height)
+		}
+		h.ui.lib.toggleSelecting()
 	}
 }

@@ -55,6 +55,7 @@ type library struct {
 
 	selecting bool
 	checked   map[string]bool
+	articles  *fyne.Container // filter, sort, bulk actions and the list
 	loaded    bool
 	onLoaded  func()
 	syncing   bool // the list's selection is being set to the reader's article
@@ -122,7 +123,8 @@ func (l *library) content() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, l.count, l.sortSel),
 		l.bulk,
 	)
-	articles := borderTop(top, l.list)
+	l.articles = borderTop(top, l.list)
+	articles := l.articles
 	tagsTitle := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	manage := widget.NewButtonWithIcon("", theme.SettingsIcon(), l.ui.showTagManager)
 	manage.Importance = widget.LowImportance
@@ -138,7 +140,7 @@ func (l *library) newRow() fyne.CanvasObject {
 	meta := newFitLabel("Outlet · date")
 	meta.colorName = theme.ColorNameDisabled
 	meta.sizeName = theme.SizeNameCaptionText
-	check := widget.NewCheck("", nil)
+	check := newTickBox()
 	check.Hide()
 	text := container.New(&tightVBox{}, title, meta)
 	return container.NewBorder(nil, nil, check, nil, text)
@@ -151,14 +153,13 @@ func (l *library) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	a := l.shown[i]
 	row := o.(*fyne.Container)
 	text := row.Objects[0].(*fyne.Container)
-	check := row.Objects[1].(*widget.Check)
+	check := row.Objects[1].(*tickBox)
 	title := a.Title
 	if title == "" {
 		title = "(untitled)"
 	}
 	text.Objects[0].(*fitLabel).SetText(title)
 	text.Objects[1].(*fitLabel).SetText(listMeta(a))
-	check.OnChanged = nil
 	check.SetChecked(l.checked[a.ID])
 	check.OnChanged = func(on bool) {
 		if on {
@@ -168,7 +169,11 @@ func (l *library) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		}
 	}
 	if l.selecting {
-		check.Show()
+		if !check.Visible() {
+			check.Show()
+			// A hidden check missed theme changes: repaint it.
+			check.Refresh()
+		}
 	} else {
 		check.Hide()
 	}
@@ -470,6 +475,10 @@ func (l *library) toggleSelecting() {
 	} else {
 		l.bulk.Hide()
 		l.checked = map[string]bool{}
+	}
+	// The bar above the list changed height: lay the pane out again.
+	if l.articles != nil {
+		l.articles.Refresh()
 	}
 	l.list.Refresh()
 }
