@@ -39,8 +39,11 @@
 //     say; every chapter is read, and an entry whose data does not match
 //     its size or checksum header makes the book damaged (internal/epub);
 //   - Markdown: lists and block quotes nested more than 64 levels deep
-//     are refused, tables too large for the parser are read as plain text,
-//     front matter larger than 64 KB is ignored (internal/markdown);
+//     are refused; tables too large for the parser, and notes with a
+//     paragraph of more than 20,000 emphasis or link markers, are read as
+//     plain text; front matter larger than 64 KB is ignored; sources over
+//     1 MB are parsed in chunks, the budget checked between them
+//     (internal/markdown);
 //   - metadata: every field is one clean line (CleanField); titles, bylines
 //     and outlets are cut at 1,000 characters, at most 100 tags of 200
 //     characters are kept (finish.go).

@@ -25,12 +25,18 @@ package markdown
 // with a warning; at most 100 tags are kept (see finish).
 //
 // Limits, checked on the source before goldmark sees it (goldmark's cost
-// grows with the square of the nesting, and with rows times columns of a
-// table, and it cannot be stopped once started): lists and block quotes
-// nested more than maxNesting (64) levels deep are refused; tables
-// that would have more than maxTableCells (500,000) cells, or a row of
-// more than maxTableColumns (256) columns, are read as plain paragraphs,
-// with a warning.
+// grows with the square of the nesting, with rows times columns of a
+// table and faster than the number of emphasis delimiters in a paragraph,
+// and it cannot be stopped once started): lists and block quotes nested
+// more than maxNesting (64) levels deep are refused; tables that would
+// have more than maxTableCells (500,000) cells, or a row of more than
+// maxTableColumns (256) columns, are read as plain paragraphs, with a
+// warning; a note with a paragraph of more than maxMarkers (20,000)
+// emphasis, link or code markers is read as plain text, with a warning.
+// A source larger than chunkSize (1 MB) is parsed in chunks of about that
+// size, cut at blank lines between top-level blocks (the link reference
+// definitions are given to every chunk), so that the budget is checked
+// between chunks.
 
 import (
 	"bytes"
@@ -43,6 +49,7 @@ import (
 	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 	"github.com/glossnotes/gloss/notebook/ingest/internal/date"
 	"github.com/glossnotes/gloss/notebook/ingest/internal/draft"
+	"github.com/glossnotes/gloss/notebook/ingest/internal/plain"
 	"github.com/glossnotes/gloss/notebook/ingest/internal/text"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -63,6 +70,7 @@ var (
 
 // The limits of a Markdown import (see the top of markdown.go).
 const (
+	maxMarkers      = 20_000
 	maxFrontMatter  = 64 << 10
 	maxNesting      = 64
 	maxTableCells   = 500_000
@@ -109,17 +117,35 @@ func Parse(b *budget.Budget, name string, data []byte) (draft.Article, error) {
 		md = markdownNoTables
 		d.Warnings = append(d.Warnings, fmt.Sprintf("tables were read as plain text: they are too large (%d cells, up to %d columns in a row)", shape.cells, shape.columns))
 	}
-	src := []byte(body)
-	tree := md.Parser().Parse(gtext.NewReader(src))
-	w := walker{src: src, title: d.Title, budget: b}
-	w.blocks(tree, draft.Body)
-	if err := b.Err(); err != nil {
-		return draft.Article{}, err
+	if shape.markers > maxMarkers {
+		// goldmark would take minutes over such a paragraph, and cannot be
+		// stopped: the note is read as plain text instead.
+		p, err := plain.Parse(b, body)
+		if err != nil {
+			return draft.Article{}, err
+		}
+		d.Text, d.Kinds = p.Text, p.Kinds
+		if d.Title == "" {
+			d.Title = p.Title
+		}
+		d.Warnings = append(d.Warnings, fmt.Sprintf("read as plain text, not Markdown: a paragraph has more than %d emphasis, link or code markers", maxMarkers))
+	} else {
+		w := walker{title: d.Title, budget: b}
+		for _, chunk := range chunks(body, shape) {
+			if err := b.Check(); err != nil {
+				return draft.Article{}, err
+			}
+			w.src = []byte(chunk)
+			w.blocks(md.Parser().Parse(gtext.NewReader(w.src)), draft.Body)
+		}
+		if err := b.Err(); err != nil {
+			return draft.Article{}, err
+		}
+		if d.Title == "" {
+			d.Title = w.title
+		}
+		d.Text, d.Kinds = text.Join(w.out)
 	}
-	if d.Title == "" {
-		d.Title = w.title
-	}
-	d.Text, d.Kinds = text.Join(w.out)
 	if d.Text == "" {
 		return draft.Article{}, fmt.Errorf("import %s: %w", name, draft.ErrNoText)
 	}
@@ -397,4 +423,30 @@ func resolveMarkdownText(v []byte) []byte {
 		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
 	}
 	return v
+}
+
+// chunkSize is the size of the chunks a large source is parsed in; tests
+// make it small.
+var chunkSize = 1 << 20
+
+// chunks cuts a source into chunks of at least chunkSize bytes at the
+// breaks the scan found, each preceded by the source's link reference
+// definitions. A source smaller than chunkSize is one chunk, unchanged.
+func chunks(src string, sh sourceShape) []string {
+	if len(src) <= chunkSize {
+		return []string{src}
+	}
+	refs := strings.Join(sh.refs, "\n")
+	if refs != "" {
+		refs += "\n\n"
+	}
+	var out []string
+	start := 0
+	for _, br := range sh.breaks {
+		if br-start >= chunkSize {
+			out = append(out, refs+src[start:br])
+			start = br
+		}
+	}
+	return append(out, refs+src[start:])
 }

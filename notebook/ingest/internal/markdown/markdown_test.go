@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -171,4 +172,50 @@ func FuzzMarkdown(f *testing.F) {
 			t.Error("no error but empty text")
 		}
 	})
+}
+
+// TestParse_chunks: a source parsed in chunks gives the same text as
+// parsed whole: containers, fenced code and HTML blocks with blank lines
+// inside are never cut, and links defined anywhere resolve everywhere.
+func TestParse_chunks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: Chunks\n---\n# Chunks\n\nIntro with a [reference link][far] and *emphasis*.\n\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "## Part %d\n\nA paragraph of part %d, with a [link][far], `code` and **bold**.\nIt goes on over a second line.\n\n", i, i)
+		b.WriteString("1. first\n\n2. second, loose\n\n   continued under the item\n\n- bullet\n\n  more of the bullet\n\n")
+		b.WriteString("> quoted\n>\n> still quoted\n\n```\ncode\n\n\nafter blank lines\n```\n\n<!-- a comment\n\nwith a blank line -->\n\n")
+		b.WriteString("    indented code\n\n    more indented code\n\n| a | b |\n|---|---|\n| c | d |\n\n")
+	}
+	b.WriteString("[far]: https://example.com/far\n")
+	src := []byte(b.String())
+	whole, err := Parse(nil, "c.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := chunkSize
+	t.Cleanup(func() { chunkSize = old })
+	for _, size := range []int{1, 100, 1000} {
+		chunkSize = size
+		got, err := Parse(nil, "c.md", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Text != whole.Text || !slices.Equal(got.Kinds, whole.Kinds) || got.Title != whole.Title {
+			t.Errorf("chunks of %d bytes: text differs\n got %.400q\nwant %.400q", size, got.Text, whole.Text)
+		}
+	}
+	if strings.Contains(whole.Text, "[link][far]") || !strings.Contains(whole.Text, "with a link, code and bold") {
+		t.Errorf("the reference links were not resolved: %.300q", whole.Text)
+	}
+}
+
+func TestParse_tooManyMarkers(t *testing.T) {
+	src := "# Stars\n\n" + strings.Repeat("*_", 15_000) + "a" + strings.Repeat("_*", 15_000) + "\n\nAn ordinary paragraph.\n"
+	d, err := Parse(nil, "stars.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(d.Warnings, "\n"), "read as plain text") || !strings.Contains(d.Text, "An ordinary paragraph.") {
+		t.Errorf("warnings %q, text %.100q", d.Warnings, d.Text)
+	}
 }

@@ -13,6 +13,16 @@ type sourceShape struct {
 	deepLine int // the line (from 1) where depth was reached
 	cells    int // table cells goldmark would build: rows × columns, summed
 	columns  int // the most columns of a table row
+	// markers is the most inline markers (emphasis, link, code and HTML
+	// delimiters) in one paragraph: goldmark's delimiter processing costs
+	// more than their number in time.
+	markers int
+	// breaks are the offsets of lines where a chunk of the source may
+	// start and be parsed on its own: after a blank line, at the margin,
+	// outside any container, fenced code or HTML block.
+	breaks []int
+	// refs are the link reference definitions, which every chunk needs.
+	refs []string
 }
 
 // scan measures the nesting and the tables of a Markdown source in one
@@ -26,15 +36,20 @@ type sourceShape struct {
 func scan(b *budget.Budget, src string) (sourceShape, error) {
 	var sh sourceShape
 	fence := ""     // the open fence ("```" or "~~~"), or ""
+	htmlEnd := ""   // what ends the open HTML block ("-->", "</pre>"…), or ""
 	tableCols := 0  // columns of the table being read, or 0
 	prevPipes := -1 // the previous line, when it may be a table's header
+	markers := 0    // inline markers in the paragraph being read
+	blank := true   // the previous line was blank (or there was none)
 	line := 0
-	for rest := src; rest != ""; {
+	for off, rest := 0, src; rest != ""; {
 		if err := b.Step(); err != nil {
 			return sh, err
 		}
+		start := off
 		var l string
 		l, rest, _ = strings.Cut(rest, "\n")
+		off += len(l) + 1
 		line++
 		body := strings.TrimLeft(l, " \t>")
 		if fence != "" {
@@ -43,13 +58,38 @@ func scan(b *budget.Budget, src string) (sourceShape, error) {
 			}
 			continue
 		}
+		if htmlEnd != "" {
+			if strings.Contains(strings.ToLower(l), htmlEnd) {
+				htmlEnd = ""
+			}
+			blank = false
+			continue
+		}
 		if strings.HasPrefix(body, "```") || strings.HasPrefix(body, "~~~") {
 			fence = body[:3]
 			tableCols = 0
+			blank = false
 			continue
 		}
-		if d := lineDepth(l); d > sh.depth {
+		d := lineDepth(l)
+		if d > sh.depth {
 			sh.depth, sh.deepLine = d, line
+		}
+		if strings.TrimSpace(body) != "" && blank && d == 0 && l[0] != ' ' && l[0] != '\t' {
+			sh.breaks = append(sh.breaks, start)
+		}
+		if strings.TrimSpace(body) == "" {
+			blank, markers = true, 0
+		} else {
+			blank = false
+			markers += countMarkers(l)
+			sh.markers = max(sh.markers, markers)
+		}
+		if e := htmlBlockEnd(strings.TrimLeft(l, " ")); e != "" && !strings.Contains(strings.ToLower(l), e) {
+			htmlEnd = e
+		}
+		if isRefDef(l) {
+			sh.refs = append(sh.refs, l)
 		}
 		switch {
 		case strings.TrimSpace(body) == "":
@@ -141,4 +181,54 @@ func rowCells(row string) int {
 		n--
 	}
 	return max(n, 1)
+}
+
+// countMarkers counts the bytes of a line that may delimit inline markup.
+func countMarkers(l string) int {
+	n := 0
+	for i := 0; i < len(l); i++ {
+		switch l[i] {
+		case '*', '_', '[', ']', '`', '~', '<', '!':
+			n++
+		}
+	}
+	return n
+}
+
+// htmlBlockEnd returns what ends the HTML block a line (without its
+// indentation) starts when that block may hold blank lines (CommonMark's
+// kinds 1 to 5: script, pre, style, textarea, comments, processing
+// instructions, declarations, CDATA), or "".
+func htmlBlockEnd(l string) string {
+	if !strings.HasPrefix(l, "<") {
+		return ""
+	}
+	low := strings.ToLower(l[:min(len(l), 12)])
+	for _, tag := range []string{"script", "pre", "style", "textarea"} {
+		if strings.HasPrefix(low, "<"+tag) && (len(low) == len(tag)+1 || strings.ContainsRune(" \t>", rune(low[len(tag)+1]))) {
+			return "</" + tag + ">"
+		}
+	}
+	switch {
+	case strings.HasPrefix(l, "<!--"):
+		return "-->"
+	case strings.HasPrefix(l, "<?"):
+		return "?>"
+	case strings.HasPrefix(l, "<![CDATA["):
+		return "]]>"
+	case len(l) > 2 && l[1] == '!' && (l[2] >= 'A' && l[2] <= 'Z' || l[2] >= 'a' && l[2] <= 'z'):
+		return ">"
+	}
+	return ""
+}
+
+// isRefDef reports whether a line is a link reference definition:
+// "[label]: destination", indented at most three spaces.
+func isRefDef(l string) bool {
+	t := strings.TrimLeft(l, " ")
+	if len(l)-len(t) > 3 || !strings.HasPrefix(t, "[") {
+		return false
+	}
+	i := strings.Index(t, "]:")
+	return i > 1 && !strings.ContainsAny(t[1:i], "[]")
 }
