@@ -52,7 +52,7 @@ type formatting struct {
 }
 
 // scan replays the tags of a page on the model (see the top of
-// html_guard.go) and returns its shape. It stops early, with the shape so
+// guard.go) and returns its shape. It stops early, with the shape so
 // far, once a limit is passed.
 func scan(b *budget.Budget, page string) (pageShape, error) {
 	s := &scanner{where: map[string][]int{}, noah: map[uint64][]*formatting{}, byName: map[string][]*formatting{}, seed: maphash.MakeSeed()}

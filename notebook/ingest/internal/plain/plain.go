@@ -6,7 +6,7 @@ package plain
 // navigation left over at the top, the headline, a byline and a date, then
 // the article. parseText recognises that shape without knowing the site:
 //
-//  1. The text is decoded and normalised (normalize.go) and split into
+//  1. The text is decoded and normalised (text.Decode, text.Normalize) and split into
 //     paragraphs at blank lines.
 //  2. Clutter lines are removed anywhere in the file: a whole line that is
 //     only "Skip to …", "Share", "Advertisement", a cookie notice, "3 min
