@@ -10,7 +10,7 @@ package plain
 //     paragraphs at blank lines.
 //  2. Clutter lines are removed anywhere in the file: a whole line that is
 //     only "Skip to …", "Share", "Advertisement", a cookie notice, "3 min
-//     read" and the like (see isClutter in text_clutter.go). List numbering
+//     read" and the like (see isClutter in clutter.go). List numbering
 //     and bullets before them ("1. Skip to content") are ignored. A line
 //     that merely contains such a word is never removed.
 //  3. The header is the run of short paragraphs before the first paragraph
