@@ -78,6 +78,9 @@ func TestUI_HighlightCost(t *testing.T) {
 	if got := h.ui.lib.shown[0].Annotations; got != 2 {
 		t.Errorf("library row says %d highlights, want 2", got)
 	}
+	if got := h.ui.lib.totalAnns; got != 2 {
+		t.Errorf("All highlights counts %d, want 2", got)
+	}
 }
 
 // TestUI_HighlightDoesNotWaitForCommit: pressing H returns at once with

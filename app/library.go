@@ -354,6 +354,12 @@ func (l *library) patchArticle(a notebook.Article) {
 	}
 }
 
+// setTotalAnns shows the number of highlights in the notebook.
+func (l *library) setTotalAnns(n int) {
+	l.totalAnns = max(n, 0)
+	l.tree.RefreshItem(nodeHighlights)
+}
+
 // setOrphans shows the number of orphaned highlights.
 func (l *library) setOrphans(n int) {
 	l.orphans = max(n, 0)

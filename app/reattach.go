@@ -103,6 +103,7 @@ func (ui *UI) startReattach(id string) {
 		return
 	}
 	ui.selectAnnotation(id)
+	ui.notify.hide()
 	ui.reader.attach.start(a)
 	ui.focusReader()
 }

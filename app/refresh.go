@@ -196,6 +196,10 @@ func (ui *UI) applyRefresh(p refreshPlan, r refreshRead, gen int) {
 			ui.clearArticle()
 		default:
 			before := orphansIn(ui.curAnns)
+			if r.lib == nil {
+				// The notebook's highlight count moves with this article's.
+				ui.lib.setTotalAnns(ui.lib.totalAnns + len(r.anns) - len(ui.curAnns))
+			}
 			a := ui.cur
 			if r.artRead {
 				a = r.art

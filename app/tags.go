@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -212,10 +213,11 @@ func (ui *UI) askLookAlike(typed, existing string, add func(string)) {
 	use := widget.NewButton("Use ‘"+clipRunes(existing, 30)+"’", func() { q.answer(true) })
 	use.Importance = widget.HighImportance
 	create := widget.NewButton("Create “"+clipRunes(typed, 30)+"”", func() { q.answer(false) })
-	q.dlg = dialog.NewCustomWithoutButtons("Use the existing tag?", container.NewBorder(nil, container.NewHBox(create, use), nil, nil, msg), ui.win)
+	q.dlg = dialog.NewCustomWithoutButtons("Use the existing tag?", container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), create, use), nil, nil, msg), ui.win)
 	q.dlg.Resize(fyne.NewSize(480, 220))
 	ui.lookAlike = q
 	ui.modal(q.dlg)
+	ui.win.Canvas().Focus(use) // Enter or Space uses the existing tag
 }
 
 // tagAnnotation asks for a tag for a highlight, showing its current tags.

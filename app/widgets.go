@@ -193,6 +193,12 @@ func (n *notifier) show(msg string, action func(), actionLabel ...string) {
 	})
 }
 
+// hide hides the bar.
+func (n *notifier) hide() {
+	n.seq++
+	n.box.Hide()
+}
+
 // showProgress displays a progress bar with a message (fraction 0–1).
 func (n *notifier) showProgress(msg string, fraction float64) {
 	n.seq++
