@@ -33,8 +33,11 @@
 //     browsers do, before the extractor sees them (internal/html/guard.go);
 //   - PDF: at most 2,000 pages and 8 million glyphs are read (with a
 //     warning); a page tree more than 64 levels deep, or with more than
-//     9,024 nodes, is damaged (it loops); arrays and dictionaries in a
-//     content stream may nest 32 levels (internal/pdf/tree.go, lex.go);
+//     9,024 nodes, is damaged (it loops), and so is a file that makes the
+//     reader read 16 MB plus 64 times its size (cross-references or
+//     object streams that point back at themselves); arrays and
+//     dictionaries in a content stream may nest 32 levels
+//     (internal/pdf);
 //   - EPUB: the archive may unpack to at most 256 MB whatever its headers
 //     say; every chapter is read, and an entry whose data does not match
 //     its size or checksum header makes the book damaged (internal/epub);

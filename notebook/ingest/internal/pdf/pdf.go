@@ -54,6 +54,16 @@ func Parse(b *budget.Budget, name string, data []byte) (d draft.Article, err err
 	if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\r\n "), []byte("%PDF-")) {
 		return draft.Article{}, fmt.Errorf("import %s: not a PDF file (no %%PDF- header)", name)
 	}
+	reads := &readCap{r: b.ReaderAt(bytes.NewReader(data)), max: maxReadBase + maxReadFactor*int64(len(data))}
+	// (Deferred first, so that it runs after the recovery below.)
+	defer func() {
+		// A loop the library followed shows as far more reading than the
+		// file can need; say so rather than what the library made of it.
+		if reads.over && b.Err() == nil {
+			d, err = draft.Article{}, fmt.Errorf("import %s: damaged PDF: its cross-references or objects refer to each other in a loop (%s read from a file of %s)",
+				name, draft.FormatSize(reads.n), draft.FormatSize(int64(len(data))))
+		}
+	}()
 	// The PDF library panics on some malformed files; a bad file must give
 	// an error, never take the program down.
 	defer func() {
@@ -61,7 +71,7 @@ func Parse(b *budget.Budget, name string, data []byte) (d draft.Article, err err
 			d, err = draft.Article{}, fmt.Errorf("import %s: damaged PDF: %v", name, x)
 		}
 	}()
-	r, err := lpdf.NewReader(b.ReaderAt(bytes.NewReader(data)), int64(len(data)))
+	r, err := lpdf.NewReader(reads, int64(len(data)))
 	if berr := b.Err(); berr != nil {
 		return draft.Article{}, berr
 	}
@@ -209,4 +219,37 @@ func infoDate(s string) (time.Time, bool) {
 		return date.Plausible(t)
 	}
 	return time.Time{}, false
+}
+
+// The reading allowed from one file: a sound file is read a few times over
+// (the library reads an object again for every lookup), the 2,000-page
+// test file thirty times; a file whose cross-reference sections or object
+// streams point back at themselves is read without end.
+const (
+	maxReadBase   = 16 << 20
+	maxReadFactor = 64
+)
+
+// errReadLoop is what readCap returns once the file has been read too
+// much.
+var errReadLoop = errors.New("read too much")
+
+// readCap counts what the library reads from the file and refuses to read
+// more than max.
+type readCap struct {
+	r    io.ReaderAt
+	n    int64
+	max  int64
+	over bool
+}
+
+// ReadAt reads, or fails once more than max bytes have been read.
+func (c *readCap) ReadAt(p []byte, off int64) (int, error) {
+	if c.n > c.max {
+		c.over = true
+		return 0, errReadLoop
+	}
+	k, err := c.r.ReadAt(p, off)
+	c.n += int64(k)
+	return k, err
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/glossnotes/gloss/notebook/ingest/internal/budget"
 	"github.com/glossnotes/gloss/notebook/ingest/internal/draft"
 	"github.com/glossnotes/gloss/notebook/ingest/internal/testkit"
 	"github.com/glossnotes/gloss/notebook/ingest/internal/text"
@@ -346,4 +348,27 @@ func FuzzPDFContent(f *testing.F) {
 			t.Errorf("%d glyphs, more than allowed", len(in.glyphs))
 		}
 	})
+}
+
+// TestParse_xrefLoop: a cross-reference section whose /Prev points at
+// itself makes the library read it again and again; the file is refused
+// as damaged, quickly, without waiting for the time limit.
+func TestParse_xrefLoop(t *testing.T) {
+	data := string(testkit.PDFOnePage(testkit.PDFHello))
+	i := strings.LastIndex(data, "startxref\n")
+	xref := strings.TrimSpace(strings.Split(data[i+len("startxref\n"):], "\n")[0])
+	looping := strings.Replace(data, "trailer\n<< /Size", "trailer\n<< /Prev "+xref+" /Size", 1)
+	done := make(chan error, 1)
+	go func() {
+		_, err := Parse(budget.New(context.Background(), time.Minute, 0), "loop.pdf", []byte(looping))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "loop.pdf: damaged PDF") || !strings.Contains(err.Error(), "refer to each other in a loop") {
+			t.Errorf("err = %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("Parse did not return within 30 s")
+	}
 }
