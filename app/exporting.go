@@ -513,9 +513,12 @@ func (ui *UI) showExport() *exportDialog {
 		container.NewTabItem("Source", d.preview))
 	d.showTabs()
 	previewBox := container.NewBorder(widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.status, nil, nil, d.tabs)
-	split := container.NewHSplit(container.NewVScroll(form), previewBox)
-	split.Offset = 0.45
-	d.dlg = dialog.NewCustomConfirm("Export", "Export…", "Cancel", split, func(ok bool) {
+	// Form and preview side by side with a plain separator: a split's
+	// drag handle read as a stray "|" in the middle of the dialog.
+	formBox := container.NewVScroll(form)
+	formBox.SetMinSize(fyne.NewSize(max(form.MinSize().Width+theme.Padding()*2, 360), 0))
+	body := container.NewBorder(nil, nil, container.NewHBox(formBox, widget.NewSeparator()), nil, previewBox)
+	d.dlg = dialog.NewCustomConfirm("Export", "Export…", "Cancel", body, func(ok bool) {
 		if ok {
 			d.askPath()
 		}

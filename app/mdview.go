@@ -157,6 +157,7 @@ func (r *mdRenderer) Refresh() {
 	fg := theme.ColorForWidget(v.colorName, v)
 	link := theme.ColorForWidget(theme.ColorNameHyperlink, v)
 	sep := theme.ColorForWidget(theme.ColorNameSeparator, v)
+	bar := theme.ColorForWidget(theme.ColorNameDisabled, v)
 	r.objects = r.objects[:0]
 	rect := 0
 	addRect := func(m mdRect, c color.Color) {
@@ -175,7 +176,7 @@ func (r *mdRenderer) Refresh() {
 		addRect(m, sep)
 	}
 	for _, m := range v.lay.Bars {
-		addRect(m, sep)
+		addRect(m, bar)
 	}
 	for i, pc := range v.lay.Pieces {
 		if i == len(r.texts) {
