@@ -199,8 +199,6 @@ var (
 	markerTags = set("applet caption marquee object template td th")
 	// breakout are HTML tags that end SVG or MathML content.
 	breakout = set("b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var")
-	// integrationPoints are the SVG and MathML elements whose content is HTML.
-	integrationPoints = set("foreignobject desc title mi mo mn ms mtext annotation-xml")
 )
 
 func set(names string) map[string]bool {
@@ -220,7 +218,7 @@ func (s *scanner) inForeign() bool {
 
 // startForeign models a start tag in SVG or MathML content. It reports
 // false when the tag breaks out of it, to be read as HTML.
-func (s *scanner) startForeign(z *html.Tokenizer, name string, selfClosing bool) bool {
+func (s *scanner) startForeign(z *html.Tokenizer, name string, hasAttr, selfClosing bool) bool {
 	if breakout[name] {
 		s.popTo(lastOf(s.foreign))
 		return false
@@ -233,8 +231,24 @@ func (s *scanner) startForeign(z *html.Tokenizer, name string, selfClosing bool)
 		s.shape.elements++
 		return true
 	}
+	integration := false
+	switch root := s.stack[lastOf(s.foreign)].name; {
+	case root == "svg":
+		integration = name == "foreignobject" || name == "desc" || name == "title"
+	case name == "annotation-xml":
+		// An HTML integration point only when it says it holds HTML.
+		for more := hasAttr; more; {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			if enc := strings.ToLower(string(v)); string(k) == "encoding" && (enc == "text/html" || enc == "application/xhtml+xml") {
+				integration = true
+			}
+		}
+	default:
+		integration = name == "mi" || name == "mo" || name == "mn" || name == "ms" || name == "mtext"
+	}
 	s.push(name, nil)
-	if integrationPoints[name] {
+	if integration {
 		s.integration = append(s.integration, len(s.stack)-1)
 	}
 	return true
@@ -246,7 +260,7 @@ func (s *scanner) start(z *html.Tokenizer, name string, hasAttr, selfClosing boo
 	case "html", "head", "body":
 		return // the parser's own, created once
 	}
-	if s.inForeign() && s.startForeign(z, name, selfClosing) {
+	if s.inForeign() && s.startForeign(z, name, hasAttr, selfClosing) {
 		return
 	}
 	if len(s.where["select"]) > 0 {
