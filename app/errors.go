@@ -32,6 +32,7 @@ func (ui *UI) showError(err error) {
 // shade, and Ctrl+Z does not reach a field behind it) and comes back to
 // the reader when the last dialog closes.
 func (ui *UI) modal(d dialog.Dialog) {
+	ui.tips.hide(nil)
 	ui.modals++
 	ui.win.Canvas().Unfocus()
 	d.SetOnClosed(func() {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,7 +25,7 @@ import (
 type versionRow struct {
 	number  int
 	current bool
-	saved   string
+	saved   string // when it was replaced (RFC 3339)
 	reason  string
 }
 
@@ -36,10 +37,13 @@ type editEffect struct {
 	manual   bool            // a re-attach by hand, not an edit
 }
 
-// versionSpans are the highlights as they were on version n: the anchors
-// recorded in the histories for n, or the current ones for the current
-// version.
-func versionSpans(anns []notebook.Annotation, n, current int) []articleview.Span {
+// versionSpans are the highlights as they were on version n (text is
+// that version's text, replaced at time replaced; zero for the current
+// one). A highlight moved or orphaned by the edit has its old anchor in
+// its history; one the edit left in place has none, and is found by its
+// quote in the old text, at the occurrence nearest its place now.
+// Highlights made after the version was replaced are not shown on it.
+func versionSpans(anns []notebook.Annotation, n, current int, text string, replaced time.Time) []articleview.Span {
 	var spans []articleview.Span
 	for _, a := range anns {
 		if n == current {
@@ -48,14 +52,54 @@ func versionSpans(anns []notebook.Annotation, n, current int) []articleview.Span
 			}
 			continue
 		}
+		// Saved times have whole seconds: compare at that precision.
+		if !replaced.IsZero() && a.Created.Truncate(time.Second).After(replaced) {
+			continue
+		}
+		found := false
 		for _, h := range a.History {
-			if h.Version == n && h.Status != notebook.Orphaned && h.End > h.Start {
-				spans = append(spans, articleview.Span{ID: a.ID, Start: h.Start, End: h.End, Color: string(a.Color)})
+			if h.Version == n {
+				if h.Status != notebook.Orphaned && h.End > h.Start {
+					spans = append(spans, articleview.Span{ID: a.ID, Start: h.Start, End: h.End, Color: string(a.Color)})
+				}
+				found = true
 				break
+			}
+		}
+		if !found && a.Status != notebook.Orphaned && a.Quote != "" {
+			if s, ok := nearestQuote(text, a.Quote, a.Start); ok {
+				spans = append(spans, articleview.Span{ID: a.ID, Start: s, End: s + utf8.RuneCountInString(a.Quote), Color: string(a.Color)})
 			}
 		}
 	}
 	return spans
+}
+
+// nearestQuote finds quote in text at the occurrence whose rune offset is
+// nearest near.
+func nearestQuote(text, quote string, near int) (int, bool) {
+	best, found := 0, false
+	from, runeBase := 0, 0
+	for {
+		i := strings.Index(text[from:], quote)
+		if i < 0 {
+			return best, found
+		}
+		off := runeBase + utf8.RuneCountInString(text[from:from+i])
+		if !found || abs(off-near) < abs(best-near) {
+			best, found = off, true
+		}
+		step := i + len(quote)
+		runeBase = off + utf8.RuneCountInString(quote)
+		from += step
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // editEffects lists what the edit that replaced version n did: every
@@ -152,6 +196,7 @@ func (ui *UI) versionsDialog(a notebook.Article, vs []notebook.Version, anns []n
 			return
 		}
 		n := d.rows[i].number
+		replaced, _ := time.Parse(time.RFC3339, d.rows[i].saved)
 		d.shown = n
 		ui.background(func(context.Context) func() {
 			body, err := ui.nb.VersionText(a.ID, n)
@@ -165,7 +210,7 @@ func (ui *UI) versionsDialog(a notebook.Article, vs []notebook.Version, anns []n
 				}
 				meta := fmt.Sprintf("Version %d of %d (read-only)", n, a.Version)
 				d.view.SetDocument(displayTitle(a), meta, body.Text, nil)
-				d.view.SetSpans(versionSpans(anns, n, a.Version))
+				d.view.SetSpans(versionSpans(anns, n, a.Version, body.Text, replaced))
 				d.effects.SetText(effectsText(editEffects(anns, n), n, a.Version))
 			}
 		})
