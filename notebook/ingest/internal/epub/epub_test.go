@@ -63,7 +63,7 @@ func TestParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testkit.CheckText(t, d.Text, d.Kinds)
+	testkit.CheckTrimmed(t, d.Text, d.Kinds)
 	if d.Title != "The Salt Roads" || d.Byline != "Maren Eklund, Tomás Ruiz" || d.Outlet != "Harbour Press" || d.Language != "en" {
 		t.Errorf("metadata = %q / %q / %q / %q", d.Title, d.Byline, d.Outlet, d.Language)
 	}
@@ -151,7 +151,7 @@ func FuzzParseEPUB(f *testing.F) {
 			t.Errorf("took %v", el)
 		}
 		if err == nil {
-			testkit.CheckText(t, d.Text, d.Kinds)
+			testkit.CheckTrimmed(t, d.Text, d.Kinds)
 		}
 	})
 }

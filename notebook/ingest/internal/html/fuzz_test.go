@@ -28,7 +28,7 @@ func FuzzParseHTML(f *testing.F) {
 			t.Errorf("took %v for %d bytes", el, len(data))
 		}
 		if err == nil {
-			testkit.CheckText(t, d.Text, d.Kinds)
+			testkit.CheckTrimmed(t, d.Text, d.Kinds)
 		}
 	})
 }

@@ -89,7 +89,7 @@ func TestParse_Fixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			testkit.CheckText(t, d.Text, d.Kinds)
+			testkit.CheckTrimmed(t, d.Text, d.Kinds)
 			for _, c := range []struct{ name, got, want string }{
 				{"Title", d.Title, tt.title}, {"Byline", d.Byline, tt.byline}, {"Outlet", d.Outlet, tt.outlet},
 				{"URL", d.URL, tt.url},
@@ -197,7 +197,7 @@ func TestParse_sampleArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testkit.CheckText(t, d.Text, d.Kinds)
+	testkit.CheckTrimmed(t, d.Text, d.Kinds)
 	if d.Title != testutil.SampleTitle || d.Outlet != "Meridian" || d.Byline != "Amara Lindqvist" {
 		t.Errorf("metadata = %q / %q / %q", d.Title, d.Outlet, d.Byline)
 	}

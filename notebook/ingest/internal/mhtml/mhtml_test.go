@@ -52,7 +52,7 @@ func TestParse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			testkit.CheckText(t, d.Text, d.Kinds)
+			testkit.CheckTrimmed(t, d.Text, d.Kinds)
 			if d.Title != tt.wantTitle || d.URL != tt.wantURL {
 				t.Errorf("Title, URL = %q, %q; want %q, %q", d.Title, d.URL, tt.wantTitle, tt.wantURL)
 			}
@@ -96,7 +96,7 @@ func FuzzParseMHTML(f *testing.F) {
 	f.Add([]byte("Content-Type: multipart/related; boundary=x\r\n\r\n--x\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPGh0bWw+\r\n--x--"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if d, err := Parse(nil, "fuzz.mhtml", data); err == nil {
-			testkit.CheckText(t, d.Text, d.Kinds)
+			testkit.CheckTrimmed(t, d.Text, d.Kinds)
 		}
 	})
 }

@@ -137,7 +137,7 @@ func TestParse_Report(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			testkit.CheckText(t, d.Text, d.Kinds)
+			testkit.CheckTrimmed(t, d.Text, d.Kinds)
 			if d.Title != "Annual Report 2022" {
 				t.Errorf("Title = %q", d.Title)
 			}
@@ -177,7 +177,7 @@ func TestParse_LibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testkit.CheckText(t, d.Text, d.Kinds)
+	testkit.CheckTrimmed(t, d.Text, d.Kinds)
 	if d.Title != "Regional Review 2023" || d.Byline != "Northern Research Unit" {
 		t.Errorf("Title, Byline = %q, %q", d.Title, d.Byline)
 	}
@@ -214,7 +214,7 @@ func TestParse_Type0(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testkit.CheckText(t, d.Text, d.Kinds)
+	testkit.CheckTrimmed(t, d.Text, d.Kinds)
 	want := "Die Bürgermeisterin erklärte am Dienstag, dass die Straße über den Fluss bis Ende des Jahres erneuert wird. " +
 		"Ελληνικά και русский текст: «Привет, мир» — and “curly quotes” with a café. The second sentence of this paragraph " +
 		"continues long enough to wrap over several lines of the page so that line joining is tested too.\n\n" +
@@ -328,7 +328,7 @@ func FuzzParsePDF(f *testing.F) {
 			t.Errorf("took %v", el)
 		}
 		if err == nil {
-			testkit.CheckText(t, d.Text, d.Kinds)
+			testkit.CheckTrimmed(t, d.Text, d.Kinds)
 		}
 	})
 }

@@ -20,10 +20,11 @@ func Paragraphs(text string) []string {
 	return strings.Split(text, "\n\n")
 }
 
-// CheckText fails t when text and kinds break the contract of an article's
-// text: valid UTF-8, no CR, paragraphs separated by exactly one blank
-// line, no surrounding white space, no empty paragraph, one kind per
-// paragraph when kinds is not nil.
+// CheckText fails t when text and kinds break the contract of an
+// article's text: valid UTF-8, no CR, paragraphs separated by exactly one
+// blank line, no line break at either end, one kind per paragraph when
+// kinds is not nil. Indentation inside a paragraph (code, a poem) is
+// allowed.
 func CheckText(t testing.TB, text string, kinds []draft.Kind) {
 	t.Helper()
 	if !utf8.ValidString(text) {
@@ -32,14 +33,24 @@ func CheckText(t testing.TB, text string, kinds []draft.Kind) {
 	if strings.Contains(text, "\r") || strings.Contains(text, "\n\n\n") {
 		t.Errorf("text has CR or more than one blank line between paragraphs")
 	}
+	if strings.HasPrefix(text, "\n") || strings.HasSuffix(text, "\n") {
+		t.Errorf("text starts or ends with a line break")
+	}
+	if kinds != nil && len(kinds) != len(Paragraphs(text)) {
+		t.Errorf("%d kinds for %d paragraphs", len(kinds), len(Paragraphs(text)))
+	}
+}
+
+// CheckTrimmed is CheckText for importers whose white space is not
+// significant (HTML, EPUB, PDF): besides, no paragraph is empty or has
+// white space at either end.
+func CheckTrimmed(t testing.TB, text string, kinds []draft.Kind) {
+	t.Helper()
+	CheckText(t, text, kinds)
 	if text != strings.TrimSpace(text) {
 		t.Errorf("text has leading or trailing white space")
 	}
-	paras := strings.Split(text, "\n\n")
-	if kinds != nil && len(kinds) != len(paras) {
-		t.Errorf("%d kinds for %d paragraphs", len(kinds), len(paras))
-	}
-	for i, p := range paras {
+	for i, p := range strings.Split(text, "\n\n") {
 		if strings.TrimSpace(p) != p || p == "" {
 			t.Errorf("paragraph %d has surrounding white space or is empty: %q", i, p)
 		}
