@@ -26,7 +26,7 @@ func TestReuse(t *testing.T) {
 		Start, End int
 		Key        string
 		Others     []struct {
-			ArticleID  string  `json:"article_id"`
+			ArticleID  string `json:"article_id"`
 			Start, End int
 			Similarity float64
 			Published  string

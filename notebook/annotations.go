@@ -207,7 +207,6 @@ func SortDocumentOrder(as []Annotation) {
 	})
 }
 
-
 // trashAnnotation moves one annotation to the trash.
 func (n *Notebook) trashAnnotation(tx Tx, c *Change, id string) (TrashEntry, error) {
 	a, err := tx.Annotation(id)

@@ -24,7 +24,7 @@ func TestNotebook_Reuse(t *testing.T) {
 	other := add(t, nb, ingest.Draft{
 		Title: "Burkina junta hosts Russian envoy", Outlet: "Harbour Post",
 		Published: time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC),
-		Text: "A regional daily reports on the visit.\n\n" + edited + "\n\nThe paper adds that farmers in the north are waiting for the wheat.",
+		Text:      "A regional daily reports on the visit.\n\n" + edited + "\n\nThe paper adds that farmers in the north are waiting for the wheat.",
 	})
 	unrelated := add(t, nb, ingest.Draft{Title: "Harvest", Text: "Farmers said in a statement that the millet harvest would be late this year because of the rains."})
 

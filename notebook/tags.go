@@ -60,7 +60,6 @@ func visible(s string) bool {
 	return false
 }
 
-
 // TagKey is a tag's identity: its clean spelling, case-folded. "Sahel/Mali"
 // and "sahel / mali" have the same key.
 func TagKey(name string) string {

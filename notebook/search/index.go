@@ -11,18 +11,18 @@ import (
 // use: any number of searches run together, and a change (Put, Delete,
 // Apply) waits for them and is seen by a search entirely or not at all.
 type Index struct {
-	mu      sync.RWMutex
-	vocab   vocabulary
-	docs    []docRec // by slot; a free slot has id ""
-	slots   map[string]uint32
-	free    []uint32
-	live    int
-	tags    tagTable
-	titles  metaTable
+	mu       sync.RWMutex
+	vocab    vocabulary
+	docs     []docRec // by slot; a free slot has id ""
+	slots    map[string]uint32
+	free     []uint32
+	live     int
+	tags     tagTable
+	titles   metaTable
 	bylines  metaTable
 	outlets  metaTable
 	creators metaTable
-	colors  metaTable
+	colors   metaTable
 
 	// Writer scratch, used under mu's write lock only.
 	rec     recorder
