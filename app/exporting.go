@@ -402,7 +402,7 @@ func (ui *UI) showExport() *exportDialog {
 		d.tagSel.SetSelected(d.choice.tag)
 	}
 	d.query = newShortcutEntry(ui)
-	d.query.SetPlaceHolder("Search, as in the palette (tag:, color:, \"phrase\" …)")
+	d.query.SetPlaceHolder("Search, as in Ctrl+K")
 	d.query.SetText(d.choice.query)
 	d.query.OnChanged = func(s string) {
 		d.choice.query = s

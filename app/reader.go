@@ -21,6 +21,7 @@ import (
 // re-attach banner) over the ArticleView.
 type reader struct {
 	ui      *UI
+	root    *fyne.Container // header over the view
 	view    *articleview.ArticleView
 	link    *widget.Hyperlink
 	info    *fyne.Container
@@ -58,7 +59,8 @@ func newReader(ui *UI) *reader {
 
 func (r *reader) content() fyne.CanvasObject {
 	header := container.NewStack(r.info, r.bar.content(), r.attach.content())
-	return borderTop(container.NewPadded(header), r.view)
+	r.root = borderTop(container.NewPadded(header), r.view)
+	return r.root
 }
 
 // clear shows the empty state.
@@ -94,14 +96,21 @@ func (r *reader) showHeader() {
 		r.info.Hide()
 		r.bar.hide()
 		r.attach.show(start < end)
+		if r.root != nil {
+			r.root.Refresh() // the banner is taller than the other headers
+		}
 	case start < end && r.ui.cur.ID != "":
 		r.attach.hide()
 		r.info.Hide()
 		r.bar.show()
 	default:
+		wasAttaching := r.attach.box.Visible()
 		r.attach.hide()
 		r.bar.hide()
 		r.info.Show()
+		if wasAttaching && r.root != nil {
+			r.root.Refresh()
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,12 +37,14 @@ type attachBanner struct {
 func newAttachBanner(ui *UI) *attachBanner {
 	b := &attachBanner{ui: ui}
 	b.label = widget.NewLabel("")
-	b.label.Truncation = fyne.TextTruncateEllipsis
+	b.label.Wrapping = fyne.TextWrapWord
 	b.label.Importance = widget.WarningImportance
 	b.ok = widget.NewButtonWithIcon("Attach here", theme.ConfirmIcon(), b.attach)
 	b.ok.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", b.cancel)
-	b.box = container.NewBorder(nil, nil, nil, container.NewHBox(cancel, b.ok), b.label)
+	// The request wraps above the buttons: it stays whole in a narrow
+	// reader.
+	b.box = container.NewVBox(b.label, container.NewHBox(layout.NewSpacer(), cancel, b.ok))
 	b.box.Hide()
 	return b
 }

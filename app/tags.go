@@ -210,7 +210,7 @@ func (ui *UI) askLookAlike(typed, existing string, add func(string)) {
 			add(typed)
 		}
 	}
-	use := widget.NewButton("Use ‘"+clipRunes(existing, 30)+"’", func() { q.answer(true) })
+	use := newDefaultButton("Use ‘"+clipRunes(existing, 30)+"’", func() { q.answer(true) })
 	use.Importance = widget.HighImportance
 	create := widget.NewButton("Create “"+clipRunes(typed, 30)+"”", func() { q.answer(false) })
 	q.dlg = dialog.NewCustomWithoutButtons("Use the existing tag?", container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), create, use), nil, nil, msg), ui.win)
@@ -218,6 +218,26 @@ func (ui *UI) askLookAlike(typed, existing string, add func(string)) {
 	ui.lookAlike = q
 	ui.modal(q.dlg)
 	ui.win.Canvas().Focus(use) // Enter or Space uses the existing tag
+}
+
+// defaultButton is a button that Enter presses when it has the focus (a
+// Fyne button takes Space only), for the answer a question suggests.
+type defaultButton struct{ widget.Button }
+
+func newDefaultButton(label string, fn func()) *defaultButton {
+	b := &defaultButton{}
+	b.Text, b.OnTapped = label, fn
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey is part of fyne.Focusable.
+func (b *defaultButton) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(nil)
+		return
+	}
+	b.Button.TypedKey(ev)
 }
 
 // tagAnnotation asks for a tag for a highlight, showing its current tags.

@@ -87,7 +87,8 @@ func TestUI_LookAlikeTagAsks(t *testing.T) {
 	if q == nil || q.existing != "Russia–Africa ties" {
 		t.Fatalf("no “Use the existing tag?” question (prompt %+v)", q)
 	}
-	q.answer(true)
+	// Enter takes the suggested answer: the existing tag.
+	h.focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.settle()
 	if a, _ := h.nb.Annotation(id); !slices.Equal(a.Tags, []string{"Russia–Africa ties"}) {
 		t.Errorf("tags %v, want the existing tag", a.Tags)
