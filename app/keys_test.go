@@ -132,7 +132,11 @@ func TestUI_UndoAfterTagManager(t *testing.T) {
 func TestUI_PaletteReplacesOldQuery(t *testing.T) {
 	h := newHarness(t, false)
 	h.importSample()
+	h.ui.focusReader()
 	h.ui.runShortcut(key(fyne.KeyK, false))
+	if h.focused() != h.ui.palette.entry || h.ui.reader.view.Focused() {
+		t.Error("the reader keeps the focus (and its caret) under the palette")
+	}
 	test.Type(h.ui.palette.entry, "drones")
 	h.settle()
 	h.ui.palette.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

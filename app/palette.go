@@ -76,6 +76,10 @@ func (p *palette) show() {
 	size := fyne.NewSize(min(760, cs.Width-40), min(520, cs.Height-60))
 	p.popup.Resize(size)
 	p.popup.Move(fyne.NewPos((cs.Width-size.Width)/2, 40))
+	// The reader gives up the keyboard (its caret would show through the
+	// pop-up's shade); hide gives it back.
+	p.ui.tips.hide(nil)
+	p.ui.win.Canvas().Unfocus()
 	p.popup.Show()
 	p.ui.win.Canvas().Focus(p.entry)
 	p.entry.TypedShortcut(&fyne.ShortcutSelectAll{})

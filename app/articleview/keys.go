@@ -15,6 +15,10 @@ func (v *ArticleView) FocusGained() {
 	v.page.update()
 }
 
+// Focused reports whether the view has the keyboard focus (its caret is
+// drawn then).
+func (v *ArticleView) Focused() bool { return v.focused }
+
 // FocusLost is part of fyne.Focusable.
 func (v *ArticleView) FocusLost() {
 	v.focused, v.shift = false, false
