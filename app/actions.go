@@ -286,6 +286,10 @@ func (ui *UI) typedRune(r rune) {
 		} else if ui.selAnn != "" {
 			ui.tagAnnotation(ui.selAnn)
 		}
+	case r == 'r' || r == 'R':
+		if !hasSel && ui.selAnn != "" {
+			ui.startReattach(ui.selAnn)
+		}
 	}
 }
 

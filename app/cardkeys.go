@@ -14,8 +14,8 @@ import (
 //     nothing has focus (the window's own key handlers).
 //   - Clicking a card selects its annotation, shows its passage and gives
 //     the keyboard to the cards: 1–8 recolour it, N edits its note, T tags
-//     it, Delete deletes it, ↑/↓ move to the previous or next card, Enter
-//     edits the note.
+//     it, R re-attaches it, Delete deletes it, ↑/↓ move to the previous or
+//     next card, Enter edits the note.
 //   - Esc returns the keyboard to the reader from anywhere (a text field
 //     with a draft cancels the draft first).
 //   - Tab moves through the panes: library filter, list, tree, reader,
@@ -140,5 +140,7 @@ func (ui *UI) annotationKey(r rune) {
 		ui.anns.editNote(id)
 	case r == 't' || r == 'T':
 		ui.tagAnnotation(id)
+	case r == 'r' || r == 'R':
+		ui.startReattach(id)
 	}
 }

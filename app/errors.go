@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"slices"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -34,9 +35,11 @@ func (ui *UI) showError(err error) {
 func (ui *UI) modal(d dialog.Dialog) {
 	ui.tips.hide(nil)
 	ui.modals++
+	ui.dialogs = append(ui.dialogs, d)
 	ui.win.Canvas().Unfocus()
 	d.SetOnClosed(func() {
 		ui.modals = max(0, ui.modals-1)
+		ui.dialogs = slices.DeleteFunc(ui.dialogs, func(o dialog.Dialog) bool { return o == d })
 		if ui.modals == 0 {
 			ui.focusReader()
 		}

@@ -80,6 +80,14 @@ func (h *harness) settle() {
 	}
 }
 
+// closeDialogs closes the dialogs the UI has open (as the user would
+// before going on).
+func (h *harness) closeDialogs() {
+	for len(h.ui.dialogs) > 0 {
+		h.ui.closeModal(h.ui.dialogs[len(h.ui.dialogs)-1])
+	}
+}
+
 // importSample imports the sample article and returns its ID.
 func (h *harness) importSample() string {
 	h.t.Helper()

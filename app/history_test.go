@@ -77,8 +77,11 @@ func TestUI_OrphanReattach(t *testing.T) {
 	if h.ui.anns.mode != paneArticle {
 		t.Error("the right pane still shows the Orphans list")
 	}
-	// Re-attach: the banner asks for a passage; Enter attaches.
-	h.ui.startReattach(ann)
+	// Re-attach (R on the selected highlight): the banner asks for a
+	// passage; Enter attaches.
+	h.closeDialogs() // the edit's report
+	h.ui.focusReader()
+	h.ui.reader.view.TypedRune('r')
 	if !h.ui.reader.attach.active() || !h.ui.reader.attach.box.Visible() {
 		t.Fatal("Re-attach shows no banner")
 	}

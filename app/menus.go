@@ -177,6 +177,7 @@ var shortcutTable = [][2]string{
 	{"N", "highlight and write a note (edit the selected highlight's note)"},
 	{"T", "highlight and tag (the selected highlight's tags)"},
 	{"Delete", "delete the selected highlight (with Undo)"},
+	{"R", "re-attach the selected highlight: select its new passage, then Enter"},
 	{"Alt+Left / Alt+Right", "back / forward after a jump (palette, card, list, Back)"},
 	{"Tab / Shift+Tab", "move through the panes: filter, articles, library, reader, cards"},
 	{"↑ ↓, Enter", "move in a list or the cards; open the article, edit the note"},

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/glossnotes/gloss/notebook"
 )
@@ -46,7 +47,8 @@ type UI struct {
 	lastError    string // the latest error shown (for tests)
 	tips         *tipLayer
 	shortcuts    map[string]func()
-	modals       int // dialogs of ours open (the reader hides its caret)
+	modals       int             // dialogs of ours open (the reader hides its caret)
+	dialogs      []dialog.Dialog // those dialogs, oldest first
 
 	// openNotebook switches the window to another notebook (set by Run).
 	openNotebook func(path string)
