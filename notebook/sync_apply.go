@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	gsync "github.com/glossnotes/gloss/notebook/sync"
 )
@@ -67,7 +68,7 @@ func (m *syncMerger) collectGroups(files []gsync.FileChange) ([]appliedGroup, ma
 			}
 			g.art = &a
 		}
-		for _, ap := range m.groupPaths(gsync.AnnotationDir(id)) {
+		for _, ap := range m.groupPaths(id) {
 			r, err := m.final(ap)
 			if err != nil {
 				return nil, nil, nil, err
@@ -347,14 +348,47 @@ func sameVersionNumbers(local, want []Version) bool {
 	return true
 }
 
-// checkApplied verifies, after an apply, that every live article it wrote
-// owns its text, URL and citation key in the notebook's indexes.
-func checkApplied(tx Tx, groups []appliedGroup) error {
+// uniqueHolders returns, before an apply, the notebook's articles other
+// than the groups' own that hold a text, URL or citation key of a live
+// article the apply writes (checkApplied looks at them afterwards: the
+// indexes alone would not show a clash, as a write takes the index entry).
+func uniqueHolders(tx Tx, groups []appliedGroup) ([]string, error) {
+	var out []string
 	for _, g := range groups {
 		if g.art == nil || g.art.Deleted != nil {
 			continue
 		}
 		a := g.art.Article
+		for _, l := range []struct {
+			v  string
+			by func(string) (string, bool, error)
+		}{{a.TextHash, tx.ArticleByHash}, {a.URL, tx.ArticleByURL}, {a.CiteKey, tx.ArticleByCiteKey}} {
+			if l.v == "" {
+				continue
+			}
+			other, ok, err := l.by(l.v)
+			if err != nil {
+				return nil, err
+			}
+			if ok && other != a.ID {
+				out = append(out, other)
+			}
+		}
+	}
+	return out, nil
+}
+
+// checkApplied verifies, after an apply, that every live article it wrote
+// owns its text, URL and citation key in the notebook's indexes, and that
+// none of the articles that held one before (holders) still has it.
+func checkApplied(tx Tx, groups []appliedGroup, holders []string) error {
+	written := map[string]Article{}
+	for _, g := range groups {
+		if g.art == nil || g.art.Deleted != nil {
+			continue
+		}
+		a := g.art.Article
+		written[a.ID] = a
 		if other, ok, err := tx.ArticleByHash(a.TextHash); err != nil {
 			return err
 		} else if ok && other != a.ID {
@@ -372,6 +406,27 @@ func checkApplied(tx Tx, groups []appliedGroup) error {
 				return err
 			} else if ok && other != a.ID {
 				return fmt.Errorf("article %s has the citation key of article %s", a.ID, other)
+			}
+		}
+	}
+	for _, h := range holders {
+		if _, ok := written[h]; ok {
+			continue
+		}
+		ha, err := tx.Article(h)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		} else if err != nil {
+			return err
+		}
+		for _, a := range written {
+			switch {
+			case ha.TextHash == a.TextHash:
+				return fmt.Errorf("articles %s and %s have the same text", h, a.ID)
+			case ha.URL != "" && ha.URL == a.URL:
+				return fmt.Errorf("articles %s and %s have the same URL", h, a.ID)
+			case ha.CiteKey != "" && strings.EqualFold(ha.CiteKey, a.CiteKey):
+				return fmt.Errorf("articles %s and %s have the same citation key", h, a.ID)
 			}
 		}
 	}

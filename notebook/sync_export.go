@@ -4,11 +4,16 @@ package notebook
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	gsync "github.com/glossnotes/gloss/notebook/sync"
 )
+
+// exportHook, set only by tests, sees the files of every export commit
+// (the records with their clocks) before they are committed.
+var exportHook func(n *Notebook, files []gsync.FileChange)
 
 // syncCtx is one sync's context: the working copy and its blob reader.
 type syncCtx struct {
@@ -151,7 +156,12 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 					out.skipped = append(out.skipped, fmt.Sprintf("trash entry %s: a live annotation has its ID (kept here, not sent)", e.ID))
 					return nil
 				}
-				return annotation(e.Annotations[0], "", del)
+				an := e.Annotations[0]
+				on, err := loneAnchorText(tx, an, texts)
+				if err != nil {
+					return err
+				}
+				return annotation(an, on, del)
 			}
 			return nil
 		}); err != nil {
@@ -182,6 +192,37 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 		return nil
 	})
 	return out, err
+}
+
+// loneAnchorText is the text an annotation trashed on its own is on: its
+// article's current text when its anchor still fits it (the quote at its
+// offsets), else "" (unknown: the text changed after the trash). Keeping
+// the text in the record means that trashing an annotation does not
+// change its anchor, so that an edit made elsewhere meanwhile keeps it
+// whole.
+func loneAnchorText(tx Tx, an Annotation, live map[string]string) (string, error) {
+	if an.Status == Orphaned {
+		return "", nil
+	}
+	var body Body
+	if _, ok := live[an.ArticleID]; ok {
+		b, err := tx.Body(an.ArticleID)
+		if err != nil {
+			return "", err
+		}
+		body = b
+	} else if e, err := tx.Trash(an.ArticleID); err == nil && e.Body != nil {
+		body = *e.Body
+	} else if err != nil && !errors.Is(err, ErrNotFound) {
+		return "", err
+	} else {
+		return "", nil
+	}
+	runes := []rune(body.Text)
+	if an.Start < 0 || an.End > len(runes) || an.Start > an.End || string(runes[an.Start:an.End]) != an.Quote {
+		return "", nil
+	}
+	return hashText(body.Text), nil
 }
 
 // rulesOf returns the merge rules of a kind of record.

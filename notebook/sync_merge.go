@@ -7,11 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
-	"strings"
 	"time"
 
-	"github.com/glossnotes/gloss/notebook/cite"
 	gsync "github.com/glossnotes/gloss/notebook/sync"
 )
 
@@ -38,10 +37,13 @@ type syncMerger struct {
 	inputs map[string]*mergeInput
 	texts  map[string]Body
 	groups map[string]bool // articles whose files changed
-	now    time.Time
-	clock  gsync.Clock // the clock of changes the merge itself makes
-	high   gsync.Clock // the highest clock received
-	rep    *SyncReport
+	// annFiles lists the annotation files of each article, ours and
+	// merged (see groupPaths).
+	annFiles map[string][]string
+	now      time.Time
+	clock    gsync.Clock // the clock of changes the merge itself makes
+	high     gsync.Clock // the highest clock received
+	rep      *SyncReport
 }
 
 func (m *syncMerger) read(o gsync.OID, path string) (*gsync.Record, error) {
@@ -71,7 +73,14 @@ func (m *syncMerger) final(path string) (*gsync.Record, error) {
 	return m.read(e.Blob, path)
 }
 
-func (m *syncMerger) set(path string, r *gsync.Record) { m.out[path] = merged{rec: r} }
+func (m *syncMerger) set(path string, r *gsync.Record) {
+	if _, ok := m.out[path]; !ok && m.annFiles != nil {
+		if _, ours := m.ours.Files[path]; !ours {
+			m.noteAnnotationFile(path)
+		}
+	}
+	m.out[path] = merged{rec: r}
+}
 
 // refuse reports a file from the remote that is not taken.
 func (m *syncMerger) refuse(path string, err error) {
@@ -124,6 +133,7 @@ func (m *syncMerger) mergeFiles() error {
 			if err := m.marker(ch.New); err != nil {
 				return err
 			}
+			m.out[p] = merged{blob: ch.New}
 			continue
 		case gsync.Unknown:
 			m.refuse(p, fmt.Errorf("%s: not a file of a Gloss notebook", p))
@@ -280,9 +290,8 @@ func (m *syncMerger) fixGroup(id string) error {
 	if err != nil {
 		return err
 	}
-	dir := gsync.AnnotationDir(id)
 	var files []*groupFile
-	for _, p := range m.groupPaths(dir) {
+	for _, p := range m.groupPaths(id) {
 		r, err := m.final(p)
 		if err != nil {
 			return err
@@ -291,7 +300,7 @@ func (m *syncMerger) fixGroup(id string) error {
 			continue
 		}
 		_, _, annID := gsync.ParsePath(p)
-		s, err := readAnnotation(p, id, annID, *r, -1)
+		s, err := readAnnotationLoose(p, id, annID, *r)
 		if err != nil {
 			m.refuse(p, err)
 			continue
@@ -320,7 +329,21 @@ func (m *syncMerger) fixGroup(id string) error {
 	}
 	// Trash state: a live highlight keeps its article; a live article
 	// keeps the highlights trashed with it.
-	if art.Deleted != nil {
+	if art.Deleted != nil && hasLive(files) {
+		// The article may be a duplicate sent to the trash on one side
+		// (see fixUnique): its new highlights go to the article kept.
+		keep, err := m.textHolder(art.Article.TextHash, id)
+		if err != nil {
+			return err
+		}
+		if keep != "" {
+			moved, err := m.moveAnnotations(id, keep)
+			if err != nil {
+				return err
+			}
+			m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("article %s (%s): highlights made on it after it went to the trash as a copy of article %s; %d moved there", id, art.Article.Title, keep, moved))
+			files = files[:0]
+		}
 		for _, f := range files {
 			if f.ann.Deleted == nil {
 				m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("article %s (%s): deleted on one side while a highlight was made or edited on it on the other; kept (restored from the trash)", id, art.Article.Title))
@@ -352,27 +375,8 @@ func (m *syncMerger) fixGroup(id string) error {
 		if f.ann.Deleted != nil && f.ann.Deleted.With == "" {
 			continue
 		}
-		if f.ann.On != art.Article.TextHash && ok {
-			an := f.ann.Annotation
-			if old, have := m.text(f.ann.On); have {
-				anns := []Annotation{an}
-				reanchor(old.Text, final.Text, anns, art.Article.Version, "sync", m.now)
-				an = anns[0]
-			} else if an.Status != Orphaned {
-				an.History = append(an.History, AnchorChange{Version: art.Article.Version, Start: an.Start, End: an.End, Quote: an.Quote, Status: an.Status, Changed: m.now, Reason: "sync"})
-				an.Start, an.End, an.Status = 0, 0, Orphaned
-			}
-			for _, kv := range []struct {
-				f string
-				v any
-			}{{"start", an.Start}, {"end", an.End}, {"quote", an.Quote}, {"prefix", an.Prefix}, {"suffix", an.Suffix}, {"status", an.Status}, {"history", an.History}, {fOn, art.Article.TextHash}} {
-				if err := f.rec.Set(kv.f, kv.v); err != nil {
-					return err
-				}
-			}
-			f.rec.Clocks["anchor"] = m.clock
-			f.ann.Annotation, f.ann.On = an, art.Article.TextHash
-			f.dirty = true
+		if err := m.reattach(f, art.Article, final, ok); err != nil {
+			return err
 		}
 		if _, err := readAnnotation(f.path, id, f.ann.Annotation.ID, *f.rec, chars); err != nil {
 			if _, theirs := m.out[f.path]; theirs && !f.dirty {
@@ -393,24 +397,101 @@ func (m *syncMerger) fixGroup(id string) error {
 	return nil
 }
 
-// groupPaths lists the annotation files of a folder, ours and merged.
-func (m *syncMerger) groupPaths(dir string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for p := range m.ours.Files {
-		if strings.HasPrefix(p, dir) && !seen[p] {
-			seen[p] = true
-			out = append(out, p)
+// reattach re-attaches a highlight made on another text to the article's
+// current text (final; ok is false when that text is unknown).
+func (m *syncMerger) reattach(f *groupFile, art Article, final Body, ok bool) error {
+	if f.ann.On == art.TextHash || !ok {
+		return nil
+	}
+	an := f.ann.Annotation
+	old, have := final, true
+	if f.ann.On != "" {
+		old, have = m.text(f.ann.On)
+	} // else kept against a deletion on its own, when the text it was on
+	// is not known: its offsets are a hint in the current text.
+	if have {
+		anns := []Annotation{an}
+		reanchor(old.Text, final.Text, anns, art.Version, "sync", m.now)
+		an = anns[0]
+	} else if an.Status != Orphaned {
+		an.History = append(an.History, AnchorChange{Version: art.Version, Start: an.Start, End: an.End, Quote: an.Quote, Status: an.Status, Changed: m.now, Reason: "sync"})
+		an.Start, an.End, an.Status = 0, 0, Orphaned
+	}
+	for _, kv := range []struct {
+		f string
+		v any
+	}{{"start", an.Start}, {"end", an.End}, {"quote", an.Quote}, {"prefix", an.Prefix}, {"suffix", an.Suffix}, {"status", an.Status}, {"history", an.History}, {fOn, art.TextHash}} {
+		if err := f.rec.Set(kv.f, kv.v); err != nil {
+			return err
 		}
 	}
-	for p := range m.out {
-		if strings.HasPrefix(p, dir) && !seen[p] {
-			seen[p] = true
-			out = append(out, p)
+	f.rec.Clocks["anchor"] = m.clock
+	f.ann.Annotation, f.ann.On = an, art.TextHash
+	f.dirty = true
+	return nil
+}
+
+// hasLive reports whether one of the annotations is live.
+func hasLive(files []*groupFile) bool {
+	for _, f := range files {
+		if f.ann.Deleted == nil {
+			return true
 		}
 	}
+	return false
+}
+
+// textHolder returns the live article other than id that has the text
+// with this hash in the merged notebook, or "".
+func (m *syncMerger) textHolder(hash, id string) (string, error) {
+	var ids []string
+	for p, f := range m.out {
+		if k, other, _ := gsync.ParsePath(p); k == gsync.ArticleFile && f.rec != nil && other != id {
+			ids = append(ids, other)
+		}
+	}
+	sort.Strings(ids)
+	for _, other := range ids {
+		a, err := readArticle(gsync.ArticlePath(other), other, *m.out[gsync.ArticlePath(other)].rec)
+		if err == nil && a.Deleted == nil && a.Article.TextHash == hash {
+			return other, nil
+		}
+	}
+	var holder string
+	err := m.n.view(func(tx Tx) error {
+		other, ok, err := tx.ArticleByHash(hash)
+		if err != nil || !ok || other == id {
+			return err
+		}
+		if _, merged := m.out[gsync.ArticlePath(other)]; !merged {
+			holder = other
+		}
+		return nil
+	})
+	return holder, err
+}
+
+// groupPaths lists the annotation files of an article, ours and merged.
+func (m *syncMerger) groupPaths(id string) []string {
+	if m.annFiles == nil {
+		m.annFiles = map[string][]string{}
+		for p := range m.ours.Files {
+			m.noteAnnotationFile(p)
+		}
+		for p := range m.out {
+			m.noteAnnotationFile(p)
+		}
+	}
+	out := slices.Clone(m.annFiles[id])
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
+}
+
+// noteAnnotationFile adds an annotation file to the index of groupPaths.
+func (m *syncMerger) noteAnnotationFile(p string) {
+	if k, a, _ := gsync.ParsePath(p); k == gsync.AnnotationFile {
+		m.annFiles[a] = append(m.annFiles[a], p)
+	}
 }
 
 // mergeVersions keeps both texts of an article whose text changed on both
@@ -501,115 +582,6 @@ func (m *syncMerger) mergeVersions(in *mergeInput, rec *gsync.Record, art *syncA
 	}
 	art.Versions, art.Article.Version = out, version
 	return true, nil
-}
-
-// fixUnique keeps texts, URLs and citation keys of live articles unique,
-// and gives every tag an item carries a record.
-func (m *syncMerger) fixUnique() error {
-	return m.n.view(func(tx Tx) error {
-		type claim struct{ hash, url, key string }
-		arts := map[string]syncArticle{}
-		var ids []string
-		for p, f := range m.out {
-			k, id, _ := gsync.ParsePath(p)
-			if k != gsync.ArticleFile || f.rec == nil {
-				continue
-			}
-			a, err := readArticle(p, id, *f.rec)
-			if err != nil {
-				return err
-			}
-			if a.Deleted == nil {
-				arts[id] = a
-				ids = append(ids, id)
-			}
-		}
-		sort.Strings(ids)
-		// holder returns the live article other than id that has value v
-		// after the merge, by the notebook's index of our side.
-		holder := func(id string, lookup func(string) (string, bool, error), v string, get func(syncArticle) string) (string, error) {
-			for _, other := range ids {
-				if other != id && get(arts[other]) == v {
-					return other, nil
-				}
-			}
-			other, ok, err := lookup(v)
-			if err != nil || !ok || other == id {
-				return "", err
-			}
-			if _, touched := arts[other]; touched {
-				return "", nil // checked above with its merged value
-			}
-			r, err := m.final(gsync.ArticlePath(other))
-			if err != nil || r == nil {
-				return "", err
-			}
-			a, err := readArticle(gsync.ArticlePath(other), other, *r)
-			if err != nil || a.Deleted != nil || get(a) != v {
-				return "", err
-			}
-			return other, nil
-		}
-		for _, id := range ids {
-			a := arts[id]
-			p := gsync.ArticlePath(id)
-			rec := m.out[p].rec
-			changed := false
-			if other, err := holder(id, tx.ArticleByHash, a.Article.TextHash, func(s syncArticle) string { return s.Article.TextHash }); err != nil {
-				return err
-			} else if other != "" && id > other {
-				// The same text imported on two machines: the later article
-				// goes to the trash.
-				rec.Set(fDeleted, syncDeleted{At: m.now, Title: a.Article.Title})
-				rec.Clocks[fDeleted] = m.clock
-				a.Deleted = &syncDeleted{At: m.now}
-				m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("article %s (%s) has the same text as article %s: moved to the trash", id, a.Article.Title, other))
-				changed = true
-			}
-			if a.Deleted == nil && a.Article.URL != "" {
-				if other, err := holder(id, tx.ArticleByURL, a.Article.URL, func(s syncArticle) string { return s.Article.URL }); err != nil {
-					return err
-				} else if other != "" && id > other {
-					m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("article %s (%s): its URL %s is article %s's; removed from it", id, a.Article.Title, a.Article.URL, other))
-					a.Article.URL = ""
-					rec.Set("url", "")
-					rec.Clocks["url"] = m.clock
-					changed = true
-				}
-			}
-			if a.Deleted == nil && a.Article.CiteKey != "" {
-				lower := func(s syncArticle) string { return strings.ToLower(s.Article.CiteKey) }
-				lookup := func(k string) (string, bool, error) { return tx.ArticleByCiteKey(k) }
-				if other, err := holder(id, lookup, strings.ToLower(a.Article.CiteKey), lower); err != nil {
-					return err
-				} else if other != "" && id > other {
-					base := CiteKeyBase(a.Article)
-					used, err := tx.CiteKeysWithPrefix(base)
-					if err != nil {
-						return err
-					}
-					taken := map[string]bool{}
-					for _, k := range used {
-						taken[k] = true
-					}
-					for _, o := range ids {
-						taken[strings.ToLower(arts[o].Article.CiteKey)] = true
-					}
-					key := cite.UniqueKey(base, func(k string) bool { return taken[strings.ToLower(k)] })
-					m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("article %s (%s): its citation key %s is article %s's; it is now %s", id, a.Article.Title, a.Article.CiteKey, other, key))
-					a.Article.CiteKey = key
-					rec.Set("citekey", key)
-					rec.Clocks["citekey"] = m.clock
-					changed = true
-				}
-			}
-			arts[id] = a
-			if changed {
-				m.set(p, rec)
-			}
-		}
-		return m.fixTags(tx)
-	})
 }
 
 // fixTags makes a record for every tag a merged item carries, and keeps

@@ -252,6 +252,18 @@ func readArticle(path, id string, r gsync.Record) (syncArticle, error) {
 // (annotation id of article articleID); chars is the length of the text
 // its anchor is on, when known (else -1).
 func readAnnotation(path, articleID, id string, r gsync.Record, chars int) (syncAnnotation, error) {
+	return readAnnotationRecord(path, articleID, id, r, chars, true)
+}
+
+// readAnnotationLoose is readAnnotation that accepts a live annotation
+// without the text its anchor is on: a merge that keeps an annotation
+// trashed on one side and edited on the other can make one, and then
+// re-attaches it (see syncMerger.reattach).
+func readAnnotationLoose(path, articleID, id string, r gsync.Record) (syncAnnotation, error) {
+	return readAnnotationRecord(path, articleID, id, r, -1, false)
+}
+
+func readAnnotationRecord(path, articleID, id string, r gsync.Record, chars int, needOn bool) (syncAnnotation, error) {
 	var s syncAnnotation
 	fail := func(err error) (syncAnnotation, error) { return syncAnnotation{}, fmt.Errorf("%s: %w", path, err) }
 	if err := checkFields(r, annotationFieldSet); err != nil {
@@ -277,7 +289,7 @@ func readAnnotation(path, articleID, id string, r gsync.Record, chars int) (sync
 		if err := checkHash("anchor text", s.On); err != nil {
 			return fail(err)
 		}
-	} else if s.Deleted == nil || s.Deleted.With != "" {
+	} else if needOn && (s.Deleted == nil || s.Deleted.With != "") {
 		return fail(errors.New("a live annotation without the text its anchor is on"))
 	}
 	if err := checkDeleted(s.Deleted, true); err != nil {

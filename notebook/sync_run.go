@@ -234,10 +234,13 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 		}
 		rep.Skipped = ex.skipped
 		gen = ex.gen
-		if !ex.empty() || S.IsZero() {
+		if !ex.empty() {
 			files, high, err := stampExport(sc, idx, ex, st.Clock, n.now())
 			if err != nil {
 				return false, err
+			}
+			if exportHook != nil {
+				exportHook(n, files)
 			}
 			var parents []gsync.OID
 			if !S.IsZero() {
@@ -251,34 +254,39 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 			rep.Sent += len(files)
 			st.Clock = st.Clock.Max(high)
 		}
-		if err := sc.repo.SetRef(sc, gsync.LocalRef, L); err != nil {
+		if gen, err = n.recordCommit(sc, idx, &st, L, ex.gen); err != nil {
 			return false, err
 		}
-		st.Commit = L.String()
-		if err := n.update(func(tx Tx, c *Change) error {
-			_, now := tx.Generation()
-			st.Gen = 0
-			if now == ex.gen {
-				st.Gen = c.gen
-			}
-			gen = c.gen
-			c.Settings = true
-			return writeSyncState(tx, st)
-		}); err != nil {
-			return false, err
-		}
-		idx.save(sc.repo.Dir)
 	}
 	// 2. Fetch.
 	R, hasR, err := sc.repo.Fetch(sc)
 	if err != nil {
 		return false, err
 	}
+	if !hasR && L.IsZero() {
+		// An empty notebook meets an empty remote: the first commit holds
+		// the marker alone. (An empty notebook meeting a full remote makes
+		// no commit of its own: it takes the remote's.)
+		files := []gsync.FileChange{{Path: gsync.MarkerPath, Data: markerData()}}
+		if L, err = sc.repo.Commit(sc, gsync.CommitSpec{Author: n.signature(), Message: commitMessage("Changes", 0, 0), Changes: files}); err != nil {
+			return false, err
+		}
+		applyToIndex(idx, files)
+		idx.Commit = L
+		rep.Sent += len(files)
+		if gen, err = n.recordCommit(sc, idx, &st, L, gen); err != nil {
+			return false, err
+		}
+	}
 	M := L
 	if hasR {
-		if anc, err := sc.repo.IsAncestor(sc, R, L); err != nil {
-			return false, err
-		} else if !anc {
+		anc := false
+		if !L.IsZero() {
+			if anc, err = sc.repo.IsAncestor(sc, R, L); err != nil {
+				return false, err
+			}
+		}
+		if !anc {
 			// 3. Merge, 4. apply.
 			var again bool
 			M, again, err = n.mergeAndApply(sc, idx, st, L, R, gen, rep)
@@ -315,6 +323,35 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 		c.Settings = true
 		return writeSyncState(tx, cur)
 	})
+}
+
+// recordCommit points the working copy's branch at L, the commit of an
+// export, and records it as the commit the notebook reflects (in a
+// transaction of its own, see the state machine above); exGen is the
+// generation the export saw. It returns the generation after the write.
+func (n *Notebook) recordCommit(sc syncCtx, idx *syncIndex, st *syncState, L gsync.OID, exGen uint64) (uint64, error) {
+	if err := sc.repo.SetRef(sc, gsync.LocalRef, L); err != nil {
+		return 0, err
+	}
+	st.Commit = ""
+	if !L.IsZero() {
+		st.Commit = L.String()
+	}
+	var gen uint64
+	if err := n.update(func(tx Tx, c *Change) error {
+		_, now := tx.Generation()
+		st.Gen = 0
+		if now == exGen {
+			st.Gen = c.gen
+		}
+		gen = c.gen
+		c.Settings = true
+		return writeSyncState(tx, *st)
+	}); err != nil {
+		return 0, err
+	}
+	idx.save(sc.repo.Dir)
+	return gen, nil
 }
 
 // generationNow is the notebook's current generation (0 on error).
@@ -390,6 +427,10 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 			changed = true
 			return errSyncAgain
 		}
+		holders, err := uniqueHolders(tx, groups)
+		if err != nil {
+			return err
+		}
 		if err := applyTags(tx, tags, oldTags); err != nil {
 			return err
 		}
@@ -398,7 +439,7 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 				return err
 			}
 		}
-		if err := checkApplied(tx, groups); err != nil {
+		if err := checkApplied(tx, groups, holders); err != nil {
 			return fmt.Errorf("the merged records break the notebook's rules, nothing applied: %w", err)
 		}
 		st.Gen = c.gen

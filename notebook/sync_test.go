@@ -77,6 +77,10 @@ func (w *syncWorld) sync(nb *notebook.Notebook) notebook.SyncReport {
 	if err != nil {
 		w.t.Fatalf("Sync %s: %v", nb.Path(), err)
 	}
+	for _, c := range rep.Conflicts {
+		w.t.Logf("%s: %s", filepath.Base(nb.Path()), c)
+	}
+	w.t.Logf("%s synced: %s sent %d recv %d", filepath.Base(nb.Path()), rep.Commit[:8], rep.Sent, rep.Received)
 	return rep
 }
 

@@ -85,7 +85,16 @@ func gitEnv() []string {
 		}
 		env = append(env, kv)
 	}
-	return append(env, "GIT_TERMINAL_PROMPT=0", "LC_ALL=C", "GIT_NO_REPLACE_OBJECTS=1")
+	env = append(env, "GIT_TERMINAL_PROMPT=0", "LC_ALL=C", "GIT_NO_REPLACE_OBJECTS=1")
+	if os.Getenv("GLIBC_TUNABLES") == "" {
+		// glibc gives memory back to the system whenever the top of the
+		// heap is free, and git fast-import and cat-file allocate and free
+		// a buffer per blob: on virtual machines, where that costs a page
+		// table flush on every core, a 12,000-file commit took 20 s
+		// instead of 0.7 s. Other C libraries ignore the variable.
+		env = append(env, "GLIBC_TUNABLES=glibc.malloc.trim_threshold=268435456")
+	}
+	return env
 }
 
 // command prepares git with the repository and arguments.

@@ -177,7 +177,7 @@ func same(a, b json.RawMessage) bool {
 
 func mergeFields(b, o, t Record, rules Rules) Outcome {
 	out := Outcome{Record: Record{Fields: map[string]json.RawMessage{}, Clocks: map[string]Clock{}}, Present: true}
-	clocks := map[string]Clock{}
+	clocks, removed := map[string]Clock{}, map[string]Clock{}
 	changedO, changedT := map[string]bool{}, map[string]bool{}
 	for _, u := range units(rules, b, o, t) {
 		vb, vo, vt := value(b, rules, u), value(o, rules, u), value(t, rules, u)
@@ -201,14 +201,28 @@ func mergeFields(b, o, t Record, rules Rules) Outcome {
 		if v != nil || rules.Groups[u] != nil {
 			setValue(&out.Record, rules, u, v)
 		}
-		if v != nil {
+		switch {
+		case v != nil:
 			clocks[u] = c
+		case vb != nil || vo != nil || vt != nil:
+			// A removed field keeps the clock of its removal, so that a
+			// later merge can tell a removal (a restore from the trash)
+			// from an older value.
+			removed[u] = c
+		}
+	}
+	// Units removed before, on either side: their removal clocks stay.
+	for _, r := range []Record{o, t} {
+		for u, c := range r.Clocks {
+			if _, present := clocks[u]; !present && u != DefaultClock && value(out.Record, rules, u) == nil {
+				removed[u] = removed[u].Max(c)
+			}
 		}
 	}
 	if ts := rules.Tombstone; ts != "" {
-		keepAgainstDeletion(b, o, t, rules, changedO, changedT, clocks, &out)
+		keepAgainstDeletion(b, o, t, rules, changedO, changedT, clocks, removed, &out)
 	}
-	out.Record.Clocks = compactClocks(clocks)
+	out.Record.Clocks = compactClocks(clocks, removed)
 	return out
 }
 
@@ -237,7 +251,7 @@ func mergeBoth(u string, vb, vo, vt json.RawMessage, co, ct Clock, rules Rules, 
 
 // keepAgainstDeletion applies the rule that a record deleted on one side
 // and edited on the other stays.
-func keepAgainstDeletion(b, o, t Record, rules Rules, changedO, changedT map[string]bool, clocks map[string]Clock, out *Outcome) {
+func keepAgainstDeletion(b, o, t Record, rules Rules, changedO, changedT map[string]bool, clocks, removed map[string]Clock, out *Outcome) {
 	ts := rules.Tombstone
 	vb := value(b, rules, ts)
 	if vb != nil || !out.Record.Has(ts) {
@@ -262,6 +276,7 @@ func keepAgainstDeletion(b, o, t Record, rules Rules, changedO, changedT map[str
 	}
 	delete(out.Record.Fields, ts)
 	delete(clocks, ts)
+	delete(removed, ts)
 	out.Kept, out.KeptSide = true, side
 }
 
@@ -335,26 +350,32 @@ func later(a, b json.RawMessage) (json.RawMessage, bool) {
 	return a, true
 }
 
-// compactClocks keeps as the default clock the one most units have (the
-// latest on a tie) and lists the others.
-func compactClocks(cs map[string]Clock) map[string]Clock {
-	if len(cs) == 0 {
-		return map[string]Clock{}
-	}
-	count := map[Clock]int{}
-	for _, c := range cs {
-		count[c]++
-	}
-	var def Clock
-	best := -1
-	for c, n := range count {
-		if n > best || n == best && def.Before(c) {
-			def, best = c, n
+// compactClocks keeps as the default clock the one most units present
+// have (the latest on a tie) and lists the others, and the clocks of
+// removed units.
+func compactClocks(cs, removed map[string]Clock) map[string]Clock {
+	out := map[string]Clock{}
+	if len(cs) > 0 {
+		count := map[Clock]int{}
+		for _, c := range cs {
+			count[c]++
+		}
+		var def Clock
+		best := -1
+		for c, n := range count {
+			if n > best || n == best && def.Before(c) {
+				def, best = c, n
+			}
+		}
+		out[DefaultClock] = def
+		for u, c := range cs {
+			if c != def && u != DefaultClock {
+				out[u] = c
+			}
 		}
 	}
-	out := map[string]Clock{DefaultClock: def}
-	for u, c := range cs {
-		if c != def && u != DefaultClock {
+	for u, c := range removed {
+		if u != DefaultClock {
 			out[u] = c
 		}
 	}
@@ -362,26 +383,33 @@ func compactClocks(cs map[string]Clock) map[string]Clock {
 }
 
 // Stamp gives r the clocks of a local change: every unit whose value
-// differs from prev (the record as last synced; nil for a new record)
-// gets clock c, the others keep prev's clocks.
+// differs from prev (the record as last synced; nil for a new record),
+// removed units included, gets clock c; the others keep prev's clocks
+// (a unit removed earlier keeps the clock of its removal).
 func Stamp(prev, r *Record, rules Rules, c Clock) {
 	if prev == nil {
 		r.Clocks = map[string]Clock{DefaultClock: c}
 		return
 	}
-	cs := map[string]Clock{}
+	cs, removed := map[string]Clock{}, map[string]Clock{}
 	for _, u := range units(rules, *prev, *r) {
-		v := value(*r, rules, u)
-		if v == nil {
-			continue
-		}
-		if same(v, value(*prev, rules, u)) {
-			cs[u] = prev.Clock(u)
-		} else {
+		v, pv := value(*r, rules, u), value(*prev, rules, u)
+		switch {
+		case v == nil && pv != nil:
+			removed[u] = c
+		case v == nil:
+		case !same(v, pv):
 			cs[u] = c
+		default:
+			cs[u] = prev.Clock(u)
 		}
 	}
-	r.Clocks = compactClocks(cs)
+	for u, pc := range prev.Clocks {
+		if _, ok := removed[u]; !ok && u != DefaultClock && value(*prev, rules, u) == nil && value(*r, rules, u) == nil {
+			removed[u] = pc // an earlier removal's clock
+		}
+	}
+	r.Clocks = compactClocks(cs, removed)
 }
 
 // MaxClock is the latest clock of any unit of r.

@@ -2,6 +2,7 @@ package sync
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -200,5 +201,49 @@ func TestParsePath(t *testing.T) {
 		if k, _, _ := ParsePath(tt.path); k != tt.kind {
 			t.Errorf("ParsePath(%q) = %v, want %v", tt.path, k, tt.kind)
 		}
+	}
+}
+
+// TestMerge_removalClock: removing a field (a restore from the trash) has
+// a clock, so that it wins over an earlier change of the field on the
+// other side, and loses to a later one.
+func TestMerge_removalClock(t *testing.T) {
+	rules := Rules{Tombstone: "deleted"}
+	base := rec(t, `{"a":1,"deleted":{"at":"t1"}}`, "_=1")
+	restored := rec(t, `{"a":1}`, "_=1")
+	Stamp(base, restored, rules, Clock{Wall: 20})
+	if restored.Clock("deleted") != (Clock{Wall: 20}) {
+		t.Fatalf("the removal has no clock: %v", restored.Clocks)
+	}
+	// Stamping again without a change keeps the removal's clock.
+	again := rec(t, `{"a":1}`)
+	Stamp(restored, again, rules, Clock{Wall: 30})
+	if again.Clock("deleted") != (Clock{Wall: 20}) {
+		t.Errorf("a later stamp lost the removal's clock: %v", again.Clocks)
+	}
+	back, err := Decode("r.json", Encode(*restored))
+	if err != nil || back.Clock("deleted") != (Clock{Wall: 20}) {
+		t.Fatalf("the removal's clock does not survive Encode/Decode: %v %v", back.Clocks, err)
+	}
+	for _, tt := range []struct {
+		name        string
+		trashedAt   int64
+		wantDeleted bool
+	}{
+		{"trashed again earlier: the restore wins", 10, false},
+		{"trashed again later: the trash wins", 30, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			trashed := rec(t, `{"a":1,"deleted":{"at":"t2"}}`, "_=1", "deleted="+strconv.FormatInt(tt.trashedAt, 10))
+			for _, sides := range [][2]*Record{{trashed, &back}, {&back, trashed}} {
+				out := Merge(base, sides[0], sides[1], rules)
+				if out.Record.Has("deleted") != tt.wantDeleted {
+					t.Errorf("deleted = %v, want %v", out.Record.Has("deleted"), tt.wantDeleted)
+				}
+				if got := out.Record.Clock("deleted"); got != (Clock{Wall: max(20, tt.trashedAt)}) {
+					t.Errorf("merged clock of deleted = %v", got)
+				}
+			}
+		})
 	}
 }
