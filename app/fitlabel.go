@@ -1,8 +1,6 @@
 package app
 
 import (
-	"unicode/utf8"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -59,22 +57,23 @@ func (l *fitLabel) fit(w float32) {
 	size := l.size()
 	l.t.TextSize, l.t.TextStyle = size, l.style
 	measure := func(s string) float32 { return fyne.MeasureText(s, size, l.style).Width }
-	if w <= 0 || measure(l.text) <= w {
+	full := measure(l.text)
+	if w <= 0 || full <= w {
 		l.t.Text = l.text
 		return
 	}
-	// The longest prefix that fits with the ellipsis.
-	lo, hi := 0, utf8.RuneCountInString(l.text)
+	// The longest prefix that fits with the ellipsis: start from the
+	// proportional guess and step (usually two or three measurements).
 	r := []rune(l.text)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if measure(string(r[:mid])+"…") <= w {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
+	fits := func(n int) bool { return n == 0 || measure(string(r[:n])+"…") <= w }
+	n := min(len(r)-1, max(0, int(float32(len(r))*w/full)))
+	for n > 0 && !fits(n) {
+		n--
 	}
-	l.t.Text = string(r[:lo]) + "…"
+	for n+1 < len(r) && fits(n+1) {
+		n++
+	}
+	l.t.Text = string(r[:n]) + "…"
 }
 
 // MinSize is part of fyne.Widget: one line high, narrow.

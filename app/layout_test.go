@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -112,5 +113,34 @@ func TestUI_BulkTickBoxes(t *testing.T) {
 			t.Errorf("%s: the list (y %v) overlaps the bulk buttons (bottom %v)", mode, h.ui.lib.list.Position().Y, h.ui.lib.bulk.Position().Y+h.ui.lib.bulk.Size().Height)
 		}
 		h.ui.lib.toggleSelecting()
+	}
+}
+
+func TestFitLabel_fit(t *testing.T) {
+	test.NewTempApp(t)
+	l := newFitLabel("")
+	measure := func(s string) float32 { return fyne.MeasureText(s, l.size(), l.style).Width }
+	text := "Russia pledges drones and grain to Burkina Faso"
+	for _, w := range []float32{0, 30, 90, 200, measure(text) - 1, measure(text), 1000} {
+		l.SetText(text)
+		l.fit(w)
+		got := l.Shown()
+		switch {
+		case w <= 0 || measure(text) <= w:
+			if got != text {
+				t.Errorf("width %v: %q, want the whole text", w, got)
+			}
+		default:
+			prefix := strings.TrimSuffix(got, "…")
+			if !strings.HasSuffix(got, "…") || !strings.HasPrefix(text, prefix) {
+				t.Errorf("width %v: %q is not a prefix with an ellipsis", w, got)
+			}
+			if prefix != "" && measure(got) > w {
+				t.Errorf("width %v: %q is %v wide", w, got, measure(got))
+			}
+			if next := []rune(text)[:len([]rune(prefix))+1]; measure(string(next)+"…") <= w {
+				t.Errorf("width %v: %q could keep one more character", w, got)
+			}
+		}
 	}
 }

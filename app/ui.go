@@ -94,27 +94,30 @@ func New(a fyne.App, w fyne.Window, nb *notebook.Notebook) *UI {
 }
 
 // Start loads the library in the background, shows the last article (or
-// the welcome article in an empty notebook) and builds the search index.
-func (ui *UI) Start() {
-	ui.startLoad()
-	ui.background(func(context.Context) func() {
-		ui.nb.WarmSearch() // errors surface on the first search
-		return nil
-	})
-}
+// the welcome article in an empty notebook), then counts orphans and the
+// trash and builds the search index.
+func (ui *UI) Start() { ui.startLoad(true) }
 
-// startLoad loads the library, the counts and the last article.
-func (ui *UI) startLoad() {
+// startLoad loads the library and the last article first (what the window
+// shows), then the counts and (with warm) the search index, so that they
+// do not compete with it for the disk and the cores.
+func (ui *UI) startLoad(warm bool) {
 	last := ui.prefs.String(prefKey(ui.nb.Path(), prefLastArticle))
 	ui.lib.onLoaded = func() {
 		if ui.cur.ID == "" && len(ui.lib.shown) > 0 && last == "" {
 			ui.openArticle(ui.lib.shown[0].ID, jump{})
 		}
 		ui.welcomeIfEmpty()
+		ui.countOrphans()
+		ui.countTrash()
+		if warm {
+			ui.background(func(context.Context) func() {
+				ui.nb.WarmSearch() // errors surface on the first search
+				return nil
+			})
+		}
 	}
 	ui.lib.reload()
-	ui.countOrphans()
-	ui.countTrash()
 	if last != "" {
 		ui.openArticle(last, jump{})
 	}
