@@ -152,13 +152,11 @@ func TestBytes_htmlNesting(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var err error
-			start := time.Now()
-			within(t, 10*time.Second, func() { _, err = Bytes(tt.name, []byte(tt.page)) })
+			// A hang guard, not a speed measurement (the race detector and a
+			// busy machine slow it down): these took minutes before.
+			within(t, 20*time.Second, func() { _, err = Bytes(tt.name, []byte(tt.page)) })
 			if err == nil || !errors.Is(err, html.ErrTooDeep) || !strings.Contains(err.Error(), tt.name) {
 				t.Fatalf("err = %v, want a refusal for nesting naming the file", err)
-			}
-			if el := time.Since(start); el > 2*time.Second {
-				t.Errorf("refusal took %v", el)
 			}
 		})
 	}
