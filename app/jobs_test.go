@@ -238,3 +238,27 @@ func TestThrottle_ready(t *testing.T) {
 		}
 	}
 }
+
+// TestUI_TagArticlesCost: tagging articles reads the list and the tags,
+// not every annotation (the orphan count does not change with tags).
+func TestUI_TagArticlesCost(t *testing.T) {
+	h, st := newCountingHarness(t)
+	id := h.importSample()
+	h.selectQuote(wagner)
+	h.ui.reader.view.TypedRune('h')
+	h.settle()
+	views := st.views.Load()
+	if err := h.nb.AddTags([]string{id}, []string{"Probe"}); err != nil {
+		t.Fatal(err)
+	}
+	serviceViews := st.views.Load() - views
+	h.settle()
+	views = st.views.Load()
+	h.ui.tagArticles([]string{id}, "Sahel")
+	h.settle()
+	// The write reads the article (which tags it has), then the refresh:
+	// the current article and its annotations, the list, the tags.
+	if got := st.views.Load() - views - serviceViews; got > 5 {
+		t.Errorf("tagging one article made %d reads besides the service's %d, want at most 5", got, serviceViews)
+	}
+}

@@ -22,9 +22,10 @@ import (
 //     list (one more read) and the orphan count (one more);
 //   - tags changed: the tag counts, the current annotations, and the
 //     article list when it is filtered by a tag;
-//   - articles changed: the article list and tag counts, the orphan count,
-//     and the current article's metadata (its text too when its version
-//     changed).
+//   - articles changed: the article list and tag counts, and the current
+//     article's metadata (its text too when its version changed); the
+//     orphan count only when annotations outside the current article
+//     changed with them (an edit, a deletion, a re-import).
 
 // refreshState is the refresh path's bookkeeping (Fyne goroutine only).
 type refreshState struct {
@@ -168,7 +169,10 @@ func readRefresh(nb *notebook.Notebook, p refreshPlan) refreshRead {
 			r.tags, r.tagsOK = tags, true
 		}
 	}
-	if len(ch.Articles) > 0 || other {
+	// Orphans change only with annotations: those of the current article
+	// are counted from its new list (applyRefresh); any other changed
+	// annotation, or the current article's removal, needs a recount.
+	if other || r.curGone {
 		n, err := countOrphans(nb)
 		if err != nil {
 			r.errs = append(r.errs, err)
@@ -234,9 +238,9 @@ func orphansIn(anns []notebook.Annotation) int {
 // countOrphans counts every orphaned annotation of the notebook.
 //
 // The service has no count of orphans, so this reads every annotation: it
-// runs only at start and after changes that can orphan or remove
-// annotations outside the current article (text edits, deletions,
-// imports), never after a highlight.
+// runs only at start and after changes to annotations outside the current
+// article (text edits, deletions, re-imports), never after a highlight or
+// a tag.
 func countOrphans(nb *notebook.Notebook) (int, error) {
 	anns, err := nb.Annotations("")
 	if err != nil {
