@@ -1,6 +1,10 @@
 package app
 
 import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -128,5 +132,31 @@ func TestUI_ExportPreviewRendered(t *testing.T) {
 	d.formats.SetSelected(formatLabel(export.CSV))
 	if d.tabs.SelectedIndex() != 1 {
 		t.Error("the CSV preview does not show the source")
+	}
+}
+
+// TestUI_ExportCancelled: an export stops when the UI's context is
+// cancelled (another notebook opened, or quitting) and leaves no file.
+func TestUI_ExportCancelled(t *testing.T) {
+	h := newHarness(t, false)
+	h.importSample()
+	h.selectQuote(consignment)
+	h.ui.reader.view.TypedRune('h')
+	h.settle()
+	sel, opt, err := h.ui.selection(exportChoice{scope: scopeAll, format: export.Markdown})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out := filepath.Join(t.TempDir(), "cancelled.md")
+	if _, err := h.ui.writeExport(ctx, out, sel, opt); err == nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled export: %v, want context.Canceled", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a cancelled export left %s (%v)", out, err)
+	}
+	if _, err := h.ui.writeExport(context.Background(), out, sel, opt); err != nil {
+		t.Errorf("export: %v", err)
 	}
 }
