@@ -194,8 +194,8 @@ func TestExport_bundle(t *testing.T) {
 	if _, errs, code := gloss(t, "", "--db", db, "export", "--all", "--format", "bundle", "-o", path); code != 0 {
 		t.Fatalf("bundle: %s", errs)
 	}
-	if !notebook.IsBundle(path) {
-		t.Fatal("IsBundle = false for the exported bundle")
+	if b, err := os.ReadFile(path); err != nil || !notebook.IsBundle(bytes.NewReader(b)) {
+		t.Fatalf("IsBundle = false for the exported bundle (%v)", err)
 	}
 	st, err := os.Stat(path)
 	if err != nil || st.Mode().Perm() != 0o600 {

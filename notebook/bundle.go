@@ -2,7 +2,6 @@ package notebook
 
 import (
 	"io"
-	"os"
 )
 
 // A bundle is the whole notebook as one JSON document, usually gzipped:
@@ -31,17 +30,13 @@ type bundleArticle struct {
 	Annotations []Annotation `json:"annotations,omitempty"`
 }
 
-// IsBundle reports whether the file at path is a Gloss bundle (plain or
-// gzipped), judging by its first bytes: a JSON object whose first key is
-// "gloss_bundle". It does not judge the format version, so that
-// MergeBundle can say what is wrong with it.
-func IsBundle(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	r, err := decompress(io.LimitReader(f, 64<<10))
+// IsBundle reports whether r holds a Gloss bundle (plain or gzipped),
+// judging by its first bytes (at most 64 KB are read): a JSON object whose
+// first key is "gloss_bundle". It does not judge the format version, so
+// that MergeBundle can say what is wrong with it. The caller opens and
+// closes the file; the service does no file I/O of its own.
+func IsBundle(r io.Reader) bool {
+	r, err := decompress(io.LimitReader(r, 64<<10))
 	if err != nil {
 		return false
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -45,7 +44,7 @@ func sniffAnnotations(path string) bool {
 	if !maybeAnnotations(path) {
 		return false
 	}
-	f, err := os.Open(path)
+	f, err := ingest.OpenRegular(path)
 	if err != nil {
 		return false
 	}
@@ -60,9 +59,9 @@ func sniffAnnotations(path string) bool {
 // limits: annotin's own (size, nesting, records, field length) and the
 // time limit of one file.
 func parseAnnotations(ctx context.Context, path string) parsed {
-	f, err := os.Open(path)
+	f, err := ingest.OpenRegular(path)
 	if err != nil {
-		return parsed{path: path, err: err}
+		return parsed{path: path, err: fmt.Errorf("import %s: %w", path, err)}
 	}
 	defer f.Close()
 	lim := annotin.Limits{}

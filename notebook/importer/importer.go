@@ -326,7 +326,7 @@ func parseOne(ctx context.Context, path string, stdinData []byte, lim ingest.Lim
 			return parsed{path: path, err: fmt.Errorf("import %s: %w", path, why)}
 		}
 	}
-	if notebook.IsBundle(path) {
+	if isBundle(path) {
 		return parsed{path: path, bundle: true}
 	}
 	if sniffAnnotations(path) {
@@ -340,8 +340,18 @@ func parseOne(ctx context.Context, path string, stdinData []byte, lim ingest.Lim
 	return parsed{path: path, draft: d, err: err}
 }
 
+// isBundle tells a Gloss bundle by its first bytes.
+func isBundle(path string) bool {
+	f, err := ingest.OpenRegular(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return notebook.IsBundle(f)
+}
+
 func mergeBundle(nb *notebook.Notebook, path string) Result {
-	f, err := os.Open(path)
+	f, err := ingest.OpenRegular(path)
 	if err != nil {
 		return refusal(path, err)
 	}

@@ -40,7 +40,7 @@ var (
 
 // openFile opens a file for File; tests replace it to prove that oversized
 // files are refused without being opened.
-var openFile = openRegular
+var openFile = OpenRegular
 
 // File reads and parses one file, choosing the format by its extension. A
 // file with an unknown extension is imported as plain text when its content

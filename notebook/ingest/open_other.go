@@ -7,9 +7,9 @@ import (
 	"os"
 )
 
-// openRegular opens a file for reading and refuses it unless it is a
+// OpenRegular opens a file for reading and refuses it unless it is a
 // regular one.
-func openRegular(path string) (io.ReadCloser, error) {
+func OpenRegular(path string) (io.ReadCloser, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

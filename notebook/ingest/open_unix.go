@@ -8,10 +8,10 @@ import (
 	"syscall"
 )
 
-// openRegular opens a file for reading without blocking, even when it has
+// OpenRegular opens a file for reading without blocking, even when it has
 // become a named pipe since it was looked at, and refuses it unless the
 // opened file is a regular one.
-func openRegular(path string) (io.ReadCloser, error) {
+func OpenRegular(path string) (io.ReadCloser, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
