@@ -98,7 +98,9 @@ type shingleCounts map[[4]string]int
 // shingles splits s into word tokens (runs of letters, digits and "_", as
 // \w+ in Unicode mode) and counts every run of four consecutive tokens.
 func shingles(s string) shingleCounts {
-	toks := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && !unicode.Is(unicode.Mn, r) })
+	toks := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && !unicode.Is(unicode.Mn, r)
+	})
 	out := shingleCounts{}
 	for i := 0; i+4 <= len(toks); i++ {
 		out[[4]string{toks[i], toks[i+1], toks[i+2], toks[i+3]}]++
@@ -161,7 +163,7 @@ func l3sFold(s string) string {
 type l3sResult struct {
 	refused        bool
 	why            string // why it was refused
-	fallback       bool // Gloss imported the whole page's text
+	fallback       bool   // Gloss imported the whole page's text
 	all, noCaption string
 	title          string
 }
