@@ -10,7 +10,6 @@ import (
 	"github.com/glossnotes/gloss/internal/testutil/nbtest"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/ingest"
-	"github.com/glossnotes/gloss/storage"
 )
 
 func TestSearch_CacheIsUsedOnlyWhileCurrent(t *testing.T) {
@@ -20,11 +19,7 @@ func TestSearch_CacheIsUsedOnlyWhileCurrent(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), "nb.db")
 	session := func(fn func(nb *notebook.Notebook)) {
-		db, err := storage.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		nb := notebook.New(db)
+		nb := notebook.New(nbtest.Store(t, path))
 		fn(nb)
 		if err := nb.Close(); err != nil {
 			t.Fatal(err)

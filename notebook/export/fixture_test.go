@@ -2,17 +2,16 @@ package export_test
 
 import (
 	"github.com/glossnotes/gloss/internal/testutil"
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
 
 	"fmt"
 	"iter"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/export"
 	"github.com/glossnotes/gloss/notebook/ingest"
-	"github.com/glossnotes/gloss/storage"
 )
 
 // samplePath is the canonical sample article, relative to this package.
@@ -35,12 +34,7 @@ type fixtureNB struct {
 // HTML in it, a formula-like note and an orphan.
 func newFixture(t testing.TB) fixtureNB {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "nb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	nb := notebook.New(db)
+	nb, db := nbtest.OpenTempStore(t)
 	draft, err := ingest.File(testutil.SamplePath(t))
 	if err != nil {
 		t.Fatalf("sample article: %v", err)

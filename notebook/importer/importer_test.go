@@ -12,18 +12,11 @@ import (
 
 	"github.com/glossnotes/gloss/internal/testutil/nbtest"
 	"github.com/glossnotes/gloss/notebook"
-	"github.com/glossnotes/gloss/storage"
 )
 
 func openNB(t *testing.T) *notebook.Notebook {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "nb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	nb := notebook.New(db)
-	t.Cleanup(func() { nb.Close() })
-	return nb
+	return nbtest.OpenTemp(t)
 }
 
 func TestRun_OrderOutcomesAndProgress(t *testing.T) {
