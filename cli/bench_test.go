@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/glossnotes/gloss/internal/testutil/nbtest"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/importer"
 	"github.com/glossnotes/gloss/notebook/ingest"
@@ -90,11 +91,7 @@ func BenchmarkImportDir_BaselineOneTxPerFile(b *testing.B) {
 	paths, _ := importer.Collect([]string{dir})
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		db, err := storage.Open(filepath.Join(b.TempDir(), fmt.Sprintf("nb%d.db", i)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		nb := notebook.New(db)
+		nb := notebook.New(nbtest.Store(b, filepath.Join(b.TempDir(), fmt.Sprintf("nb%d.db", i))))
 		b.StartTimer()
 		for _, p := range paths {
 			d, err := ingest.File(p)
