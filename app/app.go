@@ -1,14 +1,27 @@
 // Package app is Gloss's desktop front end, built with Fyne over the same
 // notebook.Notebook operations as the CLI.
 //
-// The UI is split by concern: window.go lays out the three panes, library.go,
-// reader.go and annotations.go are the panes, actions.go the selection
-// action bar and its keys, tags.go the tag picker and manager, palette.go
-// the search palette, importing.go and exporting.go the background import and
+// The UI is split by concern: window.go lays out the three panes (with
+// minimum widths), library.go, reader.go and annotations.go are the panes
+// (card.go, chips.go the annotation cards, cardkeys.go their keys and the
+// focus model), actions.go the selection action bar and the reader's keys,
+// tags.go and tagfold.go the tag picker, look-alike tags, tag menu and
+// manager, palette.go the search palette, navigate.go Back and Forward,
+// reattach.go, versions.go and trash.go the orphans, the version history
+// and the trash, importing.go and exporting.go the background import and
 // the export dialog, menus.go the menus and shortcuts, undo.go the undo
 // stack, prefs.go the remembered settings, welcome.go the first run and
-// errors.go the error dialogs. Every user operation is one notebook method;
-// long work runs in goroutines and hands its results back through UI.post.
+// errors.go the error and dialog helpers. mdparse.go, mdlayout.go and
+// mdview.go render notes (Markdown, wrapped at word boundaries);
+// fitlabel.go and tooltip.go are small widgets Fyne lacks.
+//
+// Background work (jobs.go, refresh.go): every user operation is one
+// notebook method, run off the Fyne goroutine — reads in background jobs,
+// writes in one ordered write queue — and hands its result back through
+// UI.post. The display follows commits through one path, UI.changed, fed
+// by the notebook's change feed, which reads only what a change affects.
+// Long jobs take the UI's context; switching notebooks or quitting cancels
+// them and waits for them before the notebook is closed.
 package app
 
 import (
