@@ -38,7 +38,7 @@ func (ui *UI) askOpenPath(exts []string, fn func(path string)) {
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
 	d.Resize(fileDialogSize)
-	d.Show()
+	ui.modal(d)
 }
 
 // askSavePath shows a file-save dialog suggesting name and calls fn with
@@ -59,5 +59,5 @@ func (ui *UI) askSavePath(name string, fn func(path string)) {
 	}, ui.win)
 	d.SetFileName(name)
 	d.Resize(fileDialogSize)
-	d.Show()
+	ui.modal(d)
 }
