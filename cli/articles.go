@@ -9,12 +9,36 @@ import (
 
 	"github.com/glossnotes/gloss/internal/readlimit"
 	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/notebook/ingest"
 )
 
-// articleOut is an article as printed with --json ("text" in show only).
+// articleOut is an article as printed with --json ("text" and "kinds" in
+// show only).
 type articleOut struct {
 	notebook.Article
 	Text string `json:"text,omitempty"`
+	// Kinds names the kind of every paragraph of Text, in order: "body",
+	// "heading", "quote", "caption" or "item".
+	Kinds []string `json:"kinds,omitempty"`
+}
+
+// kindNames gives one kind name per paragraph of a text (paragraphs are
+// separated by a blank line); paragraphs without a stored kind are body
+// text.
+func kindNames(body notebook.Body) []string {
+	if body.Text == "" {
+		return nil
+	}
+	n := strings.Count(body.Text, "\n\n") + 1
+	names := make([]string, n)
+	for i := range names {
+		k := ingest.Body
+		if i < len(body.Kinds) {
+			k = body.Kinds[i]
+		}
+		names[i] = k.String()
+	}
+	return names
 }
 
 func nonNil(s []string) []string {
@@ -91,7 +115,13 @@ func showCmd(e *env) *cobra.Command {
 		Use:         "show ID",
 		Annotations: readOnly,
 		Short:       "Show an article's metadata, note and text",
-		Args:        exactArgs(1, "an article ID"),
+		Long: `Show an article's metadata, note and text.
+
+With --json, "text" holds the paragraphs separated by blank lines, and
+"kinds" names the kind of each of them, in order: "body", "heading",
+"quote", "caption" (a figure caption, not the article's own text) or
+"item" (a list item).`,
+		Args: exactArgs(1, "an article ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nb, id, err := e.resolve(args[0])
 			if err != nil {
@@ -107,7 +137,7 @@ func showCmd(e *env) *cobra.Command {
 			}
 			if e.json {
 				a.Tags = nonNil(a.Tags)
-				return e.printJSON(articleOut{Article: a, Text: body.Text})
+				return e.printJSON(articleOut{Article: a, Text: body.Text, Kinds: kindNames(body)})
 			}
 			e.printf("%s\n", a.Title)
 			for _, kv := range [][2]string{

@@ -63,7 +63,10 @@ import (
 const MaxFileSize = draft.MaxFileSize
 
 // BlockKind is the kind of one paragraph of an article's text; its String
-// method gives the lower-case name ("body", "heading", …). It is the kind
+// method gives the lower-case name ("body", "heading", "quote", "caption",
+// "item"), and so does its text form (MarshalText, UnmarshalText): JSON
+// writes a []BlockKind as ["body","caption",…], and still reads the
+// base64 form that stored texts and bundles held before. It is the kind
 // the internal importers produce, under its public name.
 type BlockKind = draft.Kind
 

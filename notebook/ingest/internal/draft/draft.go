@@ -16,34 +16,6 @@ import (
 // one article may hold.
 const MaxFileSize = 50 << 20
 
-// Kind is the kind of one paragraph of an article's text.
-type Kind uint8
-
-// The paragraph kinds.
-const (
-	Body    Kind = iota // ordinary paragraph
-	Heading             // section heading
-	Quote               // block quotation
-	Caption             // figure caption
-	Item                // list item
-)
-
-// String returns the lower-case name of k ("body", "heading", …).
-func (k Kind) String() string {
-	switch k {
-	case Heading:
-		return "heading"
-	case Quote:
-		return "quote"
-	case Caption:
-		return "caption"
-	case Item:
-		return "item"
-	default:
-		return "body"
-	}
-}
-
 // Block is one paragraph of extracted text with its kind. Importers
 // collect blocks and turn them into an Article's Text and Kinds with
 // text.Join.
