@@ -340,15 +340,43 @@ func restoreCmd(e *env) *cobra.Command {
 }
 
 func trashCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:         "trash",
+	var empty bool
+	cmd := &cobra.Command{
+		Use:         "trash [--empty [ID...]]",
 		Annotations: readOnly,
-		Short:       "List the trash",
-		Args:        exactArgs(0, "no arguments"),
+		Short:       "List the trash, or empty it (all of it, or the entries named) for good",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 && !empty {
+				return usagef("IDs go with --empty")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if empty {
+				e.mode = notebook.ReadWrite
+			}
 			nb, err := e.notebook()
 			if err != nil {
 				return err
+			}
+			if empty {
+				var ids []string
+				for _, a := range args {
+					id, err := nb.Resolve(a)
+					if err != nil {
+						return err
+					}
+					ids = append(ids, id)
+				}
+				n, err := nb.EmptyTrash(ids...)
+				if err != nil {
+					return err
+				}
+				if e.json {
+					return e.printJSON(map[string]any{"deleted": n})
+				}
+				e.printf("deleted %d trash entries for good\n", n)
+				return nil
 			}
 			entries, err := nb.TrashEntries()
 			if err != nil {
@@ -368,4 +396,6 @@ func trashCmd(e *env) *cobra.Command {
 			return tw.Flush()
 		},
 	}
+	cmd.Flags().BoolVar(&empty, "empty", false, "delete trash entries for good (all, or the IDs given); there is no undo")
+	return cmd
 }

@@ -516,6 +516,36 @@ func (n *Notebook) trashArticle(tx Tx, c *Change, id string) (TrashEntry, error)
 	return e, tx.PutTrash(e)
 }
 
+// EmptyTrash deletes trashed items for good, in one transaction: the
+// entries named, or every entry when none is named. It returns how many
+// entries went. There is no undo.
+func (n *Notebook) EmptyTrash(ids ...string) (int, error) {
+	done := 0
+	err := n.update(func(tx Tx, c *Change) error {
+		done = 0
+		if len(ids) == 0 {
+			if err := tx.ForEachTrash(func(e TrashEntry) error {
+				ids = append(ids, e.ID)
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		for _, id := range ids {
+			if _, err := tx.Trash(id); err != nil {
+				return err
+			}
+			if err := tx.DeleteTrash(id); err != nil {
+				return err
+			}
+			done++
+		}
+		c.Trash = done > 0
+		return nil
+	})
+	return done, err
+}
+
 // TrashEntries lists the trash, most recently deleted first, without the
 // texts and sources of trashed articles.
 func (n *Notebook) TrashEntries() ([]TrashEntry, error) {

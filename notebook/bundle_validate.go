@@ -222,6 +222,12 @@ func checkAnnotation(an *Annotation, articleID string, chars int) error {
 		if err := checkLine(what+" reason", h.Reason); err != nil {
 			return err
 		}
+		if err := checkTextChars(what+" prefix", h.Prefix, maxContextBytes); err != nil {
+			return err
+		}
+		if err := checkTextChars(what+" suffix", h.Suffix, maxContextBytes); err != nil {
+			return err
+		}
 	}
 	return nil
 }

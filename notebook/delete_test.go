@@ -85,3 +85,56 @@ func TestNotebook_Restore(t *testing.T) {
 		t.Errorf("restoring twice: %v", err)
 	}
 }
+
+// TestNotebook_EmptyTrash: named entries, then all, go for good.
+func TestNotebook_EmptyTrash(t *testing.T) {
+	nb := open(t)
+	a := add(t, nb, ingest.Draft{Title: "A", Text: mali})
+	b := add(t, nb, ingest.Draft{Title: "B", Text: "Another text.\n\nSecond paragraph."})
+	if _, err := nb.Delete(a.ID, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := nb.EmptyTrash(a.ID); err != nil || n != 1 {
+		t.Fatalf("EmptyTrash(a) = %d, %v", n, err)
+	}
+	if _, err := nb.Restore(a.ID); !errors.Is(err, notebook.ErrNotFound) {
+		t.Errorf("a purged article came back: %v", err)
+	}
+	if _, err := nb.EmptyTrash("01NOSUCHID0000000000000000"); !errors.Is(err, notebook.ErrNotFound) {
+		t.Errorf("unknown ID: %v", err)
+	}
+	if n, err := nb.EmptyTrash(); err != nil || n != 1 {
+		t.Fatalf("EmptyTrash() = %d, %v", n, err)
+	}
+	if es, _ := nb.TrashEntries(); len(es) != 0 {
+		t.Errorf("trash still holds %d", len(es))
+	}
+	if p, err := nb.Check(); err != nil || len(p) != 0 {
+		t.Errorf("check: %v %v", p, err)
+	}
+}
+
+// TestNotebook_UndoReattach: the anchor a manual re-attach replaced comes
+// back whole (an orphan stays an orphan with its old quote).
+func TestNotebook_UndoReattach(t *testing.T) {
+	nb := open(t)
+	a := add(t, nb, ingest.Draft{Title: "A", Text: mali})
+	h, err := nb.Highlight(notebook.HighlightSpec{ArticleID: a.ID, Quote: "Orlovsky"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved, err := nb.Reattach(h.ID, notebook.HighlightSpec{Quote: "Ouagadougou"})
+	if err != nil || moved.Quote != "Ouagadougou" {
+		t.Fatalf("reattach: %+v %v", moved, err)
+	}
+	back, err := nb.UndoReattach(h.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Quote != h.Quote || back.Start != h.Start || back.End != h.End || back.Prefix != h.Prefix || back.Suffix != h.Suffix || back.Status != h.Status || len(back.History) != 0 {
+		t.Errorf("after undo %+v, want %+v", back, h)
+	}
+	if _, err := nb.UndoReattach(h.ID); !errors.Is(err, notebook.ErrInvalid) {
+		t.Errorf("a second undo: %v", err)
+	}
+}

@@ -44,6 +44,7 @@ type Change struct {
 	Tags        bool     // tag records or tag assignments changed
 	Settings    bool     // a notebook setting changed (e.g. muted reuse)
 	Pending     bool     // pending annotations were added, attached or dropped
+	Trash       bool     // trash entries were purged (Delete and Restore report their items)
 
 	// gen is the generation the change committed (see Tx.Generation), so
 	// that derived indexes know which state they reflect.
@@ -52,7 +53,7 @@ type Change struct {
 
 // empty reports whether the change touched nothing a watcher shows.
 func (c Change) empty() bool {
-	return len(c.Articles) == 0 && len(c.Annotations) == 0 && !c.Tags && !c.Settings && !c.Pending
+	return len(c.Articles) == 0 && len(c.Annotations) == 0 && !c.Tags && !c.Settings && !c.Pending && !c.Trash
 }
 
 // New returns a Notebook over an open store.

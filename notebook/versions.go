@@ -20,6 +20,10 @@ type AnchorChange struct {
 	Status  Status    `json:"status"`
 	Changed time.Time `json:"changed"`
 	Reason  string    `json:"reason"` // "edit", "reimport" or "manual"
+	// Prefix and Suffix are the old anchor's context (kept by a manual
+	// re-attach, so that UndoReattach can put it back).
+	Prefix string `json:"prefix,omitempty"`
+	Suffix string `json:"suffix,omitempty"`
 }
 
 // ReattachItem is one moved or orphaned annotation in a ReattachReport.
@@ -295,10 +299,42 @@ func (n *Notebook) Reattach(annID string, spec HighlightSpec) (Annotation, error
 			return fmt.Errorf("annotation %s: %w", annID, err)
 		}
 		now := n.now()
-		an.History = append(an.History, AnchorChange{Version: a.Version, Start: an.Start, End: an.End, Quote: an.Quote, Status: an.Status, Changed: now, Reason: "manual"})
+		an.History = append(an.History, AnchorChange{Version: a.Version, Start: an.Start, End: an.End, Quote: an.Quote,
+			Prefix: an.Prefix, Suffix: an.Suffix, Status: an.Status, Changed: now, Reason: "manual"})
 		setTarget(&an, body.Text, t)
 		an.Status = Anchored
 		an.Updated = now
+		c.Annotations = append(c.Annotations, an.ID)
+		return tx.PutAnnotation(an)
+	})
+	return an, err
+}
+
+// UndoReattach puts back the anchor that the last manual Reattach of an
+// annotation replaced (its passage, context and status, an orphan's
+// included), as the app's Undo does. It is refused when the last change of
+// the anchor was not a manual re-attach, or the text was edited since.
+func (n *Notebook) UndoReattach(annID string) (Annotation, error) {
+	var an Annotation
+	err := n.update(func(tx Tx, c *Change) error {
+		var err error
+		if an, err = tx.Annotation(annID); err != nil {
+			return err
+		}
+		if len(an.History) == 0 || an.History[len(an.History)-1].Reason != "manual" {
+			return invalidf("annotation %s: its anchor was not re-attached by hand last", annID)
+		}
+		a, err := tx.Article(an.ArticleID)
+		if err != nil {
+			return err
+		}
+		last := an.History[len(an.History)-1]
+		if last.Version != a.Version {
+			return invalidf("annotation %s: the text was edited since it was re-attached", annID)
+		}
+		an.Start, an.End, an.Quote, an.Prefix, an.Suffix, an.Status = last.Start, last.End, last.Quote, last.Prefix, last.Suffix, last.Status
+		an.History = an.History[:len(an.History)-1]
+		an.Updated = n.now()
 		c.Annotations = append(c.Annotations, an.ID)
 		return tx.PutAnnotation(an)
 	})
