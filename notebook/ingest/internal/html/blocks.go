@@ -53,30 +53,78 @@ var blockKinds = map[atom.Atom]draft.Kind{
 	atom.Li:         draft.Item, atom.Dd: draft.Item, atom.Dt: draft.Item,
 }
 
+// block is one paragraph of a page with what the clean-up rules read
+// about it besides its text.
+type block struct {
+	draft.Block
+	// chars counts the paragraph's letters and digits, links those of
+	// them inside links: a paragraph that is mostly links is navigation
+	// or a list of other stories.
+	chars, links int
+	// hint is what the class names and ids of the elements around it say
+	// it is (hints.go).
+	hint hint
+	// lines is the number of lines (<br>) of the paragraph.
+	lines int
+}
+
+// linkShare is the share of a block's letters and digits inside links.
+func (b block) linkShare() float64 {
+	if b.chars == 0 {
+		return 0
+	}
+	return float64(b.links) / float64(b.chars)
+}
+
+// words counts a block's words.
+func (b block) words() int { return len(strings.Fields(b.Text)) }
+
 // Blocks turns an HTML fragment into paragraphs: every block element
 // ends a paragraph, <br> breaks a line, table rows become one paragraph with
 // cells separated by " | ".
 func Blocks(root *html.Node) []draft.Block {
-	var out []draft.Block
+	bs := pageBlocks(root)
+	out := make([]draft.Block, len(bs))
+	for i, b := range bs {
+		out[i] = b.Block
+	}
+	return out
+}
+
+// pageBlocks is Blocks with what the clean-up rules read about each
+// paragraph.
+func pageBlocks(root *html.Node) []block {
+	var out []block
 	var cur strings.Builder
 	curKind := draft.Body
+	var chars, links int
+	var curHint hint
 	flush := func() {
 		if t := blockCleanText(cur.String()); t != "" {
-			out = append(out, draft.Block{Kind: curKind, Text: t})
+			out = append(out, block{Block: draft.Block{Kind: curKind, Text: t}, chars: chars, links: links, hint: curHint,
+				lines: strings.Count(t, "\n") + 1})
 		}
 		cur.Reset()
+		chars, links = 0, 0
 	}
-	var walk func(n *html.Node, kind draft.Kind, pre bool)
-	walk = func(n *html.Node, kind draft.Kind, pre bool) {
+	var walk func(n *html.Node, kind draft.Kind, pre, inLink bool, h hint)
+	walk = func(n *html.Node, kind draft.Kind, pre, inLink bool, h hint) {
 		switch n.Type {
 		case html.TextNode:
 			if cur.Len() == 0 {
 				curKind = kind
+				curHint = h
 			}
+			curHint |= h
 			if pre {
 				cur.WriteString(n.Data)
 			} else {
 				cur.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+			}
+			c := countAlnum(n.Data)
+			chars += c
+			if inLink {
+				links += c
 			}
 			return
 		case html.ElementNode:
@@ -94,6 +142,13 @@ func Blocks(root *html.Node) []draft.Block {
 				}
 			case atom.Img:
 				return
+			case atom.A:
+				if attrOf(n, "href") != "" {
+					inLink = true
+				}
+			}
+			if n != root {
+				h |= hintOf(n)
 			}
 			if k, block := blockKinds[tag]; block {
 				flush()
@@ -104,17 +159,32 @@ func Blocks(root *html.Node) []draft.Block {
 					pre = true
 				}
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					walk(c, kind, pre)
+					walk(c, kind, pre, inLink, h)
 				}
 				flush()
 				return
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, kind, pre)
+			walk(c, kind, pre, inLink, h)
 		}
 	}
-	walk(root, draft.Body, false)
+	walk(root, draft.Body, false, false, 0)
 	flush()
 	return out
+}
+
+// countAlnum counts the letters and digits of s.
+func countAlnum(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x80 {
+			if (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+				n++
+			}
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }

@@ -298,6 +298,9 @@ func TestExtractorEvalL3S(t *testing.T) {
 					fmt.Printf("HEADLINE %s\n  want %q\n  got  %q\n", p.id, p.headline, r.title)
 				}
 			}
+			if os.Getenv("EVAL_DIFF") != "" {
+				l3sDiff(p, r)
+			}
 			if id := os.Getenv("EVAL_PAGE"); id == p.id {
 				fmt.Printf("=== %s %s\n--- got (%q)\n%s\n--- gold (%q)\n%s\n", ex.name, p.id, r.title, r.all, p.headline, p.body)
 			}
@@ -315,4 +318,56 @@ func TestExtractorEvalL3S(t *testing.T) {
 		t.Logf("%-34s all text: %s | captions excluded: %s | headline %d/%d (%.1f%%) | refused %d, whole-page fallback %d | pages < 0.9 F1: %d | %.1f s, %.1f CPU ms/page",
 			ex.name, prf(tp, fp, fn), prf(tpC, fpC, fnC), headOK, headN, 100*float64(headOK)/float64(headN), refused, fallback, len(lows), el.Seconds(), cpuMS)
 	}
+}
+
+// l3sDiff prints the paragraphs of an extraction that share no shingle
+// with the gold text (furniture that got in: "+") and the gold lines that
+// share none with the extraction (text that was lost: "-"), each with its
+// weight in the page's score (its shingles over the page's TP+FP+FN),
+// for EVAL_DIFF.
+func l3sDiff(p l3sPage, r l3sResult) {
+	gold, got := shingles(p.body), shingles(r.noCaption)
+	all := l3sAll(got, gold)
+	var out []string
+	for _, para := range strings.Split(r.noCaption, "\n\n") {
+		if n, ok := l3sShares(para, gold); !ok {
+			out = append(out, fmt.Sprintf("  + %.4f %s", float64(n)/all, strings.ReplaceAll(para, "\n", " / ")))
+		}
+	}
+	for _, line := range strings.Split(p.body, "\n") {
+		if n, ok := l3sShares(line, got); !ok {
+			out = append(out, fmt.Sprintf("  - %.4f %s", float64(n)/all, line))
+		}
+	}
+	if len(out) > 0 {
+		fmt.Printf("DIFF %s\n%s\n", p.id, strings.Join(out, "\n"))
+	}
+}
+
+// l3sAll is TP+FP+FN of a page, in shingles.
+func l3sAll(got, gold shingleCounts) float64 {
+	var common, ng, nw int
+	for k, n := range got {
+		ng += n
+		common += min(n, gold[k])
+	}
+	for _, n := range gold {
+		nw += n
+	}
+	return float64(max(ng+nw-common, 1))
+}
+
+// l3sShares reports whether a paragraph shares a shingle with a text, or
+// is too short to have one and occurs in it, and how many shingles it has.
+func l3sShares(para string, text shingleCounts) (int, bool) {
+	sh := shingles(para)
+	n := 0
+	shared := false
+	for k, c := range sh {
+		n += c
+		if text[k] > 0 {
+			shared = true
+		}
+	}
+	return n, shared || n == 0
 }

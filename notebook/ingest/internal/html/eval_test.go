@@ -531,6 +531,9 @@ func TestExtractorEvalMozilla(t *testing.T) {
 			}
 			if verbose && f < 0.96 {
 				fmt.Printf("F1 %s %.3f (P %.3f R %.3f)\n", p.name, f, pr, rc)
+				if os.Getenv("EVAL_DIFF") != "" {
+					l3sDiff(l3sPage{id: p.name, body: strings.ReplaceAll(p.body, "\n\n", "\n")}, l3sResult{noCaption: d.Text})
+				}
 			}
 			if p.meta.Title != "" {
 				titleN++

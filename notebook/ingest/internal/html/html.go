@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	nurl "net/url"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -115,7 +114,7 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 		Language:  meta.Language,
 		Warnings:  dec.Warnings,
 	}
-	blocks := postProcess(Blocks(ex.content), captions, &d)
+	blocks := postProcess(pageBlocks(ex.content), captions, &d)
 	d.Text, d.Kinds = text.Join(blocks)
 	words := wordCount(d.Text)
 	if words < minWords || (hasPassword && words < formWords) {
@@ -181,6 +180,8 @@ func runReadability(doc *html.Node, pageURL *nurl.URL) (ex extraction, err error
 	// The document is ours (parsed for this import), so the extractor may
 	// change it in place rather than copy it first.
 	parser := readability.NewParser()
+	// Class names are kept: the clean-up reads them (hints.go).
+	parser.KeepClasses = true
 	a, err := parser.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return extraction{}, err
@@ -192,71 +193,6 @@ func runReadability(doc *html.Node, pageURL *nurl.URL) (ex extraction, err error
 	return extraction{content: a.Node, title: a.Title(), author: a.Byline(),
 		site: a.SiteName(), language: a.Language(), date: d}, nil
 }
-
-// postProcess marks caption paragraphs, drops photo credits and removes
-// the title, byline and date lines that some pages repeat at the top of the
-// text, using them as metadata when the markup gave none.
-func postProcess(blocks []draft.Block, captions map[string]bool, d *draft.Article) []draft.Block {
-	// Start at the headline when it appears near the top after nothing but
-	// short lines (menu links of a layout table, a kicker).
-	if d.Title != "" {
-		for i := 0; i < len(blocks) && i < 12; i++ {
-			if text.SameText(blocks[i].Text, d.Title) {
-				blocks = blocks[i:]
-				break
-			}
-			if len(strings.Fields(blocks[i].Text)) > 6 {
-				break
-			}
-		}
-	}
-	out := blocks[:0]
-	for i, b := range blocks {
-		if captions[b.Text] {
-			b.Kind = draft.Caption
-		}
-		if b.Kind == draft.Caption && isCredit(b.Text) {
-			continue
-		}
-		if isCredit(b.Text) && len(strings.Fields(b.Text)) <= 12 {
-			continue
-		}
-		if i < 6 && len(out) <= 3 && len(b.Text) <= 200 {
-			if d.Title != "" && text.SameText(b.Text, d.Title) {
-				continue
-			}
-			if t, updated, ok := date.ParseLine(b.Text); ok {
-				if d.Published.IsZero() && !updated {
-					d.Published = t
-				}
-				continue
-			}
-			if metaBylinePrefix.MatchString(b.Text) && len(strings.Fields(b.Text)) <= 12 {
-				if name := metaCleanByline(b.Text); name != "" {
-					if d.Byline == "" {
-						d.Byline = name
-					}
-					continue
-				}
-			}
-		}
-		out = append(out, b)
-	}
-	out = trimTail(out)
-	// Page footers that the extractor kept at the end ("© 2023 …", "Page
-	// last updated …").
-	for len(out) > 1 {
-		last := out[len(out)-1]
-		if len(strings.Fields(last.Text)) > 20 || !footerLine.MatchString(last.Text) {
-			break
-		}
-		out = out[:len(out)-1]
-	}
-	return out
-}
-
-// footerLine matches the boilerplate of a page footer.
-var footerLine = regexp.MustCompile(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|last (?:updated|modified)|zuletzt aktualisiert|\bimpressum\b|privacy policy|datenschutzerklärung`)
 
 // wordCount counts words; in scripts written without spaces (Chinese,
 // Japanese) every two characters count as one word.

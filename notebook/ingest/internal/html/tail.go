@@ -3,8 +3,6 @@ package html
 import (
 	"regexp"
 	"strings"
-
-	"github.com/glossnotes/gloss/notebook/ingest/internal/draft"
 )
 
 // Sites end many articles with a section that is not part of them: "Related
@@ -43,7 +41,7 @@ var sentenceEnd = regexp.MustCompile(`[.!?…:;]["'”’»)]*$`)
 
 // headlineLike reports whether a block reads like a teaser headline in
 // a list of links rather than a paragraph of the article.
-func headlineLike(b draft.Block) bool {
+func headlineLike(b block) bool {
 	t := strings.TrimSpace(b.Text)
 	return len(strings.Fields(t)) <= headlineMaxWords && !sentenceEnd.MatchString(t)
 }
@@ -55,7 +53,7 @@ func headlineLike(b draft.Block) bool {
 // "Read also" boxes between paragraphs) goes alone, and the paragraphs
 // after it stay. A heading followed directly by a paragraph is kept: it
 // may be the article's own "See also" with text.
-func trimTail(blocks []draft.Block) []draft.Block {
+func trimTail(blocks []block) []block {
 	out := blocks[:0]
 	for _, b := range blocks {
 		if len(strings.Fields(b.Text)) <= 8 && promptLine.MatchString(strings.TrimSpace(b.Text)) {

@@ -9,16 +9,16 @@ import (
 
 func TestTrimTail(t *testing.T) {
 	para := func(n int) string { return strings.Repeat("word ", n) + "end." }
-	blocks := func(texts ...string) []draft.Block {
-		var out []draft.Block
+	blocks := func(texts ...string) []block {
+		var out []block
 		for _, s := range texts {
-			out = append(out, draft.Block{Text: s})
+			out = append(out, block{Block: draft.Block{Text: s}})
 		}
 		return out
 	}
 	tests := []struct {
 		name string
-		in   []draft.Block
+		in   []block
 		want []string
 	}{
 		{"related list at the end goes",
