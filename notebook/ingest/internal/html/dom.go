@@ -17,6 +17,17 @@ func attrOf(n *html.Node, key string) string {
 	return ""
 }
 
+// hasAttr reports whether an element has an attribute, even an empty one
+// (<p hidden>).
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // textOf returns the text content of a node. Inside it, scripts, styles,
 // templates and ruby annotations (furigana) are skipped; a <script> or <style> node itself returns its
 // body (used for JSON-LD).

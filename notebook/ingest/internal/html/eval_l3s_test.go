@@ -164,6 +164,7 @@ type l3sResult struct {
 	refused        bool
 	why            string // why it was refused
 	fallback       bool   // Gloss imported the whole page's text
+	second         bool   // Gloss found the text by its second method
 	all, noCaption string
 	title          string
 }
@@ -191,8 +192,11 @@ func l3sGloss(p l3sPage) l3sResult {
 	}
 	r.noCaption = strings.Join(kept, "\n\n")
 	for _, w := range d.Warnings {
-		if strings.Contains(w, "whole page") {
+		switch w {
+		case warnWholePage:
 			r.fallback = true
+		case warnSecondMethod:
+			r.second = true
 		}
 	}
 	return r
@@ -266,7 +270,7 @@ func TestExtractorEvalL3S(t *testing.T) {
 		wg.Wait()
 		el, cpuMS := time.Since(start), float64((cpuTime()-cpu0).Milliseconds())/float64(len(pages))
 		var tp, fp, fn, tpC, fpC, fnC float64
-		var refused, fallback, headN, headOK int
+		var refused, fallback, second, headN, headOK int
 		type low struct {
 			id string
 			f  float64
@@ -282,6 +286,13 @@ func TestExtractorEvalL3S(t *testing.T) {
 			}
 			if r.fallback {
 				fallback++
+			}
+			if r.second {
+				second++
+			}
+			if verbose && (r.fallback || r.second) {
+				a, b, c := shingleScore(r.noCaption, p.body)
+				fmt.Printf("FALLBACK %s whole page %v: F1 %.3f\n", p.id, r.fallback, 2*a/(2*a+b+c))
 			}
 			a, b, c := shingleScore(r.all, p.body)
 			tp, fp, fn = tp+a, fp+b, fn+c
@@ -315,8 +326,8 @@ func TestExtractorEvalL3S(t *testing.T) {
 			p, r := tp/(tp+fp), tp/(tp+fn)
 			return fmt.Sprintf("P %.3f R %.3f F1 %.3f", p, r, 2*p*r/(p+r))
 		}
-		t.Logf("%-34s all text: %s | captions excluded: %s | headline %d/%d (%.1f%%) | refused %d, whole-page fallback %d | pages < 0.9 F1: %d | %.1f s, %.1f CPU ms/page",
-			ex.name, prf(tp, fp, fn), prf(tpC, fpC, fnC), headOK, headN, 100*float64(headOK)/float64(headN), refused, fallback, len(lows), el.Seconds(), cpuMS)
+		t.Logf("%-34s all text: %s | captions excluded: %s | headline %d/%d (%.1f%%) | refused %d, second method %d, whole page %d | pages < 0.9 F1: %d | %.1f s, %.1f CPU ms/page",
+			ex.name, prf(tp, fp, fn), prf(tpC, fpC, fnC), headOK, headN, 100*float64(headOK)/float64(headN), refused, second, fallback, len(lows), el.Seconds(), cpuMS)
 	}
 }
 

@@ -91,7 +91,7 @@ func hintOf(n *html.Node) hint {
 			h |= hintTokens[tok]
 		}
 	}
-	if attrOf(n, "hidden") != "" || strings.EqualFold(attrOf(n, "aria-hidden"), "true") {
+	if hasAttr(n, "hidden") || strings.EqualFold(attrOf(n, "aria-hidden"), "true") {
 		h |= hintHidden
 	}
 	return h

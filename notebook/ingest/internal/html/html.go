@@ -74,6 +74,12 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 	if err != nil {
 		return draft.Article{}, err
 	}
+	if page, ok := closeRunawayTitle(dec.Text, doc); ok {
+		dec.Text = page
+		if doc, err = ParseTree(b, name, page); err != nil {
+			return draft.Article{}, err
+		}
+	}
 
 	meta := metaExtract(doc)
 	if meta.URL == "" && metaIsWebURL(pageURL) {
@@ -97,12 +103,9 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 	if err := b.Check(); err != nil {
 		return draft.Article{}, err
 	}
-	ex, err := extractor(doc, u)
-	if berr := b.Check(); berr != nil {
-		return draft.Article{}, berr
-	}
-	if err != nil || ex.content == nil {
-		return draft.Article{}, fmt.Errorf("import %s: %w", name, draft.ErrNoText)
+	ex, exErr := extractor(doc, u)
+	if err := b.Check(); err != nil {
+		return draft.Article{}, err
 	}
 
 	d := draft.Article{
@@ -114,11 +117,16 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 		Language:  meta.Language,
 		Warnings:  dec.Warnings,
 	}
-	blocks := postProcess(pageBlocks(ex.content), captions, &d)
-	d.Text, d.Kinds = text.Join(blocks)
-	words := wordCount(d.Text)
+	words := 0
+	if exErr == nil && ex.content != nil {
+		d.Text, d.Kinds = text.Join(postProcess(pageBlocks(ex.content), captions, &d))
+		words = wordCount(d.Text)
+	}
 	if words < minWords || (hasPassword && words < formWords) {
-		return draft.Article{}, fmt.Errorf("import %s: %w", name, draft.ErrNoText)
+		// No article found: the page is read again for the second method.
+		if err := fallback(b, name, dec.Text, &d); err != nil {
+			return draft.Article{}, err
+		}
 	}
 
 	// The extractor's own metadata (its date search reads the visible page)
