@@ -225,6 +225,9 @@ func (m *syncMerger) mergeRecord(p string, kind gsync.Kind, a, b string, ch gsyn
 	out := gsync.Merge(base, ours, theirs, rulesOf(kind))
 	m.inputs[p] = &mergeInput{base: base, ours: ours, theirs: theirs, out: out}
 	for _, c := range out.Conflicts {
+		if kind == gsync.ArticleFile && c.Field == fVersions {
+			continue // both sides' versions are kept (mergeVersions)
+		}
 		side := "this machine's"
 		if c.Winner == gsync.Theirs {
 			side = "the remote's"
@@ -492,96 +495,6 @@ func (m *syncMerger) noteAnnotationFile(p string) {
 	if k, a, _ := gsync.ParsePath(p); k == gsync.AnnotationFile {
 		m.annFiles[a] = append(m.annFiles[a], p)
 	}
-}
-
-// mergeVersions keeps both texts of an article whose text changed on both
-// sides: the winner current, the loser an earlier version; versions of
-// both sides are kept, each text once, renumbered after ours when a
-// number is taken.
-func (m *syncMerger) mergeVersions(in *mergeInput, rec *gsync.Record, art *syncArticle) (bool, error) {
-	sides := []*gsync.Record{in.base, in.ours, in.theirs}
-	var all []syncVersion
-	for _, r := range sides {
-		if r == nil {
-			continue
-		}
-		var vs []syncVersion
-		if err := decodeField(*r, fVersions, &vs); err != nil {
-			return false, err
-		}
-		all = append(all, vs...)
-	}
-	for _, c := range in.out.Conflicts {
-		if c.Field != "text" {
-			continue
-		}
-		loser := c.Ours
-		if c.Winner == gsync.Ours {
-			loser = c.Theirs
-		}
-		var lv struct {
-			TextHash string `json:"text_hash"`
-			Version  int    `json:"version"`
-		}
-		if loser != nil && decodeJSON(loser, &lv) == nil && lv.TextHash != "" {
-			all = append(all, syncVersion{Number: lv.Version, Saved: m.now.Format(time.RFC3339), Text: lv.TextHash, Reason: "sync"})
-			m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("article %s (%s): the text was edited on both sides; the later edit is current, the other is version %d", art.Article.ID, art.Article.Title, lv.Version))
-		}
-	}
-	var out []syncVersion
-	have, taken := map[string]bool{}, map[int]bool{}
-	var later []syncVersion
-	for _, v := range all {
-		if have[v.Text] {
-			continue
-		}
-		have[v.Text] = true
-		if taken[v.Number] || v.Number < 1 {
-			later = append(later, v)
-			continue
-		}
-		taken[v.Number] = true
-		out = append(out, v)
-	}
-	next := 1
-	for n := range taken {
-		if n >= next {
-			next = n + 1
-		}
-	}
-	for _, v := range later {
-		for taken[next] {
-			next++
-		}
-		v.Number = next
-		taken[next] = true
-		out = append(out, v)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Number < out[j].Number })
-	version := art.Article.Version
-	for _, v := range out {
-		if v.Number >= version {
-			version = v.Number + 1
-		}
-	}
-	if version >= maxVersionNumber {
-		return false, fmt.Errorf("article %s: no version number left", art.Article.ID)
-	}
-	var old []syncVersion
-	decodeField(*rec, fVersions, &old)
-	if sameJSON(old, out) && version == art.Article.Version {
-		return false, nil
-	}
-	if len(out) == 0 {
-		rec.Set(fVersions, nil)
-	} else if err := rec.Set(fVersions, out); err != nil {
-		return false, err
-	}
-	if err := rec.Set("version", version); err != nil {
-		return false, err
-	}
-	art.Versions, art.Article.Version = out, version
-	return true, nil
 }
 
 // fixTags makes a record for every tag a merged item carries, and keeps

@@ -135,7 +135,7 @@ func articleRecord(a Article, versions []Version, del *syncDeleted) (gsync.Recor
 	if len(versions) > 0 {
 		vs := make([]syncVersion, len(versions))
 		for i, v := range versions {
-			vs[i] = syncVersion{Number: v.Number, Saved: v.Saved, Text: v.TextHash, Reason: v.Reason}
+			vs[i] = syncVersion{Number: v.Number, Saved: v.Saved.Format(time.RFC3339), Text: v.TextHash, Reason: v.Reason}
 		}
 		if err := r.Set(fVersions, vs); err != nil {
 			return r, err

@@ -185,6 +185,11 @@ func (n *Notebook) openWorkingCopy(ctx context.Context, st syncState) (syncCtx, 
 			return syncCtx{}, nil, ierr
 		}
 	}
+	// A sync killed while git was writing leaves git's lock files; the
+	// notebook's own lock keeps any other sync out meanwhile.
+	if _, err := repo.ClearStaleLocks(); err != nil {
+		return syncCtx{}, nil, err
+	}
 	blobs, err := repo.Blobs(ctx)
 	if err != nil {
 		return syncCtx{}, nil, err
@@ -246,6 +251,7 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 			if !S.IsZero() {
 				parents = []gsync.OID{S}
 			}
+			syncPhase("export")
 			if L, err = sc.repo.Commit(sc, gsync.CommitSpec{Parents: parents, Author: n.signature(), Message: commitMessage("Changes", len(ex.records)+len(ex.removed), len(ex.texts)), Changes: files}); err != nil {
 				return false, err
 			}
@@ -259,6 +265,7 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 		}
 	}
 	// 2. Fetch.
+	syncPhase("fetch")
 	R, hasR, err := sc.repo.Fetch(sc)
 	if err != nil {
 		return false, err
@@ -301,6 +308,7 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 	rep.Commit = M.String()
 	// 5. Push.
 	if !hasR || R != M {
+		syncPhase("push")
 		switch err := sc.repo.Push(sc, M); {
 		case errors.Is(err, gsync.ErrRejected):
 			return false, nil
@@ -410,6 +418,7 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 			parents = []gsync.OID{L, R}
 			changes = m.files(func(p string) gsync.OID { return idx.Files[p].Blob })
 		}
+		syncPhase("merge")
 		if M, err = sc.repo.Commit(sc, gsync.CommitSpec{Parents: parents, Author: n.signature(), Message: commitMessage("Merge", len(rep.Conflicts), len(rep.Refused)), Changes: changes}); err != nil {
 			return L, false, err
 		}
@@ -442,6 +451,7 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 		if err := checkApplied(tx, groups, holders); err != nil {
 			return fmt.Errorf("the merged records break the notebook's rules, nothing applied: %w", err)
 		}
+		syncPhase("apply")
 		st.Gen = c.gen
 		c.Settings = true
 		return writeSyncState(tx, st)
@@ -460,6 +470,18 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 }
 
 var errSyncAgain = errors.New("the notebook changed during the sync")
+
+// phaseHook, set only by tests, is called as a sync reaches each phase:
+// export, fetch, merge (before git writes the commit of the merge), apply
+// (inside the apply's transaction, before it commits) and push, so that
+// the kill tests can kill a sync there.
+var phaseHook func(phase string)
+
+func syncPhase(p string) {
+	if phaseHook != nil {
+		phaseHook(p)
+	}
+}
 
 // signature is the commit author: the notebook's identity.
 func (n *Notebook) signature() gsync.Signature {

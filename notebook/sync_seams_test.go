@@ -55,3 +55,7 @@ func SetExportHook(fn func(nb *Notebook, recs []ExportedRecord)) {
 		fn(n, recs)
 	}
 }
+
+// SetSyncPhaseHook calls fn as every sync reaches a phase (export, fetch,
+// merge, apply, push; see phaseHook); nil removes it.
+func SetSyncPhaseHook(fn func(phase string)) { phaseHook = fn }

@@ -116,7 +116,12 @@ func firstDiff(a, b string) string {
 	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
 	for i := 0; i < len(la) && i < len(lb); i++ {
 		if la[i] != lb[i] {
-			return fmt.Sprintf("line %d:\n- %.600s\n+ %.600s", i+1, la[i], lb[i])
+			at := 0
+			for at < len(la[i]) && at < len(lb[i]) && la[i][at] == lb[i][at] {
+				at++
+			}
+			from := max(0, at-300)
+			return fmt.Sprintf("line %d, byte %d:\n- …%.600s\n+ …%.600s", i+1, at, la[i][from:], lb[i][from:])
 		}
 	}
 	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))

@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -164,23 +166,21 @@ func (s Signature) clean() Signature {
 	return s
 }
 
-// Commit makes a commit with git fast-import and returns it; no ref is
-// changed but WorkRef.
+// Commit makes a commit with git fast-import and returns it (as
+// fast-import prints it); no ref is changed but WorkRef.
 func (r *Repo) Commit(ctx context.Context, spec CommitSpec) (OID, error) {
 	pr, pw := io.Pipe()
 	go func() {
 		pw.CloseWithError(writeFastImport(pw, spec))
 	}()
-	if _, err := r.run(ctx, pr, "fast-import", "--quiet", "--done", "--force"); err != nil {
+	out, err := r.run(ctx, pr, "fast-import", "--quiet", "--done", "--force")
+	if err != nil {
 		pr.CloseWithError(err)
 		return OID{}, err
 	}
-	o, ok, err := r.Ref(ctx, WorkRef)
+	o, err := ParseOID(strings.TrimSpace(string(out)))
 	if err != nil {
-		return OID{}, err
-	}
-	if !ok {
-		return OID{}, fmt.Errorf("fast-import made no commit")
+		return OID{}, fmt.Errorf("fast-import made no commit: %q", shortString(string(out)))
 	}
 	return o, nil
 }
@@ -190,7 +190,7 @@ func writeFastImport(w io.Writer, spec CommitSpec) error {
 	sig := spec.Author.clean()
 	who := fmt.Sprintf("%s <%s> %d +0000", sig.Name, sig.Email, sig.When)
 	fmt.Fprintf(bw, "reset %s\n", WorkRef)
-	fmt.Fprintf(bw, "commit %s\nauthor %s\ncommitter %s\ndata %d\n%s\n", WorkRef, who, who, len(spec.Message), spec.Message)
+	fmt.Fprintf(bw, "commit %s\nmark :1\nauthor %s\ncommitter %s\ndata %d\n%s\n", WorkRef, who, who, len(spec.Message), spec.Message)
 	for i, p := range spec.Parents {
 		if i == 0 {
 			fmt.Fprintf(bw, "from %s\n", p)
@@ -213,7 +213,7 @@ func writeFastImport(w io.Writer, spec CommitSpec) error {
 			bw.WriteByte('\n')
 		}
 	}
-	bw.WriteString("\ndone\n")
+	bw.WriteString("\nget-mark :1\ndone\n")
 	return bw.Flush()
 }
 
@@ -221,14 +221,14 @@ func writeFastImport(w io.Writer, spec CommitSpec) error {
 // packs (Gloss turns git's automatic gc off so that a sync never waits for
 // a full repack).
 func (r *Repo) Maintain(ctx context.Context) error {
-	out, err := r.run(ctx, nil, "count-objects", "-v")
+	entries, err := os.ReadDir(filepath.Join(r.Dir, "objects", "pack"))
 	if err != nil {
 		return err
 	}
 	packs := 0
-	for _, line := range strings.Split(string(out), "\n") {
-		if v, ok := strings.CutPrefix(line, "packs: "); ok {
-			packs, _ = strconv.Atoi(strings.TrimSpace(v))
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".pack") {
+			packs++
 		}
 	}
 	if packs < 30 {

@@ -112,3 +112,6 @@ func shortString(s string) string {
 	}
 	return s
 }
+
+// Time is the clock's wall-clock time (its counter left out).
+func (c Clock) Time() time.Time { return time.UnixMilli(c.Wall).UTC() }

@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
@@ -136,5 +137,38 @@ func TestRepo_errors(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	if _, _, err := r.Fetch(ctx); !errors.Is(err, ErrNoGit) {
 		t.Errorf("without git: %v", err)
+	}
+}
+
+// TestRepo_ClearStaleLocks: a lock file left by a killed git is removed,
+// and git can update the ref again.
+func TestRepo_ClearStaleLocks(t *testing.T) {
+	needGit(t)
+	ctx := context.Background()
+	r, err := InitRepo(ctx, filepath.Join(t.TempDir(), "a.sync"), bareRemote(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := r.Commit(ctx, CommitSpec{Author: Signature{Name: "A"}, Message: "m", Changes: []FileChange{{Path: MarkerPath, Data: []byte("{}\n")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lock := filepath.Join(r.Dir, "refs", "heads", Branch+".lock")
+	if err := os.MkdirAll(filepath.Dir(lock), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(lock, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-staleLockAge - time.Minute)
+	os.Chtimes(lock, old, old)
+	if err := r.SetRef(ctx, LocalRef, c); err == nil {
+		t.Fatal("git updated a locked ref: the test does not make a lock")
+	}
+	if n, err := r.ClearStaleLocks(); err != nil || n != 1 {
+		t.Fatalf("ClearStaleLocks = %d, %v; want 1 removed", n, err)
+	}
+	if err := r.SetRef(ctx, LocalRef, c); err != nil {
+		t.Fatalf("after clearing: %v", err)
 	}
 }
