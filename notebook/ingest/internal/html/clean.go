@@ -39,7 +39,7 @@ func postProcess(blocks []block, captions map[string]bool, d *draft.Article) []d
 		if isCredit(b.Text) && b.words() <= 12 {
 			continue
 		}
-		if isFurniture(b) {
+		if isFurniture(b) || isLegalNotice(b, i >= len(blocks)*2/3) {
 			continue
 		}
 		if i < 6 && len(out) <= 3 && len(b.Text) <= 200 {
@@ -59,6 +59,11 @@ func postProcess(blocks []block, captions map[string]bool, d *draft.Article) []d
 					}
 					continue
 				}
+			}
+		}
+		if b.Kind != draft.Heading {
+			if b.Text = dropMetaLines(b.Text, d.Title); b.Text == "" {
+				continue
 			}
 		}
 		out = append(out, b)
