@@ -308,10 +308,10 @@ func (ui *UI) deleteTag(name string, done func(error)) {
 }
 
 // setTagColor recolours a tag, undoably.
-func (ui *UI) setTagColor(name, old, color string, done func(error)) {
+func (ui *UI) setTagColor(name string, old, color notebook.Color, done func(error)) {
 	ui.tagOp("colour tag "+name, nil,
-		func() error { return ui.nb.SetTagColor(name, color) },
-		func(notebook.TagSnapshot) error { return ui.nb.SetTagColor(name, old) },
+		func() error { return ui.nb.SetTagColor(name, string(color)) },
+		func(notebook.TagSnapshot) error { return ui.nb.SetTagColor(name, string(old)) },
 		done)
 }
 

@@ -254,7 +254,7 @@ func (ui *UI) tagAnnotation(id string) {
 func (ui *UI) tagMenu(tag string) *fyne.Menu {
 	colors := []*fyne.MenuItem{fyne.NewMenuItem("None", func() { ui.colorTag(tag, "") })}
 	for _, c := range notebook.Colors {
-		colors = append(colors, fyne.NewMenuItem(string(c), func() { ui.colorTag(tag, string(c)) }))
+		colors = append(colors, fyne.NewMenuItem(string(c), func() { ui.colorTag(tag, c) }))
 	}
 	colorItem := fyne.NewMenuItem("Colour", nil)
 	colorItem.ChildMenu = fyne.NewMenu("", colors...)
@@ -279,7 +279,7 @@ func (ui *UI) tagCount(tag string) notebook.TagCount {
 }
 
 // colorTag sets a tag's colour from the menu.
-func (ui *UI) colorTag(tag, color string) {
+func (ui *UI) colorTag(tag string, color notebook.Color) {
 	ui.setTagColor(tag, ui.tagCount(tag).Color, color, ui.reportErr("colour tag "+tag))
 }
 
@@ -396,7 +396,7 @@ func (ui *UI) showTagManager() {
 			t := m.tags[i]
 			name := t.Name
 			if t.Color != "" {
-				name += "  (" + t.Color + ")"
+				name += "  (" + string(t.Color) + ")"
 			}
 			row.Objects[0].(*widget.Label).SetText(name)
 			row.Objects[1].(*widget.Label).SetText(tagCounts(t))
@@ -492,7 +492,7 @@ func (m *tagManager) askColor(t notebook.TagCount) {
 		opts = append(opts, string(c))
 	}
 	pick := widget.NewSelect(opts, nil)
-	pick.SetSelected(t.Color)
+	pick.SetSelected(string(t.Color))
 	if t.Color == "" {
 		pick.SetSelected("none")
 	}
@@ -504,7 +504,7 @@ func (m *tagManager) askColor(t notebook.TagCount) {
 		if c == "none" {
 			c = ""
 		}
-		ui.setTagColor(t.Name, t.Color, c, func(err error) {
+		ui.setTagColor(t.Name, t.Color, notebook.Color(c), func(err error) {
 			ui.reportErr("colour tag " + t.Name)(err)
 			m.load()
 		})

@@ -25,7 +25,7 @@ import (
 type versionRow struct {
 	number  int
 	current bool
-	saved   string // when it was replaced (RFC 3339)
+	saved   time.Time // when it was replaced
 	reason  string
 }
 
@@ -196,7 +196,7 @@ func (ui *UI) versionsDialog(a notebook.Article, vs []notebook.Version, anns []n
 			return
 		}
 		n := d.rows[i].number
-		replaced, _ := time.Parse(time.RFC3339, d.rows[i].saved)
+		replaced := d.rows[i].saved
 		d.shown = n
 		ui.background(func(context.Context) func() {
 			body, err := ui.nb.VersionText(a.ID, n)
@@ -247,9 +247,6 @@ func (ui *UI) versionsDialog(a notebook.Article, vs []notebook.Version, anns []n
 }
 
 // shortTime shows an RFC 3339 time as "2006-01-02 15:04" in local time.
-func shortTime(s string) string {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.Local().Format("2006-01-02 15:04")
-	}
-	return s
+func shortTime(t time.Time) string {
+	return t.Local().Format("2006-01-02 15:04")
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -105,7 +106,7 @@ func versionsCmd(e *env) *cobra.Command {
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "VERSION\tREPLACED\tREASON")
 			for _, v := range vs {
-				fmt.Fprintf(tw, "%d\t%s\t%s\n", v.Number, v.Saved, v.Reason)
+				fmt.Fprintf(tw, "%d\t%s\t%s\n", v.Number, v.Saved.Format(time.RFC3339), v.Reason)
 			}
 			fmt.Fprintf(tw, "%d\t(current)\t\n", a.Version)
 			return tw.Flush()

@@ -194,7 +194,7 @@ func validBundle() ([]rec, []notebook.Tag, []notebook.TrashEntry) {
 	a.Article.Tags = []string{"Sahel/Mali"}
 	a.Article.Version = 2
 	older := "An older text of the report."
-	a.Versions = []notebook.Version{{Number: 1, Saved: t0.Format(time.RFC3339), TextHash: sha256Hex(older), Body: notebook.Body{Text: older}, Reason: "edit"}}
+	a.Versions = []notebook.Version{{Number: 1, Saved: t0, TextHash: sha256Hex(older), Body: notebook.Body{Text: older}, Reason: "edit"}}
 	a.Annotations[0].Note = "a note"
 	a.Annotations[0].Tags = []string{"Sahel"}
 	b := newRec(g.next(), "Deleted piece", "Soon in the trash.", g.next())
@@ -260,7 +260,7 @@ func TestNotebook_MergeBundle_refusesBadRecords(t *testing.T) {
 			b.arts[0].Versions = append(b.arts[0].Versions, b.arts[0].Versions[0])
 		}, "articles", 1, "each once"},
 		{"version text does not match its hash", func(b *bundle) { b.arts[0].Versions[0].Body.Text = "Edited." }, "articles", 1, "version 1: text does not match its SHA-256"},
-		{"version saved time", func(b *bundle) { b.arts[0].Versions[0].Saved = "yesterday" }, "articles", 1, "not an RFC 3339 time"},
+		{"version saved time missing", func(b *bundle) { b.arts[0].Versions[0].Saved = time.Time{} }, "articles", 1, "version 1: saved time is missing"},
 		{"text does not match its hash", func(b *bundle) { b.arts[0].Body.Text = strings.Replace(b.arts[0].Body.Text, "First", "Fir5t", 1) }, "articles", 1, "text does not match its SHA-256"},
 		{"length does not match the text", func(b *bundle) { art(b).Chars += 25 }, "articles", 1, "records 97 characters but its text has 72"},
 		{"annotation colour", func(b *bundle) { ann(b).Color = "chartreuse" }, "articles", 1, `colour "chartreuse" is not a palette colour`},
@@ -347,6 +347,7 @@ func TestNotebook_MergeBundle_malformed(t *testing.T) {
 		{"missing comma", strings.Replace(good, "},\n{", "}\n{", 1), "want ',' or ']' after record #1"},
 		{"raw control character in a string", strings.Replace(good, "A report", "A\treport", 1), "control character 0x9 inside a string"},
 		{"unbalanced", strings.Replace(good, `],"tags":[`, `],"tags":[{"name":"x"]`, 1), "unexpected ']'"},
+		{"version saved time not a time", strings.Replace(good, `"saved":"`+t0.Format(time.RFC3339)+`"`, `"saved":"yesterday"`, 1), "cannot be decoded"},
 		{"two numbers", strings.Replace(good, `"version":2`, `"version":2 3`, 1), "cannot be decoded"},
 		{"truncated", good[:len(good)/2], "ends early"},
 		{"nested too deep", strings.Replace(good, `],"tags":[`, `],"tags":[{"name":"x","more":`+strings.Repeat("[", 40)+strings.Repeat("]", 40)+`},`, 1), "nested more than 16 levels"},
@@ -510,7 +511,7 @@ func TestNotebook_MergeBundle_noVersionNumberLeft(t *testing.T) {
 	ours.Article.Updated = t0.Add(time.Hour)
 	ours.Article.Version = 99_999_999
 	older := "An older text."
-	ours.Versions = []notebook.Version{{Number: 99_999_998, Saved: t0.Format(time.RFC3339), TextHash: sha256Hex(older),
+	ours.Versions = []notebook.Version{{Number: 99_999_998, Saved: t0, TextHash: sha256Hex(older),
 		Body: notebook.Body{Text: older}, Reason: "edit"}}
 	theirs := newRec(id, "Shared", "Their text of the piece.", "")
 	nb, _ := bundleNB(t)

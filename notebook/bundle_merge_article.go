@@ -236,7 +236,7 @@ func (m *merger) keepVersion(id string, body Body, saved time.Time, reason strin
 	}
 	m.rep.VersionsAdded++
 	return m.tx.PutVersion(id, Version{
-		Number: n, Saved: saved.UTC().Format(time.RFC3339),
+		Number: n, Saved: saved.UTC().Truncate(time.Second),
 		TextHash: hash, Body: body, Reason: reason,
 	})
 }

@@ -115,7 +115,7 @@ func fullNotebook(t *testing.T) (*notebook.Notebook, notebook.Store, notebook.Ar
 	err = db.Update(func(tx notebook.Tx) error {
 		now := clockOf(t).Now()
 		const older = "An older text."
-		if err := tx.PutVersion(art.ID, notebook.Version{Number: 1, Saved: now.Format(time.RFC3339),
+		if err := tx.PutVersion(art.ID, notebook.Version{Number: 1, Saved: now.Truncate(time.Second),
 			TextHash: sha256Hex(older), Body: notebook.Body{Text: older}, Reason: "edit"}); err != nil {
 			return err
 		}

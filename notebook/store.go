@@ -3,6 +3,7 @@ package notebook
 import (
 	"errors"
 	"io"
+	"time"
 )
 
 // Errors returned by stores and the service; test with errors.Is.
@@ -175,9 +176,9 @@ type Tx interface {
 // Version is an earlier text of an article, kept when the text is edited or
 // re-imported.
 type Version struct {
-	Number   int    `json:"number"`
-	Saved    string `json:"saved"` // RFC 3339 time the version was replaced
-	TextHash string `json:"text_hash"`
-	Body     Body   `json:"body"`
-	Reason   string `json:"reason"` // "edit" or "reimport"
+	Number   int       `json:"number"`
+	Saved    time.Time `json:"saved"` // when the version was replaced (whole seconds)
+	TextHash string    `json:"text_hash"`
+	Body     Body      `json:"body"`
+	Reason   string    `json:"reason"` // "edit" or "reimport"
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	gsync "github.com/glossnotes/gloss/notebook/sync"
 )
@@ -328,7 +329,11 @@ func (m *syncMerger) versions(vs []syncVersion, local []Version) ([]Version, err
 				return nil, fmt.Errorf("the text of version %d is missing from the remote", v.Number)
 			}
 		}
-		out = append(out, Version{Number: v.Number, Saved: v.Saved, TextHash: v.Text, Body: b, Reason: v.Reason})
+		saved, err := time.Parse(time.RFC3339, v.Saved)
+		if err != nil {
+			return nil, fmt.Errorf("version %d: saved time %s is not an RFC 3339 time", v.Number, quoteShort(v.Saved))
+		}
+		out = append(out, Version{Number: v.Number, Saved: saved, TextHash: v.Text, Body: b, Reason: v.Reason})
 	}
 	return out, nil
 }

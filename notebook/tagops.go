@@ -381,7 +381,8 @@ func rewriteTagged(tx Tx, c *Change, now func() time.Time, key string, rewrite f
 	return changed, nil
 }
 
-// SetTagColor sets a tag's display colour ("" clears it).
+// SetTagColor sets a tag's display colour from its name or alias as a
+// user typed it ("" clears it); an unknown colour is ErrInvalid.
 func (n *Notebook) SetTagColor(name, color string) error {
 	return n.update(func(tx Tx, c *Change) error {
 		t, ok, err := tx.Tag(TagKey(name))
@@ -391,14 +392,13 @@ func (n *Notebook) SetTagColor(name, color string) error {
 		if !ok {
 			return fmt.Errorf("tag %q: %w", name, ErrNotFound)
 		}
+		var col Color
 		if color != "" {
-			col, err := ParseColor(color)
-			if err != nil {
+			if col, err = ParseColor(color); err != nil {
 				return err
 			}
-			color = string(col)
 		}
-		t.Color = color
+		t.Color = col
 		c.Tags = true
 		return tx.PutTag(t)
 	})

@@ -134,7 +134,7 @@ type UserEvent struct {
 // annotations carry it or one of its children.
 type TagCount struct {
 	Name        string `json:"name"`
-	Color       string `json:"color,omitempty"`
+	Color       Color  `json:"color,omitempty"`
 	Articles    int    `json:"articles"`
 	Annotations int    `json:"annotations"`
 }
@@ -142,7 +142,7 @@ type TagCount struct {
 // Tag is a tag's own record (its first spelling and optional colour).
 type Tag struct {
 	Name  string `json:"name"`
-	Color string `json:"color,omitempty"`
+	Color Color  `json:"color,omitempty"`
 }
 
 // TrashEntry is an article (with its annotations) or a single annotation

@@ -92,7 +92,7 @@ func (n *Notebook) newVersion(tx Tx, c *Change, a Article, d ingest.Draft, reaso
 		return ReattachReport{}, err
 	}
 	now := n.now()
-	if err := tx.PutVersion(a.ID, Version{Number: a.Version, Saved: now.Format(time.RFC3339), TextHash: a.TextHash, Body: old, Reason: reason}); err != nil {
+	if err := tx.PutVersion(a.ID, Version{Number: a.Version, Saved: now.Truncate(time.Second), TextHash: a.TextHash, Body: old, Reason: reason}); err != nil {
 		return ReattachReport{}, err
 	}
 	kinds := d.Kinds
