@@ -40,9 +40,9 @@ type library struct {
 	bulk    *fyne.Container
 	selBtn  *widget.Button
 
-	all   []notebook.Article
+	all   []notebook.ArticleSummary
 	keys  []string // lower-case title, outlet and byline of all[i]
-	shown []notebook.Article
+	shown []notebook.ArticleSummary
 
 	// Totals for the tree: every article and highlight of the notebook
 	// (whatever the tag filter), orphans and trash entries.
@@ -180,7 +180,7 @@ func (l *library) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // listMeta is the second line of an article row: outlet, date, highlights.
-func listMeta(a notebook.Article) string {
+func listMeta(a notebook.ArticleSummary) string {
 	var parts []string
 	if a.Outlet != "" {
 		parts = append(parts, a.Outlet)
@@ -204,7 +204,7 @@ func (l *library) listOptions() notebook.ListOptions {
 // libraryLoad is one reading of the article list.
 type libraryLoad struct {
 	opt              notebook.ListOptions
-	arts             []notebook.Article
+	arts             []notebook.ArticleSummary
 	keys             []string
 	total, totalAnns int
 }
@@ -339,7 +339,7 @@ func setText(l *widget.Label, s string) {
 
 // patchArticle updates one article's row (its highlight count, title…)
 // without reloading the list.
-func (l *library) patchArticle(a notebook.Article) {
+func (l *library) patchArticle(a notebook.ArticleSummary) {
 	for i := range l.all {
 		if l.all[i].ID == a.ID {
 			l.all[i] = a

@@ -231,7 +231,8 @@ func (ui *UI) openArticle(id string, j jump) {
 
 // readArticle reads what the reader shows of an article.
 func readArticle(nb *notebook.Notebook, id string) (notebook.Article, notebook.Body, []notebook.Annotation, error) {
-	a, err := nb.Article(id)
+	s, err := nb.Article(id)
+	a := s.Article
 	if err != nil {
 		return a, notebook.Body{}, nil, fmt.Errorf("open article: %w", err)
 	}

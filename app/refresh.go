@@ -122,7 +122,7 @@ func readRefresh(nb *notebook.Notebook, p refreshPlan) refreshRead {
 				r.errs = append(r.errs, fmt.Errorf("refresh article: %w", err))
 				r.curRead = false
 			default:
-				r.art, r.artRead = a, true
+				r.art, r.artRead = a.Article, true
 				if a.Version != p.curVersion {
 					if b, err := nb.Text(p.cur); err == nil {
 						r.body = &b
@@ -208,12 +208,11 @@ func (ui *UI) applyRefresh(p refreshPlan, r refreshRead, gen int) {
 			if r.artRead {
 				a = r.art
 			}
-			a.Annotations = len(r.anns)
 			ui.showCurrent(a, r.body, r.anns)
 			if !r.orphOK {
 				ui.lib.setOrphans(ui.lib.orphans + orphansIn(r.anns) - before)
 			}
-			ui.lib.patchArticle(a)
+			ui.lib.patchArticle(notebook.ArticleSummary{Article: a, Annotations: len(r.anns)})
 		}
 	}
 	if r.orphOK {

@@ -472,7 +472,7 @@ func TestUI_MetadataUndo(t *testing.T) {
 	id := h.importSample()
 	a, _ := h.ui.nb.Article(id)
 	title := "A shorter title"
-	h.ui.setMetadata(a, notebook.ArticleUpdate{Title: &title})
+	h.ui.setMetadata(a.Article, notebook.ArticleUpdate{Title: &title})
 	h.settle()
 	if got, _ := h.ui.nb.Article(id); got.Title != title {
 		t.Fatalf("title %q", got.Title)

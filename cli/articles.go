@@ -15,11 +15,22 @@ import (
 // articleOut is an article as printed with --json ("text" and "kinds" in
 // show only).
 type articleOut struct {
-	notebook.Article
+	notebook.ArticleSummary
 	Text string `json:"text,omitempty"`
 	// Kinds names the kind of every paragraph of Text, in order: "body",
 	// "heading", "quote", "caption" or "item".
 	Kinds []string `json:"kinds,omitempty"`
+}
+
+// printArticleJSON prints an article as "gloss articles --json" lists it
+// (with its annotation count), read after a change.
+func (e *env) printArticleJSON(nb *notebook.Notebook, id string) error {
+	a, err := nb.Article(id)
+	if err != nil {
+		return err
+	}
+	a.Tags = nonNil(a.Tags)
+	return e.printJSON(articleOut{ArticleSummary: a})
 }
 
 // kindNames gives one kind name per paragraph of a text (paragraphs are
@@ -81,7 +92,7 @@ app's tag filter shows the same articles.`,
 				out := make([]articleOut, len(arts))
 				for i, a := range arts {
 					a.Tags = nonNil(a.Tags)
-					out[i] = articleOut{Article: a}
+					out[i] = articleOut{ArticleSummary: a}
 				}
 				return e.printJSON(out)
 			}
@@ -137,7 +148,7 @@ With --json, "text" holds the paragraphs separated by blank lines, and
 			}
 			if e.json {
 				a.Tags = nonNil(a.Tags)
-				return e.printJSON(articleOut{Article: a, Text: body.Text, Kinds: kindNames(body)})
+				return e.printJSON(articleOut{ArticleSummary: a, Text: body.Text, Kinds: kindNames(body)})
 			}
 			e.printf("%s\n", a.Title)
 			for _, kv := range [][2]string{
@@ -204,8 +215,7 @@ not used by another article (compared without case); exit code 2 otherwise.
 				return err
 			}
 			if e.json {
-				a.Tags = nonNil(a.Tags)
-				return e.printJSON(articleOut{Article: a})
+				return e.printArticleJSON(nb, a.ID)
 			}
 			e.printf("updated %s: %s (cite key %s)\n", a.ID, a.Title, a.CiteKey)
 			return nil
@@ -247,8 +257,7 @@ func noteCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				a.Tags = nonNil(a.Tags)
-				return e.printJSON(articleOut{Article: a})
+				return e.printArticleJSON(nb, a.ID)
 			}
 			e.printf("note set on %s\n", a.ID)
 			return nil

@@ -86,6 +86,19 @@ func TestEndToEnd_SampleArticle(t *testing.T) {
 		t.Errorf("tag list = %v", tags)
 	}
 
+	// The annotation count is counted when read: every JSON form of the
+	// article gives it, beside the article's own fields.
+	var listed []map[string]any
+	mustJSON(t, &listed, "--db", db, "list")
+	var shown, set map[string]any
+	mustJSON(t, &shown, "--db", db, "show", id)
+	mustJSON(t, &set, "--db", db, "set", id, "--language", "en")
+	for name, got := range map[string]map[string]any{"list": listed[0], "show": shown, "set": set} {
+		if got["annotations"] != 1.0 || got["id"] != id {
+			t.Errorf("%s --json: annotations = %v, id = %v; want 1, %s", name, got["annotations"], got["id"], id)
+		}
+	}
+
 	out, errs, code := gloss(t, "", "--db", db, "export", "--tag", "Russia–Africa ties")
 	if code != 0 {
 		t.Fatalf("export: exit %d: %s", code, errs)

@@ -299,7 +299,7 @@ type ListOptions struct {
 }
 
 // Articles lists article metadata (never the texts) with annotation counts.
-func (n *Notebook) Articles(opt ListOptions) ([]Article, error) {
+func (n *Notebook) Articles(opt ListOptions) ([]ArticleSummary, error) {
 	switch opt.Sort {
 	case "", SortAdded, SortPublished, SortTitle:
 	default:
@@ -313,7 +313,7 @@ func (n *Notebook) Articles(opt ListOptions) ([]Article, error) {
 		}
 		tagKey = TagKey(clean)
 	}
-	var out []Article
+	var out []ArticleSummary
 	err := n.view(func(tx Tx) error {
 		var only map[string]bool
 		if tagKey != "" {
@@ -339,8 +339,7 @@ func (n *Notebook) Articles(opt ListOptions) ([]Article, error) {
 			if !opt.Before.IsZero() && (a.Published.IsZero() || !a.Published.Before(opt.Before)) {
 				return nil
 			}
-			a.Annotations = counts[a.ID]
-			out = append(out, a)
+			out = append(out, ArticleSummary{Article: a, Annotations: counts[a.ID]})
 			return nil
 		})
 	})
@@ -372,7 +371,7 @@ func articlesUnderTag(tx Tx, key string) (map[string]bool, error) {
 	return ids, nil
 }
 
-func sortArticles(as []Article, opt ListOptions) {
+func sortArticles(as []ArticleSummary, opt ListOptions) {
 	var before func(a, b Article) bool // a comes first in natural order
 	switch opt.Sort {
 	case SortTitle:
@@ -389,18 +388,18 @@ func sortArticles(as []Article, opt ListOptions) {
 	}
 	sort.SliceStable(as, func(i, j int) bool {
 		if opt.Reverse {
-			return before(as[j], as[i])
+			return before(as[j].Article, as[i].Article)
 		}
-		return before(as[i], as[j])
+		return before(as[i].Article, as[j].Article)
 	})
 }
 
 // Article returns one article's metadata with its annotation count.
-func (n *Notebook) Article(id string) (Article, error) {
-	var a Article
+func (n *Notebook) Article(id string) (ArticleSummary, error) {
+	var a ArticleSummary
 	err := n.view(func(tx Tx) error {
 		var err error
-		if a, err = tx.Article(id); err != nil {
+		if a.Article, err = tx.Article(id); err != nil {
 			return err
 		}
 		anns, err := tx.AnnotationsOf(id)

@@ -17,7 +17,6 @@ func (m *merger) article(p recordPos, b bundleArticle) error {
 	if err := m.inOrder(p, a.ID); err != nil {
 		return err
 	}
-	a.Annotations = 0
 	if k, err := m.clash(a.ID, true); err != nil {
 		return err
 	} else if k != kindNone {

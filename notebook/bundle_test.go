@@ -135,7 +135,8 @@ func fullNotebook(t *testing.T) (*notebook.Notebook, notebook.Store, notebook.Ar
 	}
 	checkClean(t, nb)
 	clockOf(t).Step()
-	art, err = nb.Article(art.ID)
+	sum, err := nb.Article(art.ID)
+	art = sum.Article
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -309,7 +309,6 @@ func (n *Notebook) streamByArticle(p *excerptPlan, yield func(ExcerptSet, error)
 			continue
 		}
 		SortDocumentOrder(set.Annotations)
-		set.Article.Annotations = len(set.Annotations)
 		if !yield(set, nil) {
 			return
 		}
@@ -333,7 +332,6 @@ func (n *Notebook) streamByCreation(p *excerptPlan, yield func(ExcerptSet, error
 		if !ok || len(set.Annotations) == 0 {
 			continue
 		}
-		set.Article.Annotations = len(set.Annotations)
 		if !yield(set, nil) {
 			return
 		}

@@ -73,7 +73,7 @@ func TestNotebook_Articles_FilterAndSort(t *testing.T) {
 	a := add(t, nb, ingest.Draft{Title: "Bravo", Text: "b text", Outlet: "DW", Published: date("2023-02-08"), Tags: []string{"Sahel/Mali"}})
 	b := add(t, nb, ingest.Draft{Title: "alpha", Text: "a text", Outlet: "Le Monde", Published: date("2022-06-01"), Tags: []string{"Sahel"}})
 	c := add(t, nb, ingest.Draft{Title: "Charlie", Text: "c text", Outlet: "dw", Tags: []string{"Russia–Africa ties"}})
-	ids := func(arts []notebook.Article) []string {
+	ids := func(arts []notebook.ArticleSummary) []string {
 		var out []string
 		for _, x := range arts {
 			out = append(out, x.ID)

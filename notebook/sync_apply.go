@@ -158,7 +158,6 @@ func (m *syncMerger) applyGroup(tx Tx, c *Change, g appliedGroup) error {
 		return fmt.Errorf("article %s: %w", id, err)
 	}
 	a.Chars = charsOf(body.Text)
-	a.Annotations = 0
 	versions, err := m.versions(g.art.Versions, localVersions)
 	if err != nil {
 		return fmt.Errorf("article %s: %w", id, err)

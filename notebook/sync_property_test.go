@@ -32,7 +32,10 @@ func TestSync_randomOperations(t *testing.T) {
 		seeds = seeds[:1]
 	}
 	for _, seed := range seeds {
-		t.Run(fmt.Sprint(seed), func(t *testing.T) { randomSyncRun(t, seed, 3, 40) })
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
+			randomSyncRun(t, seed, 3, 40)
+		})
 	}
 }
 
@@ -170,8 +173,7 @@ func randomSyncRun(t *testing.T, seed uint64, replicas, steps int) {
 			}
 		}
 	}
-	notebook.SetExportHook(log.exported)
-	t.Cleanup(func() { notebook.SetExportHook(nil) })
+	t.Cleanup(notebook.SetExportHook(log.exported))
 	for i := range nbs {
 		nbs[i] = w.notebook(fmt.Sprintf("R%d", i))
 		notebook.SetIDSeed(nbs[i], seed*16+uint64(i))
@@ -311,7 +313,7 @@ func readFinal(t *testing.T, nb *notebook.Notebook) *finalState {
 	f := &finalState{arts: map[string]notebook.Article{}, anns: map[string]notebook.Annotation{}, live: map[string]bool{}, alone: map[string]bool{}, versions: map[string][]string{}}
 	arts, _ := nb.Articles(notebook.ListOptions{})
 	for _, a := range arts {
-		f.arts[a.ID], f.live[a.ID] = a, true
+		f.arts[a.ID], f.live[a.ID] = a.Article, true
 		vs, err := nb.Versions(a.ID)
 		if err != nil {
 			t.Fatal(err)

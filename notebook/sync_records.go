@@ -53,7 +53,7 @@ const (
 )
 
 // Derived fields of an article that the text form leaves out.
-var articleDerived = []string{"annotations", "chars"}
+var articleDerived = []string{"chars"}
 
 // tagElemKey is the identity of a tag in a record's tag list.
 func tagElemKey(e json.RawMessage) string {

@@ -38,7 +38,13 @@ type Article struct {
 	MediaType string `json:"media_type"`
 	Version   int    `json:"version"` // 1 for the text as imported, +1 per edit
 	Chars     int    `json:"chars"`   // length of the text in code points
-	// Annotations is the number of live (not trashed) annotations.
+}
+
+// ArticleSummary is an article as listed: its stored record and the number
+// of live (not trashed) annotations on it, which is counted when read and
+// never stored. In JSON the count sits beside the article's own fields.
+type ArticleSummary struct {
+	Article
 	Annotations int `json:"annotations"`
 }
 

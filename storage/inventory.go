@@ -140,7 +140,6 @@ func (inv *inventory) add(bucket string, key, value []byte) {
 		} else if why := articleFields(a); why != "" {
 			fail("%s", why)
 		} else {
-			a.Annotations = 0
 			info := &artInfo{a: a}
 			info.a.Tags, info.badTags = splitTags(a.Tags)
 			inv.articles[k] = info

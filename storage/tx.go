@@ -169,7 +169,6 @@ func (t *txn) PutArticle(a notebook.Article) error {
 	if err := t.indexArticleKeys(a, true); err != nil {
 		return err
 	}
-	a.Annotations = 0 // derived, never stored
 	return t.put(bArticles, a.ID, a)
 }
 
