@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"path/filepath"
 	"strings"
@@ -18,10 +17,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/glossnotes/gloss/internal/outfile"
 	"github.com/glossnotes/gloss/internal/readlimit"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/export"
+	"github.com/glossnotes/gloss/notebook/exportfile"
 )
 
 // Export scopes offered by the dialog.
@@ -101,7 +100,6 @@ func (ui *UI) selection(c exportChoice) (notebook.ExportScope, export.Options, e
 		Template: c.template, TemplateName: c.tmplName,
 		NotesOnly: c.notes == "notes", HighlightsOnly: c.notes == "highlights"}
 	sel.ByCreation = c.order == export.CreatedOrder
-	sel.WholeArticles = c.template == "" && c.format.IsReferences()
 	return sel, opt, nil
 }
 
@@ -196,35 +194,12 @@ func clipRunesPlain(s string, n int) string {
 	return strings.TrimSpace(string(r[:n]))
 }
 
-// cancellable stops a stream of excerpts when ctx is cancelled.
-func cancellable(ctx context.Context, items iter.Seq2[export.Item, error]) iter.Seq2[export.Item, error] {
-	return func(yield func(export.Item, error) bool) {
-		for it, err := range items {
-			if cerr := ctx.Err(); cerr != nil {
-				yield(export.Item{}, fmt.Errorf("export cancelled: %w", cerr))
-				return
-			}
-			if !yield(it, err) {
-				return
-			}
-		}
-	}
-}
-
-// writeExport writes the export to path atomically and reports what it
-// holds. Cancelling ctx (the window switches notebooks or closes) stops it
-// and leaves no file.
+// writeExport writes the export to path (see exportfile.Write) and reports
+// what it holds. Cancelling ctx (the window switches notebooks or closes)
+// stops it and leaves no file.
 func (ui *UI) writeExport(ctx context.Context, path string, sel notebook.ExportScope, opt export.Options) (export.Stats, error) {
-	var st export.Stats
-	err := outfile.Write(ui.nb, path, func(w io.Writer) error {
-		var err error
-		st, err = export.Write(w, cancellable(ctx, ui.nb.Excerpts(sel)), opt)
-		return err
-	})
-	if err != nil {
-		return st, fmt.Errorf("export: %w", err)
-	}
-	return st, nil
+	res, err := exportfile.Write(ctx, ui.nb, path, sel, opt)
+	return res.Stats, err
 }
 
 // firstItems passes on the first k items of a stream.
@@ -264,7 +239,7 @@ func (w *capWriter) Write(p []byte) (int, error) {
 // preview renders the first excerpts of an export.
 func (ui *UI) preview(sel notebook.ExportScope, opt export.Options) (string, error) {
 	w := &capWriter{limit: previewBytes}
-	_, err := export.Write(w, firstItems(ui.nb.Excerpts(sel), previewArticles), opt)
+	_, err := export.Write(w, firstItems(ui.nb.Excerpts(opt.Scope(sel)), previewArticles), opt)
 	if err != nil && !errors.Is(err, errPreviewFull) {
 		return "", err
 	}

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"compress/gzip"
+	"context"
 	"fmt"
 	"io"
-	"path/filepath"
+	"os"
+	"os/signal"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +15,7 @@ import (
 	"github.com/glossnotes/gloss/internal/readlimit"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/export"
+	"github.com/glossnotes/gloss/notebook/exportfile"
 )
 
 // formatBundle is the --format value of the full backup bundle.
@@ -200,9 +203,6 @@ func exportOptions(cmd *cobra.Command, fl exportFlags) (notebook.ExportScope, ex
 		if fl.notesOnly || fl.highlightOnly || cmd.Flags().Changed("context") || cmd.Flags().Changed("citation") {
 			return sel, opt, usagef("--format %s writes references, not excerpts: --notes-only, --highlights-only, --context and --citation do not apply", opt.Format)
 		}
-		// A list of references holds every article in scope, annotated
-		// or not.
-		sel.WholeArticles, sel.ByCreation = true, false
 	}
 	if fl.citekeys {
 		switch {
@@ -214,7 +214,6 @@ func exportOptions(cmd *cobra.Command, fl exportFlags) (notebook.ExportScope, ex
 			return sel, opt, usagef("--citekeys: pandoc reads neither gzipped Markdown nor a gzipped bibliography; name -o FILE without .gz")
 		}
 		opt.CiteKeys = true
-		opt.Bibliography = export.BibliographyName(fl.output)
 	}
 	opt.NotesOnly, opt.HighlightsOnly, opt.Title = fl.notesOnly, fl.highlightOnly, fl.title
 	if opt.Title == "" {
@@ -269,38 +268,32 @@ func runExport(cmd *cobra.Command, e *env, fl exportFlags) error {
 		}
 	}
 	sum := exportSummary{Path: fl.output, Format: fl.format}
-	fill := func(w io.Writer) error {
-		if fl.format == formatBundle {
-			return nb.WriteBundle(w)
-		}
-		st, err := export.Write(w, nb.Excerpts(sel), opt)
-		sum.Articles, sum.Annotations = st.Articles, st.Annotations
-		return err
-	}
 	if fl.template != "" {
 		sum.Format = "template"
 	}
-	if fl.output == "" {
-		if err := fill(e.stdout); err != nil {
+	switch {
+	case fl.output == "" && fl.format == formatBundle:
+		if err := nb.WriteBundle(e.stdout); err != nil {
 			return fmt.Errorf("export to standard output: %w", err)
 		}
 		return nil
-	}
-	if opt.CiteKeys {
-		// The bibliography first: pandoc needs it beside the draft.
-		bib := filepath.Join(filepath.Dir(fl.output), opt.Bibliography)
-		refs := opt
-		refs.Format, refs.CiteKeys, refs.Bibliography = export.CSL, false, ""
-		if err := outfile.Write(nb, bib, func(w io.Writer) error {
-			_, err := export.Write(w, nb.Excerpts(sel), refs)
-			return err
-		}); err != nil {
-			return fmt.Errorf("export bibliography: %w", err)
+	case fl.output == "":
+		if _, err := export.Write(e.stdout, nb.Excerpts(opt.Scope(sel)), opt); err != nil {
+			return fmt.Errorf("export to standard output: %w", err)
 		}
-		sum.Bibliography = bib
-	}
-	if err := outfile.Write(nb, fl.output, gzipIf(strings.HasSuffix(fl.output, ".gz"), fill)); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return nil
+	case fl.format == formatBundle:
+		if err := outfile.Write(nb, fl.output, gzipIf(strings.HasSuffix(fl.output, ".gz"), nb.WriteBundle)); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	default:
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		res, err := exportfile.Write(ctx, nb, fl.output, sel, opt)
+		stop()
+		if err != nil {
+			return err
+		}
+		sum.Articles, sum.Annotations, sum.Bibliography = res.Articles, res.Annotations, res.Bibliography
 	}
 	if e.json {
 		return e.printJSON(sum)

@@ -165,6 +165,16 @@ type Options struct {
 	keys  *keyAssigner
 }
 
+// Scope is the scope to read for these options: a list of references
+// (a reference format without a template) holds every article in scope,
+// annotated or not, in the articles' order; other exports read s as given.
+func (o Options) Scope(s notebook.ExportScope) notebook.ExportScope {
+	if o.Template == "" && o.Format.IsReferences() {
+		s.WholeArticles, s.ByCreation = true, false
+	}
+	return s
+}
+
 // Stats says what an export wrote.
 type Stats struct {
 	// Articles is the number of distinct articles written (entries, for
