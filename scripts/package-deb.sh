@@ -18,10 +18,15 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
 tar -xJf "$bundle" -C "$stage"
-# fyne's bundle installs under usr/local; a Debian package lives under usr.
-if [ -d "$stage/usr/local" ]; then
+# fyne's bundle installs under usr/local (inside a top folder named after
+# the app in current fyne tools); a Debian package lives under usr.
+root=""
+for d in "$stage" "$stage"/*/; do
+  if [ -d "$d/usr/local/bin" ]; then root=${d%/}; break; fi
+done
+if [ -n "$root" ]; then
   mkdir -p "$stage/pkg/usr"
-  cp -a "$stage/usr/local/." "$stage/pkg/usr/"
+  cp -a "$root/usr/local/." "$stage/pkg/usr/"
 else
   echo "package-deb: unexpected bundle layout in $bundle" >&2
   exit 1
