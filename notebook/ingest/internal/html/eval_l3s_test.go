@@ -307,6 +307,9 @@ func TestExtractorEvalL3S(t *testing.T) {
 					headOK++
 				} else if verbose {
 					fmt.Printf("HEADLINE %s\n  want %q\n  got  %q\n", p.id, p.headline, r.title)
+					if os.Getenv("EVAL_TITLES") != "" {
+						fmt.Print(evalTitleSources(p.source))
+					}
 				}
 			}
 			if os.Getenv("EVAL_DIFF") != "" {

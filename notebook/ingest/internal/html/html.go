@@ -81,7 +81,7 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 		}
 	}
 
-	meta := metaExtract(doc)
+	meta, titles := metaExtractPage(doc)
 	if meta.URL == "" && metaIsWebURL(pageURL) {
 		meta.URL = pageURL
 	}
@@ -95,6 +95,7 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 		visibleDate, _ = findVisibleDate(doc, meta.URL)
 	}
 	prune(doc)
+	heads := scanHeadlines(doc, append(titleParts(titles.tag), titles.tag))
 
 	var u *nurl.URL
 	if meta.URL != "" {
@@ -108,6 +109,14 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 		return draft.Article{}, err
 	}
 
+	if exErr == nil && ex.content != nil {
+		// The headline the page shows, now that the article's place is
+		// known (titles.go).
+		meta.Title = pickTitle(titles, heads.cands, heads.articleStart(ex.content))
+		if meta.Outlet == "" {
+			meta.Outlet = metaSuffixOutlet(titles.tag, meta.Title)
+		}
+	}
 	d := draft.Article{
 		Title:     meta.Title,
 		Byline:    meta.Byline,

@@ -25,23 +25,31 @@ type metaInfo struct {
 
 // metaPage holds the raw metadata sources of a page, gathered in one walk.
 type metaPage struct {
-	lang      string            // <html lang>
-	title     string            // <title>
-	h1        []string          // visible <h1> texts, in order
-	metas     map[string]string // lower-case name/property/itemprop → first content
-	authors   []string          // every <meta name=author> (some pages repeat it)
-	canonical string            // <link rel=canonical href>
-	savedFrom string            // URL from a "saved from url=" comment
-	jsonLD    []string          // bodies of <script type=application/ld+json>
-	bylines   []string          // visible byline candidates (rel=author, .byline, …)
-	byText    []string          // short elements whose text starts "By Name"
-	times     []string          // <time datetime> values inside the page body
+	lang       string            // <html lang>
+	title      string            // <title>
+	h1         []string          // visible <h1> texts, in order
+	metas      map[string]string // lower-case name/property/itemprop → first content
+	byProperty map[string]bool   // keys of metas given by a property attribute
+	authors    []string          // every <meta name=author> (some pages repeat it)
+	canonical  string            // <link rel=canonical href>
+	savedFrom  string            // URL from a "saved from url=" comment
+	jsonLD     []string          // bodies of <script type=application/ld+json>
+	bylines    []string          // visible byline candidates (rel=author, .byline, …)
+	byText     []string          // short elements whose text starts "By Name"
+	times      []string          // <time datetime> values inside the page body
 }
 
 // metaExtract reads a page's metadata, trusting in order: schema.org JSON-LD,
 // OpenGraph and article:* properties, other <meta> tags, the <title> (with
 // the site-name suffix removed) and finally the visible byline and <h1>.
 func metaExtract(doc *html.Node) metaInfo {
+	m, _ := metaExtractPage(doc)
+	return m
+}
+
+// metaExtractPage is metaExtract that also returns the page's titles, for
+// the title to be chosen again once the article's place is known.
+func metaExtractPage(doc *html.Node) (metaInfo, titleSources) {
 	p := metaCollect(doc)
 	ld := metaFromJSONLD(p.jsonLD)
 
@@ -54,7 +62,12 @@ func metaExtract(doc *html.Node) metaInfo {
 	m.Outlet = metaCleanOutlet(site)
 
 	m.URL = metaChooseURL(p, ld)
-	m.Title = metaChooseTitle(p, ld, site, metaHost(m.URL))
+	ts := metaTitleSources(p, ld, site, metaHost(m.URL))
+	h1s := make([]headCand, len(p.h1))
+	for i, h := range p.h1 {
+		h1s[i] = headCand{text: h, pos: -1, rank: 1}
+	}
+	m.Title = pickTitle(ts, h1s, -1)
 	if m.Outlet == "" {
 		m.Outlet = metaSuffixOutlet(p.title, m.Title)
 	}
@@ -102,7 +115,7 @@ func metaExtract(doc *html.Node) metaInfo {
 			break
 		}
 	}
-	return m
+	return m, ts
 }
 
 // metaCleanOutlet tidies a site name from the markup: an address becomes
@@ -144,7 +157,7 @@ func metaHost(u string) string {
 
 // metaCollect walks the document once and gathers every metadata source.
 func metaCollect(doc *html.Node) metaPage {
-	p := metaPage{metas: map[string]string{}}
+	p := metaPage{metas: map[string]string{}, byProperty: map[string]bool{}}
 	// skip is set inside comment sections, forms and asides (author lists
 	// of a sidebar), whose "author" elements are not the article's byline.
 	var walk func(n *html.Node, inBody, skip bool)
@@ -307,7 +320,10 @@ func metaIsCommentSection(n *html.Node) bool {
 	return false
 }
 
-// metaCollectMeta records one <meta> element.
+// metaCollectMeta records one <meta> element. A property attribute may
+// list several properties (property="og:title dc:title"), and a value
+// given by property (OpenGraph, Dublin Core in RDFa) wins over one given
+// by name for the same key.
 func metaCollectMeta(p *metaPage, n *html.Node) {
 	content := attrOf(n, "content")
 	if content == "" {
@@ -318,15 +334,20 @@ func metaCollectMeta(p *metaPage, n *html.Node) {
 		return
 	}
 	for _, attr := range []string{"property", "name", "itemprop", "http-equiv"} {
-		key := strings.ToLower(strings.TrimSpace(attrOf(n, attr)))
-		if key == "" {
-			continue
+		keys := strings.Fields(strings.ToLower(attrOf(n, attr)))
+		if len(keys) > 4 {
+			keys = keys[:4]
 		}
-		if key == "author" || key == "article:author" || key == "dc.creator" || key == "citation_author" {
-			p.authors = append(p.authors, key+"\x00"+content)
-		}
-		if _, seen := p.metas[key]; !seen {
-			p.metas[key] = content
+		for _, key := range keys {
+			if key == "author" || key == "article:author" || key == "dc.creator" || key == "citation_author" {
+				p.authors = append(p.authors, key+"\x00"+content)
+			}
+			if _, seen := p.metas[key]; !seen || (attr == "property" && !p.byProperty[key]) {
+				p.metas[key] = content
+				if attr == "property" {
+					p.byProperty[key] = true
+				}
+			}
 		}
 	}
 }

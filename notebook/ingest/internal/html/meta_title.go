@@ -1,6 +1,7 @@
 package html
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,92 +10,7 @@ import (
 )
 
 // metaTitleSeparators split a page title from its site name, strongest first.
-var metaTitleSeparators = []string{" | ", " || ", " :: ", " « ", " » ", " · ", " • ", " — ", " – ", " - ", " / "}
-
-// metaChooseTitle picks the article title. The structured title comes
-// first: the JSON-LD headline, then OpenGraph and other meta titles, then
-// <title>, each with the site name removed. But the headline a reader sees
-// is the page's <h1>, and structured titles are often tuned for search or
-// sharing ("Kicker: Headline", a shortened or reworded headline, a
-// truncated one), so an <h1> that says nearly the same thing wins, as does
-// the only <h1> of a page whose titles are generic; an <h1> that is just the
-// site's name never does.
-func metaChooseTitle(p metaPage, ld metaLD, outlet, host string) string {
-	sites := []string{outlet, host}
-	cands := []string{ld.headline, p.metas["og:title"], p.metas["twitter:title"],
-		p.metas["dc.title"], p.metas["citation_title"], p.metas["sailthru.title"], p.metas["headline"]}
-	var h1s []string
-	for _, h := range p.h1 {
-		h = metaStripSiteName(h, sites, nil)
-		switch {
-		case metaSiteH1(h, p.title, sites):
-			// The site's name shown as a heading: strip it from titles too.
-			sites = append(sites, h)
-		case utf8.RuneCountInString(h) >= 2 && utf8.RuneCountInString(h) <= 300:
-			h1s = append(h1s, h)
-		}
-	}
-	var structured string
-	for _, c := range cands {
-		if c = text.CleanSpace(c); c != "" {
-			structured = metaStripSiteName(c, sites, h1s)
-			break
-		}
-	}
-	titleTag := metaStripSiteName(p.title, sites, h1s)
-	ref := structured
-	if ref == "" {
-		ref = titleTag
-	}
-	// Compare each <h1> with every structured title and the <title>: sites
-	// often give the headline in one place and a variant for search or
-	// sharing in another (Wikipedia's JSON-LD "headline" is the article's
-	// one-line description).
-	refs := []string{ref, titleTag}
-	for _, c := range cands {
-		if c = text.CleanSpace(c); c != "" {
-			refs = append(refs, metaStripSiteName(c, sites, h1s))
-		}
-	}
-	best, bestScore := "", 0.0
-	for _, h := range h1s {
-		for _, r := range refs {
-			if sc := metaTitleSimilarity(h, r); sc > bestScore {
-				best, bestScore = h, sc
-			}
-		}
-	}
-	if best != "" && bestScore >= 0.5 {
-		// An <h1> that is the structured title plus a subtitle run into it
-		// ("Headline Subtitle…") gives way to the structured title, unless
-		// that looks cut short by a length limit.
-		// Likewise a kicker run into it ("Kicker Headline").
-		if ref != "" && utf8.RuneCountInString(ref) < 90 && len(best) > len(ref) &&
-			(strings.HasPrefix(strings.ToLower(best), strings.ToLower(ref)) ||
-				strings.HasSuffix(strings.ToLower(best), strings.ToLower(ref))) {
-			return ref
-		}
-		return best
-	}
-	if len(h1s) == 1 && (ref == "" || metaGenericTitle(ref, sites)) {
-		return h1s[0]
-	}
-	if ref != "" {
-		if base, ok := metaTruncated(ref); ok {
-			for _, c := range append(cands, titleTag) {
-				c = metaStripSiteName(text.CleanSpace(c), sites, h1s)
-				if _, trunc := metaTruncated(c); !trunc && len(c) > len(base) && strings.HasPrefix(strings.ToLower(c), strings.ToLower(base)) {
-					return c
-				}
-			}
-		}
-		return ref
-	}
-	if len(h1s) > 0 {
-		return h1s[0]
-	}
-	return ""
-}
+var metaTitleSeparators = []string{" | ", " || ", " :: ", " « ", " » ", " · ", " • ", " — ", " – ", " - ", " / ", " @ "}
 
 // metaSiteH1 reports whether an <h1> is the site's name rather than a
 // headline: it names the outlet or host, or it is a later part of the
@@ -107,17 +23,41 @@ func metaSiteH1(h, pageTitle string, sites []string) bool {
 	if pageTitle == "" || strings.EqualFold(h, pageTitle) {
 		return false
 	}
+	// The site's name in a note after the title ("… [Archive of Our
+	// Own]") with the heading "Archive of Our Own beta".
+	if m := titleSiteNote.FindString(pageTitle); m != "" && metaSameSite(strings.Trim(m, " ()[]"), h) {
+		return true
+	}
 	parts := metaTitleParts(pageTitle)
 	if len(parts) < 2 {
 		return false
+	}
+	longest := 0
+	for _, part := range parts {
+		longest = max(longest, utf8.RuneCountInString(part))
 	}
 	for i, part := range parts {
 		if !strings.EqualFold(part, h) {
 			continue
 		}
 		// The site's name usually ends a title ("Headline | Site"); a
-		// leading part is the headline more often than not.
-		return i > 0
+		// leading part is the headline more often than not, and so is
+		// the longest part between others ("Section | Headline | Site"),
+		// or a last part beside which the others look like a site's or
+		// section's name ("StreetInsider.com - Headline").
+		if i == 0 {
+			return false
+		}
+		if i < len(parts)-1 {
+			return utf8.RuneCountInString(part) < longest
+		}
+		others := slices.Delete(slices.Clone(parts), i, i+1)
+		for _, o := range others {
+			if !metaSiteLike(o, []string{part}) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -208,6 +148,12 @@ func metaTruncated(t string) (string, bool) {
 // short site-like part is removed. When a visible <h1> equals one part, that
 // part is the title.
 func metaStripSiteName(title string, sites []string, h1 []string) string {
+	return metaStripSite(title, sites, h1, false)
+}
+
+// metaStripSite is metaStripSiteName; with knownOnly, only parts that
+// name one of the sites are removed.
+func metaStripSite(title string, sites []string, h1 []string, knownOnly bool) string {
 	title = text.CleanSpace(title)
 	if title == "" {
 		return ""
@@ -244,9 +190,11 @@ func metaStripSiteName(title string, sites []string, h1 []string) string {
 			parts, changed = parts[1:], true
 		}
 		if changed {
-			return strings.TrimSpace(strings.Join(parts, sep))
+			// The rest may carry another site name at a weaker separator
+			// ("Post @ Blog :: Host").
+			return metaStripSite(strings.TrimSpace(strings.Join(parts, sep)), sites, h1, true)
 		}
-		if len(parts) == 2 || sep == " | " || sep == " || " || sep == " :: " {
+		if !knownOnly && (len(parts) == 2 || sep == " | " || sep == " || " || sep == " :: ") {
 			// Drop short site-like parts at either end, keeping the longest.
 			for len(parts) > 1 && metaSiteLike(parts[len(parts)-1], parts[:len(parts)-1]) {
 				parts = parts[:len(parts)-1]
@@ -255,7 +203,9 @@ func metaStripSiteName(title string, sites []string, h1 []string) string {
 			// (above): "SW082 – Title" and "Topic - Title" keep it.
 			return strings.TrimSpace(strings.Join(parts, sep))
 		}
-		return title
+		if !knownOnly {
+			return title
+		}
 	}
 	return title
 }

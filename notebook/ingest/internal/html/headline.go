@@ -1,0 +1,192 @@
+package html
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/text"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The title Gloss gives an article is its headline as the page shows it,
+// without the site's name. Many pages show it in an <h1>, but older and
+// smaller sites set it in a cell or a bold line, and their <title> holds
+// the site's name, a section and the headline in any order ("Goal.com -
+// Chelsea - Cole: Winning…", "Sonics | Veteran, rookie… | Seattle Times").
+// So before the extractor runs, scanHeadlines notes the headlines the page
+// shows: its headings, the elements its class names call a headline, and
+// any line of text that is a part of its <title>; and where each stands.
+// Once the article is found, the headline that matches a title from the
+// metadata wins, and failing that the heading that stands just before the
+// article's text (titles.go chooses).
+
+// headCand is a headline a page shows.
+type headCand struct {
+	text string
+	pos  int // its place among the page's text nodes
+	rank int // 1–4: <h1>–<h4>; 5: a headline class; 6: a line equal to a part of <title>
+}
+
+// headScan is what scanHeadlines learns about a page.
+type headScan struct {
+	cands []headCand
+	// pos gives the place of the page's paragraph-long text nodes, by
+	// their beginning (headKey), to find where the extracted article
+	// starts: the extractor may copy nodes, so they are known by text.
+	pos map[string]int
+}
+
+const (
+	// headMaxCands bounds the candidates kept from one page.
+	headMaxCands = 200
+	// headParaRunes is the length from which a text node counts as the
+	// start of a paragraph.
+	headParaRunes = 60
+)
+
+// headClass matches the class names and ids of headline elements.
+var headClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:\w*headline|hed|heading|(?:story|news|article|post|entry|page|content|main)[-_]?(?:head|title|header)|title)(?:$|[\s_-])`)
+
+// headSkip are the elements whose text is never the article's headline.
+var headSkip = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Nav: true,
+	atom.Footer: true, atom.Aside: true, atom.Select: true, atom.Option: true, atom.Button: true,
+	atom.Textarea: true, atom.Svg: true, atom.Title: true, atom.Head: true,
+}
+
+// scanHeadlines walks a page once and returns its headline candidates
+// and the places of its paragraphs. titleParts are the parts of its
+// <title> (titleParts), which a line of text must equal to be a candidate.
+func scanHeadlines(doc *html.Node, titleParts []string) headScan {
+	s := headScan{pos: map[string]int{}}
+	parts := map[string]bool{}
+	for _, p := range titleParts {
+		parts[strings.ToLower(p)] = true
+	}
+	n := 0
+	var walk func(*html.Node, bool)
+	walk = func(node *html.Node, inCand bool) {
+		for c := node.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				n++
+				t := strings.TrimSpace(c.Data)
+				if t == "" {
+					continue
+				}
+				runes := utf8.RuneCountInString(t)
+				if runes >= headParaRunes {
+					if k := headKey(t); s.pos[k] == 0 {
+						s.pos[k] = n
+					}
+				}
+				if !inCand && runes <= 300 && len(parts) > 0 && len(s.cands) < headMaxCands {
+					if t = text.CleanSpace(t); parts[strings.ToLower(t)] {
+						s.cands = append(s.cands, headCand{text: t, pos: n, rank: 6})
+					}
+				}
+			case html.ElementNode:
+				if headSkip[c.DataAtom] {
+					continue
+				}
+				cand := inCand
+				if !inCand && len(s.cands) < headMaxCands {
+					rank := 0
+					switch c.DataAtom {
+					case atom.H1, atom.H2, atom.H3, atom.H4:
+						rank = int(c.DataAtom.String()[1] - '0')
+					default:
+						// An element named a headline that holds blocks
+						// is a header around the headline, kicker and
+						// standfirst: its parts are the candidates.
+						if (headClass.MatchString(attrOf(c, "class")) || headClass.MatchString(attrOf(c, "id")) || attrOf(c, "itemprop") == "headline") &&
+							!hasBlock(c, 3) {
+							rank = 5
+						}
+					}
+					if rank > 0 {
+						if t := metaHeadingText(c); headlineText(t) {
+							s.cands = append(s.cands, headCand{text: t, pos: n + 1, rank: rank})
+							cand = true
+						}
+					}
+				}
+				walk(c, cand)
+			}
+		}
+	}
+	walk(doc, false)
+	return s
+}
+
+// headlineText reports whether a text may be a headline: a few words,
+// not a whole paragraph.
+func headlineText(t string) bool {
+	n := utf8.RuneCountInString(t)
+	return n >= 2 && n <= 300 && countAlnum(t) > 0
+}
+
+// articleStart returns the place, in the scanned page, of the first
+// paragraph of the extracted article, or -1.
+func (s headScan) articleStart(content *html.Node) int {
+	start := -1
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			t := strings.TrimSpace(n.Data)
+			if utf8.RuneCountInString(t) < headParaRunes {
+				return false
+			}
+			if p, ok := s.pos[headKey(t)]; ok {
+				start = p
+				return true
+			}
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	if content != nil {
+		walk(content)
+	}
+	return start
+}
+
+// headKey is the key of a paragraph in headScan.pos: its first 48 bytes
+// with white space collapsed.
+func headKey(t string) string {
+	if len(t) > 96 {
+		t = t[:96]
+	}
+	t = text.CleanSpace(t)
+	if len(t) > 48 {
+		t = t[:48]
+	}
+	return t
+}
+
+// headBlocks are the elements that make a headline element a container.
+var headBlocks = map[atom.Atom]bool{
+	atom.Div: true, atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Table: true, atom.Section: true, atom.Header: true, atom.Article: true,
+	atom.Figure: true, atom.Dl: true, atom.Form: true, atom.Blockquote: true,
+}
+
+// hasBlock reports whether n holds a block element within depth levels.
+func hasBlock(n *html.Node, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (headBlocks[c.DataAtom] || hasBlock(c, depth-1)) {
+			return true
+		}
+	}
+	return false
+}

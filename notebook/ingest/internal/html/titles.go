@@ -1,0 +1,379 @@
+package html
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/glossnotes/gloss/notebook/ingest/internal/text"
+)
+
+// titleSources are the titles a page's metadata gives, and the names of
+// its site, which titles carry and the article's title must not.
+type titleSources struct {
+	// structured are the titles of the page's markup in order of trust:
+	// JSON-LD headline, Dublin Core, OpenGraph, Parse.ly, Twitter, and
+	// the citation and CMS titles.
+	structured []string
+	tag        string   // the <title>
+	sites      []string // the outlet, the host, headings that name the site
+}
+
+// metaTitleSources gathers a page's titles.
+func metaTitleSources(p metaPage, ld metaLD, outlet, host string) titleSources {
+	ts := titleSources{tag: text.CleanSpace(p.title), sites: []string{outlet, host}}
+	for _, c := range []string{ld.headline, p.metas["dc:title"], p.metas["dc.title"], p.metas["dcterms:title"], p.metas["dcterms.title"],
+		p.metas["og:title"], p.metas["parsely-title"], p.metas["twitter:title"], p.metas["citation_title"],
+		p.metas["sailthru.title"], p.metas["headline"]} {
+		if c = text.CleanSpace(c); c != "" && !slices.Contains(ts.structured, c) {
+			ts.structured = append(ts.structured, c)
+		}
+	}
+	for _, h := range p.h1 {
+		if h = metaStripSiteName(h, ts.sites, nil); metaSiteH1(h, p.title, ts.sites) {
+			// The site's name shown as a heading: strip it from titles too.
+			ts.sites = append(ts.sites, h)
+		}
+	}
+	return ts
+}
+
+// titlePartSep matches the separators between the parts of a <title>
+// ("Headline | Section | Site", "Site - Section - Headline", "Site >
+// News > Headline", "Headline- Section-Site"): a separator with white
+// space on at least one side.
+var titlePartSep = regexp.MustCompile(`\s+(?:[|–—»«·•>/]+|::|--?|:)\s+|\s+(?:[|–—»«·•>/]+|::|--)|(?:[|–—»«·•>:]+|::|--?)\s+`)
+
+// titleStrongSep matches the separators of a breadcrumb or a list of
+// sections ("Sportal > Golf > News", "News | Africa - Reuters.com"); a
+// colon ("Daring Fireball: Colophon") is not one.
+var titleStrongSep = regexp.MustCompile(`\s+(?:[|–—»«·•>/]+|::|--?)\s+`)
+
+// titleMaxParts bounds the parts a <title> is split into.
+const titleMaxParts = 12
+
+// titleParts returns the parts of a <title> and every run of neighbouring
+// parts, as they stand in it.
+func titleParts(title string) []string {
+	seps := titlePartSep.FindAllStringIndex(title, titleMaxParts)
+	if len(seps) == 0 {
+		return nil
+	}
+	starts := []int{0}
+	ends := []int{}
+	for _, s := range seps {
+		ends = append(ends, s[0])
+		starts = append(starts, s[1])
+	}
+	ends = append(ends, len(title))
+	var out []string
+	for i := range starts {
+		for j := i; j < len(ends); j++ {
+			if i == 0 && j == len(ends)-1 {
+				continue // the whole title
+			}
+			if p := strings.TrimSpace(title[starts[i]:ends[j]]); p != "" && !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// titleMainPart returns the longest part of a <title>, folded, when it
+// holds at least two fifths of it: the part that may be the headline.
+// Parts that name the site, or are a web address, are not it.
+func titleMainPart(title string, sites []string) string {
+	parts := titlePartSep.Split(title, titleMaxParts+1)
+	if len(parts) < 2 {
+		return titleFold(title)
+	}
+	main := ""
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if metaNamesSite(p, sites) || titleDomain.MatchString(p) {
+			continue
+		}
+		if utf8.RuneCountInString(p) > utf8.RuneCountInString(main) {
+			main = p
+		}
+	}
+	if 5*utf8.RuneCountInString(main) < 2*utf8.RuneCountInString(title) {
+		return ""
+	}
+	return titleFold(main)
+}
+
+// titleDomain matches a web address standing as a site's name
+// ("StreetInsider.com", "www.kansascity.com").
+var titleDomain = regexp.MustCompile(`(?i)^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|net|org|info|tv|co\.uk|com\.au|co\.za|co\.in|[a-z]{2})$`)
+
+// titleDecor matches decoration around a title ("=> Headline <=",
+// ":: Headline ::").
+var titleDecor = regexp.MustCompile(`^(?:[=<>»«:|*~#¶•·-]+\s+)+|(?:\s+[=<>»«:|*~#¶•·-]+)+$|\s*¶$`)
+
+// titleSiteNote matches a note naming the site after a title: "(from
+// The Courier)", "[Archive of Our Own]".
+var titleSiteNote = regexp.MustCompile(`\s*(?:\((?:from|via|von|de|aus)\s+[^()]{2,60}\)|\[[^\[\]]{2,60}\])$`)
+
+// titleClean removes decoration, a site note whose words name one of the
+// sites (or say "from"), and a date before or after a title.
+func titleClean(t string, sites []string) string {
+	t = titleDecor.ReplaceAllString(text.CleanSpace(t), "")
+	if m := titleSiteNote.FindStringIndex(t); m != nil && m[0] > 0 {
+		note := strings.Trim(t[m[0]:], " ()[]")
+		if f := strings.Fields(note); len(f) > 0 && (strings.EqualFold(f[0], "from") || strings.EqualFold(f[0], "via") ||
+			strings.EqualFold(f[0], "von") || strings.EqualFold(f[0], "aus") || metaNamesSite(note, sites) || titleDomain.MatchString(note)) {
+			t = strings.TrimSpace(t[:m[0]])
+		}
+	}
+	return titleWithoutMeta(t)
+}
+
+// titleWithoutMeta removes a date, time or byline that a page sets
+// before or after its headline ("Wednesday, 09 January 2008 Jeremy
+// Clarkson ripped off", "Fulham wrap up Hangeland capture Fri 18 Jan,
+// 11:45 AM", "… (14/01/2008)"): the longest such run of words at either
+// end that is a metadata line (dateline.go), when at least two words are
+// left. A date that ends a title without a separator ("Weekly Edition
+// for March 26, 2015") stays.
+func titleWithoutMeta(t string) string {
+	if _, ok := metaLineDate(t); !ok {
+		return t
+	}
+	words := strings.Fields(t)
+	for i := 2; i < len(words); i++ {
+		head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		if !isMetaLine(tail, "") {
+			continue
+		}
+		if trimmed := strings.TrimRight(head, " ,;|-–—@·•"); trimmed != head || strings.ContainsAny(tail[:1], "(|-–—·•@") ||
+			metaLineTime.MatchString(tail) {
+			return trimmed
+		}
+	}
+	for i := len(words) - 2; i > 0; i-- {
+		head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		if isMetaLine(head, "") {
+			return strings.TrimLeft(tail, " ,;:|-–—")
+		}
+	}
+	return t
+}
+
+// titleMatch scores how well a headline the page shows matches a title
+// of its metadata: 3 when it is the same (3.5 for a structured title), 2
+// when the title begins with it (an <h1> or headline element: the title
+// is the headline and more), 1 and a little more when they say nearly the
+// same (shared words), else 0. A line of text (rank 6) counts only when
+// it is the same.
+func titleMatch(c headCand, ref string, structured bool) float64 {
+	if ref == "" {
+		return 0
+	}
+	a, b := titleFold(c.text), titleFold(ref)
+	if a == b {
+		if structured {
+			return 3.5
+		}
+		return 3
+	}
+	if c.rank > 5 {
+		return 0
+	}
+	words := len(strings.Fields(a))
+	if (c.rank == 1 || c.rank == 5) && words >= 3 && (strings.HasPrefix(b, a+" ") || strings.HasPrefix(b, a+":")) {
+		return 2
+	}
+	wa, wb := metaTitleWords(a), metaTitleWords(b)
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	if sim := metaTitleSimilarity(a, b); common >= 2 && sim >= 0.6 {
+		return 1 + sim/10
+	}
+	return 0
+}
+
+// titleFold folds case, white space, quotes and dashes for comparing
+// titles.
+func titleFold(s string) string {
+	return strings.ToLower(strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "–", "-", "—", "-", "\u00a0", " ").Replace(text.CleanSpace(s)))
+}
+
+// pickTitle chooses an article's title from its sources and the
+// headlines its page shows (cands, with the article's text starting at
+// start; -1 when unknown):
+//
+//  1. a headline shown on the page that matches a title of the metadata
+//     or a part of <title> (the most words, then the highest heading);
+//  2. else the structured title from the markup;
+//  3. else the <title> without the site's name, unless it says nothing
+//     of the article (the site's name, a section, a breadcrumb of short
+//     parts) and a headline stands just before the article's text;
+//  4. else that headline, or the page's first <h1>.
+func pickTitle(ts titleSources, cands []headCand, start int) string {
+	var vis []headCand
+	var h1s []string
+	for _, c := range cands {
+		t := titleClean(metaStripSite(c.text, ts.sites, nil, true), ts.sites)
+		if !headlineText(t) || metaNamesSite(t, ts.sites) || metaGenericTitle(t, ts.sites) {
+			continue
+		}
+		c.text = t
+		vis = append(vis, c)
+		if c.rank == 1 {
+			h1s = append(h1s, t)
+		}
+	}
+	var structured []string
+	for _, s := range ts.structured {
+		structured = append(structured, titleClean(metaStripSiteName(s, ts.sites, h1s), ts.sites))
+	}
+	tag := titleClean(metaStripSiteName(ts.tag, ts.sites, h1s), ts.sites)
+	refs := append(slices.Clone(structured), tag, ts.tag)
+	nWhole := len(refs)
+	refs = append(refs, titleParts(ts.tag)...)
+	ref := tag
+	if len(structured) > 0 {
+		ref = structured[0]
+	}
+	// A part of <title> ("Firefox", a section, a site's slogan) is the
+	// headline only when it is the title's main part; a line of text
+	// that only equals one is the headline only on a page without a
+	// structured title.
+	main := titleMainPart(ts.tag, ts.sites)
+
+	best, bestScore := headCand{}, 0.0
+	for _, c := range vis {
+		score := 0.0
+		for i, r := range refs {
+			switch {
+			case i >= nWhole && (main == "" || !strings.Contains(titleFold(r), main)):
+				continue
+			case c.rank == 6 && i >= len(structured) && len(structured) > 0:
+				continue
+			}
+			score = max(score, titleMatch(c, r, i < len(structured)))
+		}
+		if score > 0 && titleBetter(c, score, best, bestScore, start) {
+			best, bestScore = c, score
+		}
+	}
+	if bestScore > 0 {
+		return titleRunIn(best.text, ref)
+	}
+	if ref != "" && len(structured) > 0 {
+		return titleUntruncated(ref, append(structured, tag), ts.sites)
+	}
+	near := titleNearest(vis, start)
+	if tag != "" && (near == nil || !titleSaysLittle(ts.tag, tag, ts.sites)) {
+		return titleUntruncated(tag, []string{tag}, ts.sites)
+	}
+	switch {
+	case near != nil:
+		return near.text
+	case len(h1s) > 0:
+		return h1s[0]
+	}
+	return tag
+}
+
+// titleBetter reports whether candidate c with score beats the best so
+// far: a better match, then more words (the headline is the longest part
+// of a title), then a higher heading, then nearer before the article.
+func titleBetter(c headCand, score float64, best headCand, bestScore float64, start int) bool {
+	if score != bestScore {
+		return score > bestScore
+	}
+	if wc, wb := len(strings.Fields(c.text)), len(strings.Fields(best.text)); wc != wb {
+		return wc > wb
+	}
+	if c.rank != best.rank {
+		return c.rank < best.rank
+	}
+	return start >= 0 && c.pos <= start && c.pos > best.pos
+}
+
+// titleRunIn gives the metadata title ref where the headline shown is ref
+// with a subtitle or a kicker run into it ("Headline Subtitle…",
+// "Kicker Headline"), unless ref looks cut short by a length limit.
+func titleRunIn(shown, ref string) string {
+	if ref == "" || utf8.RuneCountInString(ref) >= 90 || len(shown) <= len(ref) {
+		return shown
+	}
+	ls, lr := strings.ToLower(shown), strings.ToLower(ref)
+	if strings.HasPrefix(ls, lr) {
+		// A separator after ref means the page shows both as its headline.
+		if rest := strings.TrimSpace(shown[len(ref):]); rest != "" && !strings.ContainsAny(rest[:1], "-–—|:(") {
+			return ref
+		}
+		return shown
+	}
+	if strings.HasSuffix(ls, lr) {
+		return ref
+	}
+	return shown
+}
+
+// titleUntruncated returns ref, or a fuller title of others when ref ends
+// in an ellipsis and another begins with it.
+func titleUntruncated(ref string, others []string, sites []string) string {
+	base, ok := metaTruncated(ref)
+	if !ok {
+		return ref
+	}
+	for _, c := range others {
+		if _, trunc := metaTruncated(c); !trunc && len(c) > len(base) && strings.HasPrefix(strings.ToLower(c), strings.ToLower(base)) {
+			return c
+		}
+	}
+	return ref
+}
+
+// titleNearMax is how many text nodes may stand between the headline and
+// the article's first paragraph (a byline, a date, a photo and its
+// caption, sharing links).
+const titleNearMax = 60
+
+// titleNearest returns the heading or headline element that stands
+// nearest before the article's text, if one does within titleNearMax.
+func titleNearest(vis []headCand, start int) *headCand {
+	if start < 0 {
+		return nil
+	}
+	var near *headCand
+	for i := range vis {
+		c := &vis[i]
+		if c.rank > 5 || c.pos > start || start-c.pos > titleNearMax || len(strings.Fields(c.text)) < 2 {
+			continue
+		}
+		if near == nil || c.pos > near.pos {
+			near = c
+		}
+	}
+	return near
+}
+
+// titleSaysLittle reports whether a page's <title> (raw, and without
+// the site's name) says nothing of its article: the site's name or a
+// home-page word, or two or more short parts (sections, a breadcrumb).
+func titleSaysLittle(raw, tag string, sites []string) bool {
+	if metaGenericTitle(tag, sites) || metaNamesSite(tag, sites) {
+		return true
+	}
+	parts := titleStrongSep.Split(raw, -1)
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(strings.Fields(p)) > 3 {
+			return false
+		}
+	}
+	return true
+}
