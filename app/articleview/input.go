@@ -21,6 +21,11 @@ type inputState struct {
 	as, ae     int        // the anchor unit of the selection being made
 	viewPoint  fyne.Position
 	autoScroll chan struct{} // closed to stop the auto-scroll ticker
+	// onMark: the press was on a margin mark; its click reports the mark
+	// and a drag from it selects nothing.
+	onMark bool
+	// overMark: the pointer is over a margin mark (a pointing hand).
+	overMark bool
 }
 
 var (
@@ -31,6 +36,7 @@ var (
 	_ fyne.Draggable         = (*page)(nil)
 	_ desktop.Mouseable      = (*page)(nil)
 	_ desktop.Cursorable     = (*page)(nil)
+	_ desktop.Hoverable      = (*page)(nil)
 )
 
 // multiClickDistance is how far apart the presses of a double or triple
@@ -48,8 +54,42 @@ func (p *page) requestFocus() {
 	}
 }
 
-// Cursor is part of desktop.Cursorable: the text cursor.
-func (p *page) Cursor() desktop.Cursor { return desktop.TextCursor }
+// Cursor is part of desktop.Cursorable: the text cursor, a pointing hand
+// over a margin mark.
+func (p *page) Cursor() desktop.Cursor {
+	if p.v.input.overMark {
+		return desktop.PointerCursor
+	}
+	return desktop.TextCursor
+}
+
+// markAt returns the margin mark under content position pos, when the app
+// listens for clicks on marks.
+func (p *page) markAt(pos fyne.Position) (model.Mark, bool) {
+	v := p.v
+	if v.OnMarkTapped == nil || v.lay == nil || v.marks.Len() == 0 {
+		return model.Mark{}, false
+	}
+	return v.lay.MarkAt(v.marks, pos.X, pos.Y, v.lay.Metrics.TextSize*0.4)
+}
+
+// tapMark reports a click on a margin mark.
+func (p *page) tapMark(mk model.Mark, abs fyne.Position) {
+	p.v.OnMarkTapped(MarkEvent{ID: mk.ID, Start: mk.Start, End: mk.End, AbsolutePosition: abs})
+}
+
+// MouseIn is part of desktop.Hoverable.
+func (p *page) MouseIn(ev *desktop.MouseEvent) { p.MouseMoved(ev) }
+
+// MouseMoved is part of desktop.Hoverable: it notes whether the pointer is
+// over a margin mark (for the cursor).
+func (p *page) MouseMoved(ev *desktop.MouseEvent) {
+	_, on := p.markAt(ev.Position)
+	p.v.input.overMark = on
+}
+
+// MouseOut is part of desktop.Hoverable.
+func (p *page) MouseOut() { p.v.input.overMark = false }
 
 // MouseDown is part of desktop.Mouseable: a press places the caret, extends
 // the selection with Shift, and counts clicks (2: word, 3: paragraph).
@@ -60,6 +100,14 @@ func (p *page) MouseDown(ev *desktop.MouseEvent) {
 		return
 	}
 	in := &v.input
+	if _, ok := p.markAt(ev.Position); ok {
+		// A press on a margin mark leaves the selection alone; its click
+		// reports the mark (Tapped).
+		in.onMark, in.downSeen, in.downShift, in.dragging = true, true, false, false
+		in.clicks, in.lastClick = 0, time.Time{}
+		return
+	}
+	in.onMark = false
 	now := time.Now()
 	d := ev.Position.Subtract(in.lastPos)
 	if now.Sub(in.lastClick) <= p.doubleTapDelay() && d.X*d.X+d.Y*d.Y <= multiClickDistance*multiClickDistance {
@@ -115,6 +163,17 @@ func (p *page) Tapped(ev *fyne.PointEvent) {
 	if v.lay == nil {
 		return
 	}
+	if in.onMark || !in.downSeen {
+		if mk, ok := p.markAt(ev.Position); ok {
+			in.onMark, in.downSeen = false, false
+			p.tapMark(mk, ev.AbsolutePosition)
+			return
+		}
+		if in.onMark { // pressed on a mark, released elsewhere
+			in.onMark, in.downSeen = false, false
+			return
+		}
+	}
 	if !in.downSeen { // touch or synthetic tap: no MouseDown came first
 		p.requestFocus()
 		off := v.lay.OffsetAt(ev.Position.X, ev.Position.Y)
@@ -145,6 +204,11 @@ func (p *page) onText(pos fyne.Position) bool {
 func (p *page) DoubleTapped(ev *fyne.PointEvent) {
 	v := p.v
 	if v.lay == nil {
+		return
+	}
+	if mk, ok := p.markAt(ev.Position); ok {
+		p.v.input.onMark, p.v.input.downSeen = false, false
+		p.tapMark(mk, ev.AbsolutePosition)
 		return
 	}
 	p.requestFocus()
@@ -187,6 +251,9 @@ func (p *page) Dragged(ev *fyne.DragEvent) {
 		return
 	}
 	in := &v.input
+	if in.onMark {
+		return // a drag from a margin mark selects nothing
+	}
 	if !in.dragging {
 		in.dragging = true
 		if !in.downSeen {
@@ -215,7 +282,7 @@ func (p *page) extendTo(pos fyne.Position) {
 // DragEnd is part of fyne.Draggable.
 func (p *page) DragEnd() {
 	in := &p.v.input
-	in.dragging = false
+	in.dragging, in.onMark = false, false
 	p.stopAutoScroll()
 }
 

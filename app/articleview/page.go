@@ -77,10 +77,10 @@ type pageRenderer struct {
 	free  []*canvas.Text
 	textH map[model.Face]float32 // rendered text height per face
 
-	bars, highlights, active, flash, selection, markers pool
-	bullets                                             []*canvas.Text
-	caret                                               *canvas.Rectangle
-	dirty                                               *canvas.Rectangle // refreshed to request a repaint
+	bars, reuse, highlights, active, flash, selection, markers pool
+	bullets                                                    []*canvas.Text
+	caret                                                      *canvas.Rectangle
+	dirty                                                      *canvas.Rectangle // refreshed to request a repaint
 
 	objects     []fyne.CanvasObject
 	recolourAll bool
@@ -173,16 +173,16 @@ func (r *pageRenderer) update() {
 	}
 	r.recolourAll = false
 
-	r.bars.n, r.highlights.n, r.active.n, r.flash.n, r.selection.n, r.markers.n = 0, 0, 0, 0, 0, 0
+	r.bars.n, r.reuse.n, r.highlights.n, r.active.n, r.flash.n, r.selection.n, r.markers.n = 0, 0, 0, 0, 0, 0, 0
 	bodyFrom := max(from, lay.Body)
 	var bullets []*canvas.Text
 	if bodyFrom < to {
 		r.decorations(lay, bodyFrom, to, th, variant, &bullets)
 	}
 
-	// Paint order: quote bars, highlights, the selected highlight's
-	// outline, flash, selection, text, markers, caret.
-	for _, p := range []*pool{&r.bars, &r.highlights, &r.active, &r.flash, &r.selection} {
+	// Paint order: quote bars, margin marks, highlights, the selected
+	// highlight's outline, flash, selection, text, markers, caret.
+	for _, p := range []*pool{&r.bars, &r.reuse, &r.highlights, &r.active, &r.flash, &r.selection} {
 		for _, o := range p.used() {
 			r.objects = append(r.objects, o)
 		}
@@ -248,6 +248,15 @@ func (r *pageRenderer) decorations(lay *model.Layout, from, to int, th fyne.Them
 			t.Move(fyne.NewPos(ln.X-size, ln.Y+(ln.Height-r.textHeight(ln.Face))/2))
 			canvas.Refresh(t)
 			*bullets = append(*bullets, t)
+		}
+	}
+
+	// Margin marks (passages other articles carry).
+	if v.marks.Len() > 0 {
+		mc := resolveReuseMark(th, variant)
+		r.rectBuf = lay.AppendMarkBarsIn(r.rectBuf[:0], v.marks, from, to)
+		for _, rc := range r.rectBuf {
+			r.setRect(r.reuse.take(), rc, mc, rc.W/2)
 		}
 	}
 

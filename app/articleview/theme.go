@@ -64,6 +64,38 @@ func HighlightColor(name string, variant fyne.ThemeVariant) color.Color {
 	return p[DefaultColor]
 }
 
+// ReuseMarkColorName is the theme colour of the margin marks (see Mark):
+// a slate teal, apart from every highlight colour, stronger in the dark
+// variant so that it shows on a black page.
+const ReuseMarkColorName fyne.ThemeColorName = "gloss-reuse-mark"
+
+var (
+	reuseMarkLight = color.NRGBA{0x1f, 0x7a, 0x8c, 0xd0}
+	reuseMarkDark  = color.NRGBA{0x6c, 0xd4, 0xe0, 0xd0}
+)
+
+// ReuseMarkColor returns the margin marks' colour for the light or dark
+// theme variant.
+func ReuseMarkColor(variant fyne.ThemeVariant) color.Color {
+	if variant == theme.VariantDark {
+		return reuseMarkDark
+	}
+	return reuseMarkLight
+}
+
+// resolveReuseMark returns the margin marks' colour under theme th, or the
+// built-in one when th does not define it.
+func resolveReuseMark(th fyne.Theme, v fyne.ThemeVariant) color.Color {
+	if th != nil {
+		if c := th.Color(ReuseMarkColorName, v); c != nil {
+			if _, _, _, a := c.RGBA(); a != 0 {
+				return c
+			}
+		}
+	}
+	return ReuseMarkColor(v)
+}
+
 // paletteByColorName maps theme colour names back to palette names.
 var paletteByColorName = func() map[fyne.ThemeColorName]string {
 	m := make(map[fyne.ThemeColorName]string, len(Palette))
@@ -73,9 +105,9 @@ var paletteByColorName = func() map[fyne.ThemeColorName]string {
 	return m
 }()
 
-// WrapTheme returns base extended with the highlight colour names, for the
-// app to install with App.Settings().SetTheme. Every other lookup goes to
-// base.
+// WrapTheme returns base extended with the highlight colour names and
+// ReuseMarkColorName, for the app to install with App.Settings().SetTheme.
+// Every other lookup goes to base.
 func WrapTheme(base fyne.Theme) fyne.Theme {
 	if base == nil {
 		base = theme.DefaultTheme()
@@ -93,6 +125,9 @@ var _ fyne.Theme = (*glossTheme)(nil)
 func (t *glossTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	if p, ok := paletteByColorName[n]; ok {
 		return HighlightColor(p, v)
+	}
+	if n == ReuseMarkColorName {
+		return ReuseMarkColor(v)
 	}
 	return t.Theme.Color(n, v)
 }

@@ -63,6 +63,18 @@ const (
 // colour Color (see Palette); HasNote draws a marker at its end.
 type Span = model.Span
 
+// Mark is a margin mark: a thin bar left of the lines of the runes
+// [Start, End), in the theme colour ReuseMarkColorName. The app marks the
+// passages other articles also carry with them.
+type Mark = model.Mark
+
+// MarkEvent describes a click on a margin mark.
+type MarkEvent struct {
+	ID               string        // the mark's ID
+	Start, End       int           // its passage
+	AbsolutePosition fyne.Position // the click, relative to the canvas (for a pop-up)
+}
+
 // SecondaryEvent describes a secondary tap (right click) for a context menu.
 type SecondaryEvent struct {
 	Position         fyne.Position // relative to the ArticleView
@@ -94,11 +106,16 @@ type ArticleView struct {
 	// OnShortcut sees shortcuts other than copy and select-all; returning
 	// false passes them on to the window's canvas shortcuts.
 	OnShortcut func(s fyne.Shortcut) bool
+	// OnMarkTapped is called when a margin mark is clicked (the innermost
+	// of nested marks). The click changes neither the selection nor the
+	// scroll position.
+	OnMarkTapped func(ev MarkEvent)
 
 	title, meta string
 	doc         *model.Document
 	header      []*model.Document
 	spans       *model.Spans
+	marks       *model.Marks
 	sel         model.Selection
 	scale       float32
 	focused     bool
@@ -145,6 +162,7 @@ func New() *ArticleView {
 	v := &ArticleView{scale: 1}
 	v.doc = model.NewDocument("", nil)
 	v.spans = model.NewSpans(nil, 0)
+	v.marks = model.NewMarks(nil, 0)
 	v.page = newPage(v)
 	v.scroll = container.NewVScroll(v.page)
 	v.scroll.OnScrolled = func(fyne.Position) { v.page.update() }
@@ -163,6 +181,7 @@ func (v *ArticleView) SetDocument(title, meta, text string, kinds []Kind) {
 		model.NewDocument(meta, []Kind{model.Meta}),
 	}
 	v.spans = model.NewSpans(v.spans.All(), v.doc.Len())
+	v.marks = model.NewMarks(nil, 0)
 	v.docGen++
 	v.flash = flashState{}
 	v.lastFlash = [2]int{}
@@ -183,6 +202,39 @@ func (v *ArticleView) SetSpans(spans []Span) {
 
 // Spans returns the highlights as clamped and sorted by the view.
 func (v *ArticleView) Spans() []Span { return v.spans.All() }
+
+// SetMarks replaces the margin marks. Marks are clamped to the text; empty
+// ones are ignored. SetDocument removes them (they belong to a text).
+func (v *ArticleView) SetMarks(marks []Mark) {
+	v.marks = model.NewMarks(marks, v.doc.Len())
+	v.page.update()
+}
+
+// Marks returns the margin marks as clamped and sorted by the view.
+func (v *ArticleView) Marks() []Mark { return v.marks.All() }
+
+// MarkBar returns the bar drawn for the mark with this ID, in view
+// coordinates (the scroll offset taken off), and whether it is drawn (the
+// mark exists and the text is laid out). Tests click it.
+func (v *ArticleView) MarkBar(id string) (pos fyne.Position, size fyne.Size, ok bool) {
+	v.ensureLayout()
+	if v.lay == nil {
+		return pos, size, false
+	}
+	for _, mk := range v.marks.All() {
+		if mk.ID != id {
+			continue
+		}
+		one := model.NewMarks([]Mark{mk}, v.doc.Len())
+		rs := v.lay.AppendMarkBarsIn(nil, one, 0, len(v.lay.Lines))
+		if len(rs) == 0 {
+			return pos, size, false
+		}
+		r := rs[0]
+		return fyne.NewPos(r.X, r.Y-v.scroll.Offset.Y), fyne.NewSize(r.W, r.H), true
+	}
+	return pos, size, false
+}
 
 // SetFontScale sets the text size as a multiple of the theme's text size
 // (limited to 0.5–3). The line at the top of the view stays there.
