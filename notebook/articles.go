@@ -53,8 +53,9 @@ func (n *Notebook) AddArticle(d ingest.Draft) (AddResult, error) {
 func (n *Notebook) AddArticles(ds []ingest.Draft) ([]AddResult, error) {
 	out := make([]AddResult, 0, len(ds))
 	err := n.update(func(tx Tx, c *Change) error {
+		keys := NewCiteKeys(tx)
 		for _, d := range ds {
-			r, err := n.addArticle(tx, c, d)
+			r, err := n.addArticle(tx, c, keys, d)
 			if err != nil {
 				return err
 			}
@@ -72,7 +73,7 @@ func (n *Notebook) AddArticles(ds []ingest.Draft) ([]AddResult, error) {
 	return out, nil
 }
 
-func (n *Notebook) addArticle(tx Tx, c *Change, d ingest.Draft) (AddResult, error) {
+func (n *Notebook) addArticle(tx Tx, c *Change, keys *CiteKeys, d ingest.Draft) (AddResult, error) {
 	if strings.TrimSpace(d.Text) == "" {
 		return AddResult{}, invalidf("article %q has no text", d.Title)
 	}
@@ -140,7 +141,7 @@ func (n *Notebook) addArticle(tx Tx, c *Change, d ingest.Draft) (AddResult, erro
 		Version:   1,
 		Chars:     utf8.RuneCountInString(d.Text),
 	}
-	if err := assignCiteKey(tx, &a, ""); err != nil {
+	if err := keys.Ensure(&a); err != nil {
 		return AddResult{}, err
 	}
 	if err := tx.PutArticle(a); err != nil {

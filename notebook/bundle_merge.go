@@ -41,7 +41,7 @@ func (n *Notebook) mergeBundle(r io.Reader, lim bundleLimits) (MergeReport, erro
 	}
 	err = n.update(func(tx Tx, c *Change) error {
 		rep = MergeReport{}
-		m := &merger{tx: tx, now: n.now(), rep: &rep, change: c}
+		m := &merger{tx: tx, keys: NewCiteKeys(tx), now: n.now(), rep: &rep, change: c}
 		return m.run(s)
 	})
 	if err != nil {
@@ -95,6 +95,7 @@ type MergeReport struct {
 // may share an ID (the losing side of a conflict is kept that way).
 type merger struct {
 	tx     Tx
+	keys   *CiteKeys // citation keys of the articles merged in
 	now    time.Time
 	rep    *MergeReport
 	change *Change

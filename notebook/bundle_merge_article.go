@@ -110,8 +110,8 @@ func (m *merger) newArticle(b bundleArticle, a Article) error {
 		a.Version = next
 	}
 	// The bundle's citation key stays the article's unless another
-	// article here has it (see EnsureCiteKey).
-	if err := EnsureCiteKey(m.tx, &a); err != nil {
+	// article here has it (see CiteKeys.Ensure).
+	if err := m.keys.Ensure(&a); err != nil {
 		return err
 	}
 	if err := m.tx.PutArticle(a); err != nil {
@@ -170,7 +170,7 @@ func (m *merger) replaceArticle(local Article, localBody Body, b bundleArticle, 
 	// A key never changes behind the user's back: ours stays.
 	if local.CiteKey != "" {
 		a.CiteKey = local.CiteKey
-	} else if err := EnsureCiteKey(m.tx, &a); err != nil {
+	} else if err := m.keys.Ensure(&a); err != nil {
 		return false, err
 	}
 	if err := m.tx.PutArticle(a); err != nil {

@@ -2,6 +2,7 @@ package notebook_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/glossnotes/gloss/notebook"
@@ -97,5 +98,48 @@ func TestAssignCiteKeys_clashes(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("key %d = %q, want %q (all: %v)", i, got[i], want[i], got)
 		}
+	}
+}
+
+// TestNotebook_AddArticles_citeKeysInBulk checks that one batch of many
+// articles with the same key base gets the keys one-by-one adding would
+// give (…a, …b, … in order, around keys already in use), and
+// that a later article continues after them.
+func TestNotebook_AddArticles_citeKeysInBulk(t *testing.T) {
+	nb := open(t)
+	first := add(t, nb, ingest.Draft{Title: "Grain report", Byline: "Lea Moro", Published: date("2024-01-02"), Text: "Before the batch."})
+	held := add(t, nb, ingest.Draft{Title: "Something else", Byline: "Tom Ash", Text: "Holds a key of the base."})
+	key := "moro2024graind"
+	if _, err := nb.SetArticle(held.ID, notebook.ArticleUpdate{CiteKey: &key}); err != nil {
+		t.Fatal(err)
+	}
+	var ds []ingest.Draft
+	for i := range 40 {
+		ds = append(ds, ingest.Draft{Title: "Grain report", Byline: "Lea Moro", Published: date("2024-01-02"), Text: fmt.Sprintf("Batch text number %d.", i)})
+	}
+	rs, err := nb.AddArticles(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"moro2024graina", "moro2024grainb", "moro2024grainc", "moro2024graine", "moro2024grainf"}
+	seen := map[string]bool{first.CiteKey: true, key: true}
+	for i, r := range rs {
+		if i < len(want) && r.Article.CiteKey != want[i] {
+			t.Errorf("draft %d: key %q, want %q", i, r.Article.CiteKey, want[i])
+		}
+		if seen[r.Article.CiteKey] {
+			t.Errorf("draft %d: key %q given twice", i, r.Article.CiteKey)
+		}
+		seen[r.Article.CiteKey] = true
+	}
+	if got := rs[len(rs)-1].Article.CiteKey; got != "moro2024grainao" {
+		t.Errorf("last key of the batch %q, want moro2024grainao", got)
+	}
+	next := add(t, nb, ingest.Draft{Title: "Grain report", Byline: "Lea Moro", Published: date("2024-01-02"), Text: "After the batch."})
+	if next.CiteKey != "moro2024grainap" {
+		t.Errorf("after the batch: %q, want moro2024grainap", next.CiteKey)
+	}
+	if problems, err := nb.Check(); err != nil || len(problems) > 0 {
+		t.Errorf("check: %v %v", problems, err)
 	}
 }
