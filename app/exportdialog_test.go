@@ -2,12 +2,15 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossnotes/gloss/internal/testutil"
 	"github.com/glossnotes/gloss/notebook/export"
@@ -93,6 +96,7 @@ func TestUI_ExportFileName(t *testing.T) {
 		{exportChoice{scope: scopeArticle, format: export.HTML}, testutil.SampleTitle + ".html"},
 		{exportChoice{scope: scopeSearch, query: `tag:Sahel "grain deliveries"`, format: export.CSV}, "search-tag-sahel-grain-deliveries-2026-11-30.csv"},
 		{exportChoice{scope: scopeAll, format: export.BibTeX}, "gloss-export-2026-11-30.bib"},
+		{exportChoice{scope: scopeAll, format: export.CSL}, "gloss-export-2026-11-30.json"},
 		{exportChoice{scope: scopeTag, tag: "Côte d’Ivoire/Abidjan", format: export.RIS}, "cote-d-ivoire-abidjan-2026-11-30.ris"},
 		{exportChoice{scope: scopeAll, template: "x", tmplName: "notes.md.tmpl"}, "gloss-export-2026-11-30.md"},
 	}
@@ -158,5 +162,176 @@ func TestUI_ExportCancelled(t *testing.T) {
 	}
 	if _, err := h.ui.writeExport(context.Background(), out, sel, opt); err != nil {
 		t.Errorf("export: %v", err)
+	}
+}
+
+// Issue 19, "Export dialog": references and the draft for pandoc.
+
+// secondArticle is an original short article with no highlights (a
+// reference list holds it; an excerpt export does not).
+const secondArticle = `Harbour cranes idle as fuel runs short
+
+By Tomasz Ekwueme
+April 2, 2024
+
+Dock workers in the river port waited three days for diesel last week, and
+the two cranes that unload grain barges stood still.
+
+The port authority says a tanker is expected before the end of the month.
+`
+
+// TestExportDialog_references: CSL-JSON, BibLaTeX and RIS are offered,
+// say that they list whole articles, disable the options for highlights,
+// and write a file in their format holding every article in scope, the
+// one without highlights too.
+func TestExportDialog_references(t *testing.T) {
+	h := newHarness(t, false)
+	h.importSample()
+	h.ui.importPaths([]string{writeFile(t, "harbour.txt", secondArticle)})
+	h.settle()
+	h.selectQuote(consignment)
+	h.ui.reader.view.TypedRune('h')
+	h.settle()
+	tests := []struct {
+		format export.Format
+		ext    string
+		check  func(t *testing.T, out string)
+	}{
+		{export.CSL, ".json", func(t *testing.T, out string) {
+			var items []map[string]any
+			if err := json.Unmarshal([]byte(out), &items); err != nil {
+				t.Fatalf("not CSL-JSON: %v\n%s", err, out)
+			}
+			if len(items) != 2 || items[0]["id"] == nil || items[0]["type"] == nil {
+				t.Errorf("CSL-JSON items %v", items)
+			}
+		}},
+		{export.BibTeX, ".bib", func(t *testing.T, out string) {
+			if n := strings.Count(out, "\n@"); n+btoi(strings.HasPrefix(out, "@")) != 2 {
+				t.Errorf("BibLaTeX entries: want 2 in\n%s", out)
+			}
+		}},
+		{export.RIS, ".ris", func(t *testing.T, out string) {
+			if strings.Count(out, "TY  - ") != 2 || strings.Count(out, "ER  - ") != 2 {
+				t.Errorf("RIS records: want 2 in\n%s", out)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.format), func(t *testing.T) {
+			d := h.ui.showExport()
+			d.scopes.SetSelected(scopeAll)
+			d.formats.SetSelected(formatLabel(tt.format))
+			h.settle()
+			if !d.refsNote.Visible() {
+				t.Error("the dialog does not say references are whole articles")
+			}
+			for name, s := range map[string]*widget.Select{"citation": d.citations, "context": d.contexts, "order": d.order, "include": d.which} {
+				if !s.Disabled() {
+					t.Errorf("%s is enabled for references", name)
+				}
+			}
+			if !d.citeKeys.Disabled() {
+				t.Error("the pandoc draft is offered for references")
+			}
+			name := h.ui.exportFileName(d.choice)
+			if filepath.Ext(name) != tt.ext {
+				t.Errorf("file name %q, want extension %s", name, tt.ext)
+			}
+			out := filepath.Join(t.TempDir(), name)
+			d.save(out)
+			h.settle()
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, title := range []string{"Burkina Faso", "Harbour cranes"} {
+				if !strings.Contains(string(b), title) {
+					t.Errorf("the export lacks %q:\n%s", title, b)
+				}
+			}
+			tt.check(t, string(b))
+			if msg := h.ui.notify.msg.Text; !strings.Contains(msg, "2 references") {
+				t.Errorf("notice %q", msg)
+			}
+			h.closeDialogs()
+			// Back to excerpts: the options apply again.
+			d = h.ui.showExport()
+			d.formats.SetSelected(formatLabel(export.Markdown))
+			if d.refsNote.Visible() || d.contexts.Disabled() || d.citeKeys.Disabled() {
+				t.Error("Markdown keeps the reference format's disabled options")
+			}
+			h.closeDialogs()
+		})
+	}
+}
+
+// btoi is 1 for true.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestExportDialog_pandocDraft: the Markdown draft for pandoc cites each
+// excerpt by key, writes its CSL-JSON bibliography beside it, and the
+// notice names that file.
+func TestExportDialog_pandocDraft(t *testing.T) {
+	h := newHarness(t, false)
+	id := h.importSample()
+	h.selectQuote(consignment)
+	h.ui.reader.view.TypedRune('h')
+	h.settle()
+	art, err := h.nb.Article(id)
+	if err != nil || art.CiteKey == "" {
+		t.Fatalf("article %+v, %v: no citation key", art, err)
+	}
+	d := h.ui.showExport()
+	d.scopes.SetSelected(scopeArticle)
+	d.formats.SetSelected(formatLabel(export.Markdown))
+	d.citeKeys.SetChecked(true)
+	h.settle()
+	if !d.citations.Disabled() {
+		t.Error("the citation style stays enabled for a draft that cites by key")
+	}
+	if !strings.Contains(d.status.Text, "bibliography") {
+		t.Errorf("status %q does not announce the bibliography", d.status.Text)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "draft.md")
+	d.save(out)
+	h.settle()
+	md, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "[@"+art.CiteKey) || !strings.Contains(string(md), "bibliography: draft.json") {
+		t.Errorf("draft lacks the citation [@%s or the bibliography line:\n%s", art.CiteKey, md)
+	}
+	bib, err := os.ReadFile(filepath.Join(dir, "draft.json"))
+	if err != nil {
+		t.Fatalf("no bibliography beside the draft: %v", err)
+	}
+	var items []map[string]any
+	if err := json.Unmarshal(bib, &items); err != nil || len(items) != 1 || items[0]["id"] != art.CiteKey {
+		t.Errorf("bibliography %s (%v), want one item %s", bib, err, art.CiteKey)
+	}
+	if msg := h.ui.notify.msg.Text; !strings.Contains(msg, filepath.Join(dir, "draft.json")) {
+		t.Errorf("notice %q does not name the bibliography", msg)
+	}
+	// The choice is remembered; another format turns the option off.
+	h.closeDialogs()
+	d = h.ui.showExport()
+	if !d.citeKeys.Checked || !d.choice.pandocDraft() {
+		t.Error("the pandoc draft was not remembered")
+	}
+	d.formats.SetSelected(formatLabel(export.HTML))
+	if d.choice.pandocDraft() || !d.citeKeys.Disabled() || d.citations.Disabled() {
+		t.Error("HTML still writes a pandoc draft")
+	}
+	_, opt, err := h.ui.selection(d.choice)
+	if err != nil || opt.CiteKeys {
+		t.Errorf("HTML options %+v, %v", opt, err)
 	}
 }

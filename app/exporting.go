@@ -48,6 +48,7 @@ const (
 	prefExportContext  = "export.context"
 	prefExportOrder    = "export.order"
 	prefExportNotes    = "export.notes"
+	prefExportCiteKeys = "export.citekeys" // the Markdown draft for pandoc
 )
 
 // exportChoice is what the export dialog's controls say.
@@ -63,7 +64,17 @@ type exportChoice struct {
 	context  export.ContextMode
 	order    export.Order
 	notes    string // "all", "notes", "highlights"
+	// citeKeys asks for a draft for pandoc (Markdown only): citation keys
+	// after each excerpt and a CSL-JSON bibliography beside the file.
+	citeKeys bool
 }
+
+// pandocDraft reports whether the choice writes a draft for pandoc.
+func (c exportChoice) pandocDraft() bool { return c.citeKeys && c.format == export.Markdown }
+
+// references reports whether the choice writes a list of references
+// (whole articles, no excerpts): the per-highlight options do not apply.
+func (c exportChoice) references() bool { return c.template == "" && c.format.IsReferences() }
 
 // selection turns the choice into a notebook scope and export options,
 // as `gloss export` does with its flags. Reference formats (CSL-JSON,
@@ -98,7 +109,7 @@ func (ui *UI) selection(c exportChoice) (notebook.ExportScope, export.Options, e
 	}
 	opt := export.Options{Format: c.format, Citation: c.citation, Context: c.context, Order: c.order, Title: title,
 		Template: c.template, TemplateName: c.tmplName,
-		NotesOnly: c.notes == "notes", HighlightsOnly: c.notes == "highlights"}
+		NotesOnly: c.notes == "notes", HighlightsOnly: c.notes == "highlights", CiteKeys: c.pandocDraft()}
 	sel.ByCreation = c.order == export.CreatedOrder
 	return sel, opt, nil
 }
@@ -195,11 +206,11 @@ func clipRunesPlain(s string, n int) string {
 }
 
 // writeExport writes the export to path (see exportfile.Write) and reports
-// what it holds. Cancelling ctx (the window switches notebooks or closes)
-// stops it and leaves no file.
-func (ui *UI) writeExport(ctx context.Context, path string, sel notebook.ExportScope, opt export.Options) (export.Stats, error) {
-	res, err := exportfile.Write(ctx, ui.nb, path, sel, opt)
-	return res.Stats, err
+// what it holds, and the bibliography written beside a draft for pandoc.
+// Cancelling ctx (the window switches notebooks or closes) stops it and
+// leaves no file.
+func (ui *UI) writeExport(ctx context.Context, path string, sel notebook.ExportScope, opt export.Options) (exportfile.Result, error) {
+	return exportfile.Write(ctx, ui.nb, path, sel, opt)
 }
 
 // firstItems passes on the first k items of a stream.
@@ -274,6 +285,11 @@ type exportDialog struct {
 	tagSel   *widget.Select
 	query    *shortcutEntry
 	formats  *widget.Select
+	citeKeys *widget.Check
+	// The per-highlight options, disabled for reference formats.
+	citations, contexts, order, which *widget.Select
+	// refsNote says what a reference format exports.
+	refsNote *widget.Label
 	preview  *widget.Entry
 	rendered *mdView
 	tabs     *container.AppTabs
@@ -320,6 +336,7 @@ func (ui *UI) rememberedChoice() exportChoice {
 		c.order = o
 	}
 	c.tmplPath = p.String(prefExportTemplate)
+	c.citeKeys = p.Bool(prefExportCiteKeys)
 	return c
 }
 
@@ -335,6 +352,7 @@ func (d *exportDialog) remember() {
 	p.SetString(prefExportContext, string(c.context))
 	p.SetString(prefExportOrder, string(c.order))
 	p.SetString(prefExportNotes, c.notes)
+	p.SetBool(prefExportCiteKeys, c.citeKeys)
 }
 
 // showExportTag opens the export dialog on a tag.
@@ -398,8 +416,18 @@ func (ui *UI) showExport() *exportDialog {
 	d.formats = widget.NewSelect(formatOrder, func(s string) {
 		d.choice.format = formatLabels[s]
 		d.showTabs()
+		d.enableOptions()
 		changed()
 	})
+	d.citeKeys = widget.NewCheck("Draft for pandoc (citation keys)", func(on bool) {
+		d.choice.citeKeys = on
+		d.enableOptions()
+		changed()
+	})
+	d.citeKeys.SetChecked(d.choice.citeKeys)
+	d.refsNote = widget.NewLabel("References list whole articles: every article in the scope, highlighted or not, once each. The options for highlights do not apply.")
+	d.refsNote.Wrapping = fyne.TextWrapWord
+	d.refsNote.Importance = widget.LowImportance
 	d.formats.SetSelected(formatLabel(d.choice.format))
 	tmplLabel := widget.NewLabel("Built-in layout")
 	tmplLabel.Truncation = fyne.TextTruncateEllipsis
@@ -414,7 +442,7 @@ func (ui *UI) showExport() *exportDialog {
 			tmplLabel.SetText(d.choice.tmplName)
 		}
 	}
-	tmplClear.OnTapped = func() { setTemplate("", ""); changed() }
+	tmplClear.OnTapped = func() { setTemplate("", ""); d.enableOptions(); changed() }
 	loadTemplate := func(path string) error {
 		src, err := readlimit.File(path, nil, export.MaxTemplateBytes, "template")
 		if err != nil {
@@ -429,6 +457,7 @@ func (ui *UI) showExport() *exportDialog {
 				ui.showError(err)
 				return
 			}
+			d.enableOptions()
 			changed()
 		})
 	}
@@ -437,26 +466,26 @@ func (ui *UI) showExport() *exportDialog {
 			setTemplate("", "") // the remembered template is gone
 		}
 	}
-	citations := widget.NewSelect([]string{"default", "chicago", "apa"}, func(s string) {
+	d.citations = widget.NewSelect([]string{"default", "chicago", "apa"}, func(s string) {
 		d.choice.citation, _ = export.ParseCitationStyle(s)
 		changed()
 	})
-	citations.SetSelected(string(d.choice.citation))
-	if citations.Selected == "" {
-		citations.SetSelected("default")
+	d.citations.SetSelected(string(d.choice.citation))
+	if d.citations.Selected == "" {
+		d.citations.SetSelected("default")
 	}
-	contexts := widget.NewSelect([]string{"none", "sentence", "paragraph"}, func(s string) {
+	d.contexts = widget.NewSelect([]string{"none", "sentence", "paragraph"}, func(s string) {
 		d.choice.context, _ = export.ParseContext(s)
 		changed()
 	})
-	contexts.SetSelected(string(d.choice.context))
-	order := widget.NewSelect([]string{"document", "created"}, func(s string) {
+	d.contexts.SetSelected(string(d.choice.context))
+	d.order = widget.NewSelect([]string{"document", "created"}, func(s string) {
 		d.choice.order, _ = export.ParseOrder(s)
 		changed()
 	})
-	order.SetSelected(string(d.choice.order))
+	d.order.SetSelected(string(d.choice.order))
 	notesLabels := map[string]string{"all": "all annotations", "notes": "only with notes", "highlights": "only without notes"}
-	which := widget.NewSelect([]string{"all annotations", "only with notes", "only without notes"}, func(s string) {
+	d.which = widget.NewSelect([]string{"all annotations", "only with notes", "only without notes"}, func(s string) {
 		for k, v := range notesLabels {
 			if v == s {
 				d.choice.notes = k
@@ -464,17 +493,18 @@ func (ui *UI) showExport() *exportDialog {
 		}
 		changed()
 	})
-	which.SetSelected(notesLabels[d.choice.notes])
+	d.which.SetSelected(notesLabels[d.choice.notes])
+	d.enableOptions()
 	form := widget.NewForm(
 		widget.NewFormItem("Scope", d.scopes),
 		widget.NewFormItem("Tag", d.tagSel),
 		widget.NewFormItem("Search", d.query),
-		widget.NewFormItem("Format", d.formats),
+		widget.NewFormItem("Format", container.NewVBox(d.formats, d.citeKeys, d.refsNote)),
 		widget.NewFormItem("Template", container.NewBorder(nil, nil, nil, container.NewHBox(tmplBtn, tmplClear), tmplLabel)),
-		widget.NewFormItem("Citation", citations),
-		widget.NewFormItem("Context", contexts),
-		widget.NewFormItem("Order", order),
-		widget.NewFormItem("Include", which),
+		widget.NewFormItem("Citation", d.citations),
+		widget.NewFormItem("Context", d.contexts),
+		widget.NewFormItem("Order", d.order),
+		widget.NewFormItem("Include", d.which),
 	)
 	d.preview = widget.NewMultiLineEntry()
 	d.preview.TextStyle = fyne.TextStyle{Monospace: true}
@@ -525,6 +555,36 @@ func (d *exportDialog) showTabs() {
 	}
 }
 
+// enableOptions enables the options that apply to the chosen format: a
+// list of references (whole articles) takes none of the per-highlight
+// options and says so; the draft for pandoc is Markdown only and cites by
+// key, not in a citation style.
+func (d *exportDialog) enableOptions() {
+	if d.which == nil || d.citeKeys == nil {
+		return // still being built
+	}
+	refs := d.choice.references()
+	for _, s := range []*widget.Select{d.contexts, d.order, d.which} {
+		setEnabled(s, !refs)
+	}
+	setEnabled(d.citations, !refs && !d.choice.pandocDraft())
+	setEnabled(d.citeKeys, d.choice.format == export.Markdown)
+	if refs {
+		d.refsNote.Show()
+	} else {
+		d.refsNote.Hide()
+	}
+}
+
+// setEnabled enables or disables a widget.
+func setEnabled(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
 // refresh recomputes the preview in the background.
 func (d *exportDialog) refresh() {
 	if d.preview == nil {
@@ -557,6 +617,10 @@ func (d *exportDialog) refresh() {
 				d.status.SetText("Nothing to export in this scope.")
 			case opt.Format.IsReferences() && opt.Template == "":
 				d.status.SetText(fmt.Sprintf("The first %d references. File name: %s", previewArticles, d.ui.exportFileName(d.choice)))
+			case opt.CiteKeys:
+				name := d.ui.exportFileName(d.choice)
+				d.status.SetText(fmt.Sprintf("The first %d articles of the draft. File name: %s; its bibliography (CSL-JSON) goes beside it as %s. Render it with: pandoc --citeproc %s -o draft.docx",
+					previewArticles, name, export.BibliographyName(name), name))
 			default:
 				d.status.SetText(fmt.Sprintf("The first %d articles of the export. File name: %s", previewArticles, d.ui.exportFileName(d.choice)))
 			}
@@ -580,7 +644,7 @@ func (d *exportDialog) save(path string) {
 	}
 	d.ui.notify.showProgress("Exporting…", 0)
 	d.ui.background(func(ctx context.Context) func() {
-		st, err := d.ui.writeExport(ctx, path, sel, opt)
+		res, err := d.ui.writeExport(ctx, path, sel, opt)
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -591,9 +655,19 @@ func (d *exportDialog) save(path string) {
 				return
 			}
 			d.lastPath = path
-			d.ui.notify.show(exportedMessage(st, path), nil)
+			d.ui.notify.show(exportedNotice(res), nil)
 		}
 	})
+}
+
+// exportedNotice says what an export wrote, and where the bibliography of
+// a draft for pandoc went.
+func exportedNotice(res exportfile.Result) string {
+	msg := exportedMessage(res.Stats, res.Path)
+	if res.Bibliography != "" {
+		msg += fmt.Sprintf(" Its bibliography is beside it: %s.", res.Bibliography)
+	}
+	return msg
 }
 
 // exportedMessage says what an export wrote: "Exported 3 annotations from
