@@ -413,13 +413,15 @@ var mozillaReviewedTitles = map[string]string{
 	"yahoo-2":              "Russia: Space ship malfunctions, breaks up over Siberia", // the suite has the site's generic title
 	"yahoo-4":              "トレンドマイクロ、公衆無線LANを安全に使うためのアプリ「フリーWi-Fiプロテクション」",
 	// Readerable pages beyond the real-site ones (TestExtractorEvalMozillaTitles).
-	"001":                      "Get your Frontend JavaScript Code Covered",                                                                                   // "| Code | Nicolas Perriault" are the blog's section and name
-	"archive-of-our-own":       "Conversations with a Cryptid - Chapter 1 - AMournfulHowlInTheNight - 僕のヒーローアカデミア | Boku no Hero Academia | My Hero Academia", // without "[Archive of Our Own]", the site
-	"cnet-svg-classes":         "Twitter Lite se estrena en 11 países de América Latina",                                                                      // the <h1>, which is also the twitter:title
-	"keep-tabular-data":        "Friday Facts #282 - 0.17 in sight",                                                                                           // without "| Factorio", the site
-	"pixnet":                   "新竹尖石_美樹營地賞楓 (2)",                                                                                                             // "@ 史蒂文的家_藍天" is the blog (its <h1>), ":: 痞客邦 PIXNET ::" the host
-	"title-and-h1-discrepancy": "This is a long title with a colon: But the final text here is different",                                                     // the <h1>, a near match of <title>
-	"videos-1":                 "The 21 best movies of 2017",                                                                                                  // the <h1>, which is also the og:title
+	"001":                      "Get your Frontend JavaScript Code Covered",                               // "| Code | Nicolas Perriault" are the blog's section and name
+	"archive-of-our-own":       "Conversations with a Cryptid",                                            // the work's heading, a prefix of <title>; "[Archive of Our Own]" is the site
+	"cnet-svg-classes":         "Twitter Lite se estrena en 11 países de América Latina",                  // the <h1>, which is also the twitter:title
+	"keep-tabular-data":        "Friday Facts #282 - 0.17 in sight",                                       // without "| Factorio", the site
+	"pixnet":                   "新竹尖石_美樹營地賞楓 (2)",                                                         // "@ 史蒂文的家_藍天" is the blog (its <h1>), ":: 痞客邦 PIXNET ::" the host
+	"title-and-h1-discrepancy": "This is a long title with a colon: But the final text here is different", // the <h1>, a near match of <title>
+	"google-sre-book-1":        "Monitoring Distributed Systems",                                          // the chapter's <h1>; <title> is the book's name
+	"social-buttons":           "Lorem ipsum dolor",                                                       // the article's <h1>; <title> names the test
+	"videos-1":                 "The 21 best movies of 2017",                                              // the <h1>, which is also the og:title
 }
 
 // mozillaLoad reads the real-site pages of the test suite.

@@ -253,7 +253,8 @@ func pickTitle(ts titleSources, cands []headCand, start int) string {
 		score := 0.0
 		for i, r := range refs {
 			switch {
-			case i >= nWhole && (main == "" || !strings.Contains(titleFold(r), main)):
+			case i >= nWhole && (main == "" || !strings.Contains(titleFold(r), main)) &&
+				(!titleJustBefore(c, start) || titleFold(c.text) != titleFold(r)):
 				continue
 			case c.rank == 6 && i >= len(structured) && len(structured) > 0:
 				continue
@@ -271,7 +272,7 @@ func pickTitle(ts titleSources, cands []headCand, start int) string {
 		return titleUntruncated(ref, append(structured, tag), ts.sites)
 	}
 	near := titleNearest(vis, start)
-	if tag != "" && (near == nil || !titleSaysLittle(ts.tag, tag, ts.sites)) {
+	if tag != "" && (near == nil || !(titleSaysLittle(ts.tag, tag, ts.sites) || titleUnrelated(tag, near.text) && titleTopHeading(vis, near))) {
 		return titleUntruncated(tag, []string{tag}, ts.sites)
 	}
 	switch {
@@ -376,4 +377,37 @@ func titleSaysLittle(raw, tag string, sites []string) bool {
 		}
 	}
 	return true
+}
+
+// titleUnrelated reports whether a <title> (without the site's name)
+// shares no word with the headline that stands before the article: then
+// it names the site or a section, not the article.
+func titleUnrelated(tag, head string) bool {
+	wt, wh := metaTitleWords(tag), metaTitleWords(head)
+	for w := range wt {
+		if wh[w] && utf8.RuneCountInString(w) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// titleTopHeading reports whether no higher heading stands before near
+// in the stretch of page above the article: then near heads the article
+// rather than one of its sections.
+func titleTopHeading(vis []headCand, near *headCand) bool {
+	for _, c := range vis {
+		if c.rank < near.rank && c.pos < near.pos && near.pos-c.pos <= titleNearMax {
+			return false
+		}
+	}
+	return true
+}
+
+// titleJustBefore reports whether a headline of three words or more
+// stands shortly before the article's text: a part of <title> that it
+// equals is the headline even when another part (a long description of
+// the site) is longer.
+func titleJustBefore(c headCand, start int) bool {
+	return start >= 0 && c.pos <= start && start-c.pos <= 2*titleNearMax && len(strings.Fields(c.text)) >= 3
 }
