@@ -26,7 +26,7 @@ import (
 type headCand struct {
 	text string
 	pos  int // its place among the page's text nodes
-	rank int // 1–4: <h1>–<h4>; 5: a headline class; 6: a line equal to a part of <title>
+	rank int // 1–4: <h1>–<h4>; 5: a headline class; 6: a line equal to a part of <title> or a title of the markup
 }
 
 // headScan is what scanHeadlines learns about a page.
@@ -47,7 +47,7 @@ const (
 )
 
 // headClass matches the class names and ids of headline elements.
-var headClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:\w*headline|hed|heading|(?:story|news|article|post|entry|page|content|main)[-_]?(?:head|title|header)|title)(?:$|[\s_-])`)
+var headClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:\w*headline|hed|\w*heading|(?:story|news|article|post|entry|page|content|main)[-_]?(?:head|title|header)|title)(?:$|[\s_-])`)
 
 // headSkip are the elements whose text is never the article's headline.
 var headSkip = map[atom.Atom]bool{

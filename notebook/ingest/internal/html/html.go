@@ -95,7 +95,7 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 		visibleDate, _ = findVisibleDate(doc, meta.URL)
 	}
 	prune(doc)
-	heads := scanHeadlines(doc, append(titleParts(titles.tag), titles.tag))
+	heads := scanHeadlines(doc, append(append(titleParts(titles.tag), titles.tag), titles.structured...))
 
 	var u *nurl.URL
 	if meta.URL != "" {

@@ -37,6 +37,7 @@ type metaPage struct {
 	bylines    []string          // visible byline candidates (rel=author, .byline, …)
 	byText     []string          // short elements whose text starts "By Name"
 	times      []string          // <time datetime> values inside the page body
+	shared     []string          // titles in the page's sharing links (meta_share.go)
 }
 
 // metaExtract reads a page's metadata, trusting in order: schema.org JSON-LD,
@@ -201,6 +202,12 @@ func metaCollect(doc *html.Node) metaPage {
 			case atom.H1:
 				if t := metaHeadingText(n); t != "" && len(p.h1) < 8 {
 					p.h1 = append(p.h1, t)
+				}
+			case atom.A:
+				if len(p.shared) < shareMaxLinks {
+					if t := metaShareTitle(n); t != "" {
+						p.shared = append(p.shared, t)
+					}
 				}
 			case atom.Time:
 				if inBody && !skip && len(p.times) < 8 {

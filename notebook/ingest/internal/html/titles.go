@@ -13,8 +13,8 @@ import (
 // its site, which titles carry and the article's title must not.
 type titleSources struct {
 	// structured are the titles of the page's markup in order of trust:
-	// JSON-LD headline, Dublin Core, OpenGraph, Parse.ly, Twitter, and
-	// the citation and CMS titles.
+	// JSON-LD headline, Dublin Core, OpenGraph, Parse.ly, Twitter, the
+	// citation and CMS titles, and the title of the sharing links.
 	structured []string
 	tag        string   // the <title>
 	sites      []string // the outlet, the host, headings that name the site
@@ -29,6 +29,9 @@ func metaTitleSources(p metaPage, ld metaLD, outlet, host string) titleSources {
 		if c = text.CleanSpace(c); c != "" && !slices.Contains(ts.structured, c) {
 			ts.structured = append(ts.structured, c)
 		}
+	}
+	if t := titleShared(p.shared); t != "" && !slices.Contains(ts.structured, t) {
+		ts.structured = append(ts.structured, t)
 	}
 	for _, h := range p.h1 {
 		if h = metaStripSiteName(h, ts.sites, nil); metaSiteH1(h, p.title, ts.sites) {
@@ -163,7 +166,8 @@ func titleWithoutMeta(t string) string {
 }
 
 // titleMatch scores how well a headline the page shows matches a title
-// of its metadata: 3 when it is the same (3.5 for a structured title), 2
+// of its metadata: 3 when it is the same (3.5 for a structured title,
+// 2.5 for a line of text that is not a heading), 2
 // when the title begins with it (an <h1> or headline element: the title
 // is the headline and more), 1 and a little more when they say nearly the
 // same (shared words), else 0. A line of text (rank 6) counts only when
@@ -174,6 +178,9 @@ func titleMatch(c headCand, ref string, structured bool) float64 {
 	}
 	a, b := titleFold(c.text), titleFold(ref)
 	if a == b {
+		if c.rank > 5 {
+			return 2.5 // a line of text: a heading that matches wins
+		}
 		if structured {
 			return 3.5
 		}
@@ -410,4 +417,22 @@ func titleTopHeading(vis []headCand, near *headCand) bool {
 // the site) is longer.
 func titleJustBefore(c headCand, start int) bool {
 	return start >= 0 && c.pos <= start && start-c.pos <= 2*titleNearMax && len(strings.Fields(c.text)) >= 3
+}
+
+// titleShared returns the title that most of a page's sharing links
+// carry (the first of the most common), or "".
+func titleShared(shared []string) string {
+	best, bestN := "", 0
+	for _, t := range shared {
+		n := 0
+		for _, u := range shared {
+			if u == t {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = t, n
+		}
+	}
+	return best
 }
