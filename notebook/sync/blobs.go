@@ -101,6 +101,37 @@ func (b *Blobs) Read(o OID, max int, name string) ([]byte, error) {
 	return data[:size], nil
 }
 
+// HasCommit reports whether the repository has commit o (without starting
+// a git of its own, unlike Repo.HasCommit).
+func (b *Blobs) HasCommit(o OID) (bool, error) {
+	if b.broken != nil {
+		return false, b.broken
+	}
+	fmt.Fprintf(b.in, "%s\n", o)
+	if err := b.in.Flush(); err != nil {
+		return false, b.fail(fmt.Errorf("cat-file: %w", err))
+	}
+	header, err := b.out.ReadString('\n')
+	if err != nil {
+		return false, b.fail(fmt.Errorf("cat-file: %w", err))
+	}
+	f := strings.Fields(header)
+	if len(f) == 2 && f[1] == "missing" {
+		return false, nil
+	}
+	if len(f) != 3 {
+		return false, b.fail(fmt.Errorf("cat-file: malformed header %q", shortString(header)))
+	}
+	size, err := strconv.ParseInt(f[2], 10, 64)
+	if err != nil || size < 0 {
+		return false, b.fail(fmt.Errorf("cat-file: malformed header %q", shortString(header)))
+	}
+	if _, err := io.CopyN(io.Discard, b.out, size+1); err != nil {
+		return false, b.fail(fmt.Errorf("cat-file: %w", err))
+	}
+	return f[1] == "commit", nil
+}
+
 // Broken returns the error that stopped the reader, or nil.
 func (b *Blobs) Broken() error { return b.broken }
 

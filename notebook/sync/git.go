@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -160,19 +161,34 @@ func InitRepo(ctx context.Context, dir, remote string) (*Repo, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("working copy %s: %w", dir, err)
 	}
+	if err := CheckRemote(remote); err != nil {
+		return nil, err
+	}
 	if _, err := r.run(ctx, nil, "init", "--bare", "-q", "--initial-branch="+Branch); err != nil {
 		return nil, err
 	}
-	for _, kv := range [][2]string{
-		{"gc.auto", "0"}, // Gloss repacks itself (Maintain)
-		{"core.logAllRefUpdates", "false"},
-		{"fetch.fsckObjects", "true"},
-	} {
-		if _, err := r.run(ctx, nil, "config", kv[0], kv[1]); err != nil {
-			return nil, err
-		}
+	// The settings are appended to the new repository's config file in one
+	// write rather than by one git config per setting (each git costs tens
+	// of milliseconds to start).
+	f, err := os.OpenFile(filepath.Join(dir, "config"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return nil, fmt.Errorf("working copy %s: %w", dir, err)
 	}
-	return r, r.SetRemote(ctx, remote)
+	_, err = fmt.Fprintf(f, "[gc]\n\tauto = 0\n[core]\n\tlogAllRefUpdates = false\n[fetch]\n\tfsckObjects = true\n[remote \"origin\"]\n\turl = %s\n\tfetch = +%s:%s\n",
+		configValue(remote), LocalRef, RemoteRef)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("working copy %s: %w", dir, err)
+	}
+	// gc.auto 0: Gloss repacks itself (Maintain).
+	return r, nil
+}
+
+// configValue quotes a value for a git config file.
+func configValue(v string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
 }
 
 // SetRemote points origin at remote.
@@ -203,8 +219,21 @@ func CheckRemote(remote string) error {
 	return nil
 }
 
-// Ref returns the commit a ref names, and false when there is none.
+// Ref returns the commit a ref names, and false when there is none. A
+// loose ref is read from its file (git keeps refs there until it packs
+// them, which only gc does, and a loose ref wins over a packed one); only
+// a packed ref, or a repository whose refs are in a reftable (a user's
+// init.defaultRefFormat), needs git.
 func (r *Repo) Ref(ctx context.Context, name string) (OID, bool, error) {
+	if _, terr := os.Stat(filepath.Join(r.Dir, "reftable")); os.IsNotExist(terr) {
+		if data, err := os.ReadFile(filepath.Join(r.Dir, filepath.FromSlash(name))); err == nil {
+			if o, err := ParseOID(strings.TrimSpace(string(data))); err == nil {
+				return o, true, nil
+			}
+		} else if _, perr := os.Stat(filepath.Join(r.Dir, "packed-refs")); os.IsNotExist(err) && os.IsNotExist(perr) {
+			return OID{}, false, nil
+		}
+	}
 	out, err := r.run(ctx, nil, "rev-parse", "-q", "--verify", name+"^{commit}")
 	if err != nil {
 		if exitCode(errors.Unwrap(err)) == 1 {
@@ -218,6 +247,9 @@ func (r *Repo) Ref(ctx context.Context, name string) (OID, bool, error) {
 
 // SetRef points a ref at a commit; a zero commit removes the ref.
 func (r *Repo) SetRef(ctx context.Context, name string, c OID) error {
+	if now, ok, err := r.Ref(ctx, name); err == nil && (ok && now == c || !ok && c.IsZero()) {
+		return nil // already so
+	}
 	if c.IsZero() {
 		_, err := r.run(ctx, nil, "update-ref", "-d", name)
 		return err
@@ -241,7 +273,7 @@ func (r *Repo) HasCommit(ctx context.Context, c OID) (bool, error) {
 // Fetch fetches the remote's branch and returns its commit, or false when
 // the remote has no such branch yet (an empty remote).
 func (r *Repo) Fetch(ctx context.Context) (OID, bool, error) {
-	_, err := r.runFor(ctx, r.NetTimeout, nil, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "origin", "+"+LocalRef+":"+RemoteRef)
+	_, err := r.runFor(ctx, r.NetTimeout, nil, "fetch", "--quiet", "--no-auto-gc", "--no-tags", "--no-write-fetch-head", "origin", "+"+LocalRef+":"+RemoteRef)
 	if err != nil {
 		// An empty remote has no branch to fetch; tell that from a
 		// failure by asking for the branch alone.
@@ -272,10 +304,8 @@ func (r *Repo) Push(ctx context.Context, c OID) error {
 			}
 		}
 	}
-	if err != nil {
-		return err
-	}
-	return r.SetRef(ctx, RemoteRef, c)
+	// git push has pointed RemoteRef at c (origin's fetch refspec maps it).
+	return err
 }
 
 // MergeBase returns the best common ancestor of a and b, and false when

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -79,6 +80,10 @@ func TestRepo_roundTrip(t *testing.T) {
 	if err := b.Push(ctx, m); err != nil {
 		t.Fatal(err)
 	}
+	// The push moved the remote-tracking ref (origin's fetch refspec).
+	if got, ok, err := b.Ref(ctx, RemoteRef); err != nil || !ok || got != m {
+		t.Errorf("after the push, %s = %v %v %v, want %v", RemoteRef, got, ok, err, m)
+	}
 	tree, err := b.ListTree(ctx, m)
 	if err != nil {
 		t.Fatal(err)
@@ -104,13 +109,36 @@ func TestRepo_roundTrip(t *testing.T) {
 	if _, err := blobs.Read(BlobID([]byte("nope")), 100, "nope"); err == nil {
 		t.Error("Read of a missing blob succeeded")
 	}
+	for _, c := range []struct {
+		o    OID
+		want bool
+	}{{m, true}, {c1, true}, {blob, false}, {BlobID([]byte("nope")), false}} {
+		if has, err := blobs.HasCommit(c.o); err != nil || has != c.want {
+			t.Errorf("HasCommit(%v) = %v %v, want %v", c.o, has, err, c.want)
+		}
+	}
+	if data, err := blobs.Read(blob, 100, "one"); err != nil || string(data) != "hello\n" {
+		t.Errorf("Read after HasCommit = %q %v", data, err)
+	}
 	if _, err := blobs.Read(blob, 3, "one"); err == nil {
 		t.Error("Read over the limit succeeded")
 	}
-	// a fetches b's merge: a fast-forward.
+	// a fetches b's merge: a fast-forward. A blob reader started before
+	// the fetch sees the commits it brought (git looks again for packs).
+	ab, err := a.Blobs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ab.Close()
+	if has, err := ab.HasCommit(m); err != nil || has {
+		t.Fatalf("HasCommit before the fetch = %v %v", has, err)
+	}
 	got, _, err := a.Fetch(ctx)
 	if err != nil || got != m {
 		t.Fatalf("a.Fetch = %v %v", got, err)
+	}
+	if has, err := ab.HasCommit(m); err != nil || !has {
+		t.Errorf("HasCommit after the fetch = %v %v", has, err)
 	}
 	if n, err := a.Count(ctx, c1, m); err != nil || n != 2 {
 		t.Errorf("Count = %d %v", n, err)
@@ -170,5 +198,67 @@ func TestRepo_ClearStaleLocks(t *testing.T) {
 	}
 	if err := r.SetRef(ctx, LocalRef, c); err != nil {
 		t.Fatalf("after clearing: %v", err)
+	}
+}
+
+// TestInitRepo_remoteQuoted: a remote with quotes and backslashes reaches
+// git's config as it was given.
+func TestInitRepo_remoteQuoted(t *testing.T) {
+	needGit(t)
+	remote := filepath.Join(t.TempDir(), `odd "name" \ here.git`)
+	r, err := InitRepo(context.Background(), filepath.Join(t.TempDir(), "q.sync"), remote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.run(context.Background(), nil, "config", "remote.origin.url")
+	if err != nil || strings.TrimSpace(string(out)) != remote {
+		t.Errorf("remote.origin.url = %q %v, want %q", out, err, remote)
+	}
+	out, err = r.run(context.Background(), nil, "config", "fetch.fsckObjects")
+	if err != nil || strings.TrimSpace(string(out)) != "true" {
+		t.Errorf("fetch.fsckObjects = %q %v", out, err)
+	}
+}
+
+// TestRepo_Ref: a ref is read from its loose file, from packed-refs after
+// git packs it, and reported missing when neither has it.
+func TestRepo_Ref(t *testing.T) {
+	needGit(t)
+	ctx := context.Background()
+	r, err := InitRepo(ctx, filepath.Join(t.TempDir(), "r.sync"), bareRemote(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := r.Ref(ctx, LocalRef); err != nil || ok {
+		t.Fatalf("Ref of a new repository = %v %v", ok, err)
+	}
+	sig := Signature{Name: "Ines", Email: "ines@example.org", When: 1700000000}
+	c, err := r.Commit(ctx, CommitSpec{Author: sig, Message: "one", Changes: []FileChange{{Path: MarkerPath, Data: []byte("{}\n")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.SetRef(ctx, LocalRef, c); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok, err := r.Ref(ctx, LocalRef); err != nil || !ok || got != c {
+		t.Fatalf("loose Ref = %v %v %v, want %v", got, ok, err, c)
+	}
+	if _, err := r.run(ctx, nil, "pack-refs", "--all"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(r.Dir, "refs", "heads", Branch)); !os.IsNotExist(err) {
+		t.Fatalf("pack-refs left the loose ref: %v", err)
+	}
+	if got, ok, err := r.Ref(ctx, LocalRef); err != nil || !ok || got != c {
+		t.Errorf("packed Ref = %v %v %v, want %v", got, ok, err, c)
+	}
+	if _, ok, err := r.Ref(ctx, RemoteRef); err != nil || ok {
+		t.Errorf("Ref of a missing ref with packed-refs = %v %v", ok, err)
+	}
+	if err := r.SetRef(ctx, LocalRef, OID{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := r.Ref(ctx, LocalRef); err != nil || ok {
+		t.Errorf("Ref after removing it = %v %v", ok, err)
 	}
 }
