@@ -56,3 +56,37 @@ func TestSync_commands(t *testing.T) {
 		t.Errorf("check: %s", errs)
 	}
 }
+
+// TestSync_gitMissingOrFailing: without git on PATH, and with a remote git
+// cannot use, the sync commands fail with a message that says so.
+func TestSync_gitMissingOrFailing(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	src := filepath.Join(dir, "Early harvest.txt")
+	if err := os.WriteFile(src, []byte("Tomatoes ripened early on the hills this year.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := gloss(t, "", "--db", db, "import", src); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	// A remote that is not a repository: git's own words reach the user.
+	missing := filepath.Join(dir, "nowhere.git")
+	_, errs, code := gloss(t, "", "--db", db, "sync", "init", missing)
+	if code == 0 || !strings.Contains(errs, "fetch from "+missing) || !strings.Contains(errs, "does not appear to be a git repository") {
+		t.Errorf("init with a missing remote: exit %d, %q", code, errs)
+	}
+	var st map[string]any
+	mustJSON(t, &st, "--db", db, "sync", "status")
+	if msg, _ := st["last_error"].(string); !strings.Contains(msg, "does not appear to be a git repository") {
+		t.Errorf("status keeps the last error: %v", st)
+	}
+	// No git at all.
+	t.Setenv("PATH", t.TempDir())
+	_, errs, code = gloss(t, "", "--db", db, "sync")
+	if code == 0 || !strings.Contains(errs, "git is not installed") || !strings.Contains(errs, "install Git") {
+		t.Errorf("sync without git: exit %d, %q", code, errs)
+	}
+}

@@ -3,6 +3,7 @@ package notebook
 // Writing the notebook's changes since the last sync into a commit.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -27,6 +28,7 @@ type pendingRecord struct {
 	path    string
 	kind    gsync.Kind
 	rec     gsync.Record
+	sum     [16]byte  // its content's digest (see articleDigest)
 	changed time.Time // when the notebook changed it (for its clock)
 }
 
@@ -51,16 +53,19 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 	err := n.view(func(tx Tx) error {
 		_, out.gen = tx.Generation()
 		produced := map[string]bool{}
-		consider := func(path string, kind gsync.Kind, r gsync.Record, changed time.Time, check func() error) {
+		// unchanged reports whether the synced commit has the record with
+		// this digest (so that only changed records are made and checked).
+		unchanged := func(path string, sum [16]byte) bool {
 			produced[path] = true
+			e, ok := idx.Files[path]
+			return ok && e.Sum == sum
+		}
+		consider := func(path string, kind gsync.Kind, r gsync.Record, sum [16]byte, changed time.Time, check func() error) {
 			if err := check(); err != nil {
 				out.skipped = append(out.skipped, fmt.Sprintf("%v (not sent: correct it here)", err))
 				return
 			}
-			if e, ok := idx.Files[path]; ok && e.Sum == recordSum(r) {
-				return
-			}
-			out.records = append(out.records, pendingRecord{path: path, kind: kind, rec: r, changed: changed})
+			out.records = append(out.records, pendingRecord{path: path, kind: kind, rec: r, sum: sum, changed: changed})
 		}
 		needText := func(hash string, body func() (Body, error)) error {
 			if _, ok := idx.Files[gsync.TextPath(hash)]; ok {
@@ -77,16 +82,20 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 			return nil
 		}
 		article := func(a Article, versions []Version, del *syncDeleted, body func() (Body, error)) error {
+			path := gsync.ArticlePath(a.ID)
+			sum := articleDigest(a, syncVersionsOf(versions), del)
+			if unchanged(path, sum) {
+				return nil // and so are its texts, sent with it
+			}
 			r, err := articleRecord(a, versions, del)
 			if err != nil {
 				return err
 			}
-			path := gsync.ArticlePath(a.ID)
 			changed := a.Updated
 			if del != nil && del.At.After(changed) {
 				changed = del.At
 			}
-			consider(path, gsync.ArticleFile, r, changed, func() error { _, err := readArticle(path, a.ID, r); return err })
+			consider(path, gsync.ArticleFile, r, sum, changed, func() error { _, err := readArticle(path, a.ID, r); return err })
 			if err := needText(a.TextHash, body); err != nil {
 				return err
 			}
@@ -98,16 +107,20 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 			return nil
 		}
 		annotation := func(an Annotation, on string, del *syncDeleted) error {
+			path := gsync.AnnotationPath(an.ArticleID, an.ID)
+			sum := annotationDigest(an, on, del)
+			if unchanged(path, sum) {
+				return nil
+			}
 			r, err := annotationRecord(an, on, del)
 			if err != nil {
 				return err
 			}
-			path := gsync.AnnotationPath(an.ArticleID, an.ID)
 			changed := an.Updated
 			if del != nil && del.At.After(changed) {
 				changed = del.At
 			}
-			consider(path, gsync.AnnotationFile, r, changed, func() error {
+			consider(path, gsync.AnnotationFile, r, sum, changed, func() error {
 				_, err := readAnnotation(path, an.ArticleID, an.ID, r, -1)
 				return err
 			})
@@ -168,12 +181,16 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 			return err
 		}
 		if err := tx.ForEachTag(func(t Tag) error {
+			path := gsync.TagPath(TagKey(t.Name))
+			sum := tagDigest(t)
+			if unchanged(path, sum) {
+				return nil
+			}
 			r, err := gsync.FromValue(t)
 			if err != nil {
 				return err
 			}
-			path := gsync.TagPath(TagKey(t.Name))
-			consider(path, gsync.TagFile, r, time.Time{}, func() error {
+			consider(path, gsync.TagFile, r, sum, time.Time{}, func() error {
 				_, err := readTag(path, gsync.TagFileName(TagKey(t.Name)), r)
 				return err
 			})
@@ -238,8 +255,9 @@ func rulesOf(k gsync.Kind) gsync.Rules {
 
 // stampExport gives the exported records their clocks (see package sync:
 // max(the change time, the highest clock seen + 1)) and returns the file
-// changes and the highest clock given.
-func stampExport(ctx syncCtx, idx *syncIndex, ex *syncExport, seen gsync.Clock, now time.Time) ([]gsync.FileChange, gsync.Clock, error) {
+// changes, the records' digests by path, and the highest clock given.
+func stampExport(ctx syncCtx, idx *syncIndex, ex *syncExport, seen gsync.Clock, now time.Time) ([]gsync.FileChange, map[string][16]byte, gsync.Clock, error) {
+	sums := make(map[string][16]byte, len(ex.records))
 	floor := seen.Next()
 	high := seen
 	var files []gsync.FileChange
@@ -251,25 +269,37 @@ func stampExport(ctx syncCtx, idx *syncIndex, ex *syncExport, seen gsync.Clock, 
 		}
 		c := gsync.ClockAt(changed).Max(floor)
 		var prev *gsync.Record
-		if e, ok := idx.Files[p.path]; ok {
+		var prevData []byte
+		e, synced := idx.Files[p.path]
+		if synced {
 			data, err := ctx.blobs.Read(e.Blob, gsync.MaxRecordBytes, p.path)
 			if err != nil {
-				return nil, high, err
+				return nil, nil, high, err
 			}
 			old, err := gsync.Decode(p.path, data)
 			if err != nil {
-				return nil, high, err
+				return nil, nil, high, err
 			}
-			prev = &old
+			prev, prevData = &old, data
 		}
 		gsync.Stamp(prev, &p.rec, rulesOf(p.kind), c)
+		data := gsync.Encode(p.rec)
+		if synced && bytes.Equal(data, prevData) {
+			// The digests differed but the record did not (a record
+			// written by another version of Gloss, say): nothing to send,
+			// and the index learns the item's digest.
+			e.Sum = p.sum
+			idx.Files[p.path] = e
+			continue
+		}
 		high = high.Max(gsync.MaxClock(p.rec))
-		files = append(files, gsync.FileChange{Path: p.path, Data: gsync.Encode(p.rec)})
+		files = append(files, gsync.FileChange{Path: p.path, Data: data})
+		sums[p.path] = p.sum
 	}
 	for hash, b := range ex.texts {
 		r, err := textRecord(b)
 		if err != nil {
-			return nil, high, err
+			return nil, nil, high, err
 		}
 		files = append(files, gsync.FileChange{Path: gsync.TextPath(hash), Data: gsync.Encode(r)})
 	}
@@ -279,7 +309,7 @@ func stampExport(ctx syncCtx, idx *syncIndex, ex *syncExport, seen gsync.Clock, 
 	if _, ok := idx.Files[gsync.MarkerPath]; !ok {
 		files = append(files, gsync.FileChange{Path: gsync.MarkerPath, Data: markerData()})
 	}
-	return files, high, nil
+	return files, sums, high, nil
 }
 
 // markerData is the content of gloss-sync.json.
@@ -288,8 +318,9 @@ func markerData() []byte {
 	return gsync.Encode(r)
 }
 
-// applyToIndex records committed file changes in the index.
-func applyToIndex(idx *syncIndex, files []gsync.FileChange) {
+// applyToIndex records committed file changes in the index; sums has the
+// digests of records already known (others are read from the data).
+func applyToIndex(idx *syncIndex, files []gsync.FileChange, sums map[string][16]byte) {
 	for _, f := range files {
 		if f.Delete {
 			delete(idx.Files, f.Path)
@@ -299,11 +330,10 @@ func applyToIndex(idx *syncIndex, files []gsync.FileChange) {
 		if f.Data != nil {
 			e.Blob = gsync.BlobID(f.Data)
 		}
-		switch k, _, _ := gsync.ParsePath(f.Path); k {
-		case gsync.ArticleFile, gsync.AnnotationFile, gsync.TagFile:
-			if r, err := gsync.Decode(f.Path, f.Data); err == nil {
-				e.Sum = recordSum(r)
-			}
+		if sum, ok := sums[f.Path]; ok {
+			e.Sum = sum
+		} else if r, err := gsync.Decode(f.Path, f.Data); err == nil {
+			e.Sum = recordDigest(f.Path, r)
 		}
 		idx.Files[f.Path] = e
 	}

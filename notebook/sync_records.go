@@ -132,11 +132,7 @@ func articleRecord(a Article, versions []Version, del *syncDeleted) (gsync.Recor
 	for _, f := range articleDerived {
 		delete(r.Fields, f)
 	}
-	if len(versions) > 0 {
-		vs := make([]syncVersion, len(versions))
-		for i, v := range versions {
-			vs[i] = syncVersion{Number: v.Number, Saved: v.Saved.Format(time.RFC3339), Text: v.TextHash, Reason: v.Reason}
-		}
+	if vs := syncVersionsOf(versions); len(vs) > 0 {
 		if err := r.Set(fVersions, vs); err != nil {
 			return r, err
 		}

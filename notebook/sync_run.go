@@ -62,9 +62,25 @@ type SyncStatus struct {
 	Unpushed int `json:"unpushed"`
 }
 
-// syncMu lets one sync run at a time in the process (the app's automatic
-// sync and a Sync menu item).
-var syncMu stdsync.Mutex
+// syncLocks let one sync of a notebook run at a time in the process (the
+// app's automatic sync and a Sync menu item); notebooks sync in parallel.
+// (Another process cannot open the notebook meanwhile.)
+var (
+	syncLocksMu stdsync.Mutex
+	syncLocks   = map[string]*stdsync.Mutex{}
+)
+
+// syncLock returns the lock of the notebook at path.
+func syncLock(path string) *stdsync.Mutex {
+	syncLocksMu.Lock()
+	defer syncLocksMu.Unlock()
+	l, ok := syncLocks[path]
+	if !ok {
+		l = new(stdsync.Mutex)
+		syncLocks[path] = l
+	}
+	return l
+}
 
 // SyncDir is the working copy of the notebook at path.
 func SyncDir(path string) string { return path + ".sync" }
@@ -84,7 +100,8 @@ func (n *Notebook) SyncInit(ctx context.Context, remote string, force bool) (Syn
 	if abs, err := absLocal(remote); err == nil {
 		remote = abs
 	}
-	syncMu.Lock()
+	lock := syncLock(n.Path())
+	lock.Lock()
 	var st syncState
 	err := n.update(func(tx Tx, c *Change) error {
 		old, ok, err := readSyncState(tx)
@@ -104,7 +121,7 @@ func (n *Notebook) SyncInit(ctx context.Context, remote string, force bool) (Syn
 			_, err = gsync.InitRepo(ctx, dir, remote)
 		}
 	}
-	syncMu.Unlock()
+	lock.Unlock()
 	if err != nil {
 		return SyncReport{}, fmt.Errorf("sync init: %w", err)
 	}
@@ -125,8 +142,9 @@ func absLocal(remote string) (string, error) {
 // Sync exchanges changes with the remote (see the state machine above).
 // The error, if any, is also kept for SyncStatus.
 func (n *Notebook) Sync(ctx context.Context) (SyncReport, error) {
-	syncMu.Lock()
-	defer syncMu.Unlock()
+	lock := syncLock(n.Path())
+	lock.Lock()
+	defer lock.Unlock()
 	rep, err := n.sync(ctx)
 	if err != nil {
 		err = fmt.Errorf("sync: %w", err)
@@ -210,15 +228,15 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 	}
 	S := st.commit()
 	if !S.IsZero() {
-		if has, err := sc.repo.HasCommit(sc, S); err != nil {
+		if has, err := sc.blobs.HasCommit(S); err != nil {
 			return false, err
 		} else if !has {
 			// The working copy lost the commit (made anew, say): fetch,
 			// and if the remote never had it, start from nothing.
 			if _, _, err := sc.repo.Fetch(sc); err != nil {
-				return false, err
+				return false, fetchError(st.Remote, err)
 			}
-			if has, _ := sc.repo.HasCommit(sc, S); !has {
+			if has, _ := sc.blobs.HasCommit(S); !has {
 				S = gsync.OID{}
 			}
 		}
@@ -240,25 +258,27 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 		rep.Skipped = ex.skipped
 		gen = ex.gen
 		if !ex.empty() {
-			files, high, err := stampExport(sc, idx, ex, st.Clock, n.now())
+			files, sums, high, err := stampExport(sc, idx, ex, st.Clock, n.now())
 			if err != nil {
 				return false, err
 			}
-			if exportHook != nil {
-				exportHook(n, files)
+			if len(files) > 0 {
+				if exportHook != nil {
+					exportHook(n, files)
+				}
+				var parents []gsync.OID
+				if !S.IsZero() {
+					parents = []gsync.OID{S}
+				}
+				syncPhase("export")
+				if L, err = sc.repo.Commit(sc, gsync.CommitSpec{Parents: parents, Author: n.signature(), Message: commitMessage("Changes", len(ex.records)+len(ex.removed), len(ex.texts)), Changes: files}); err != nil {
+					return false, err
+				}
+				applyToIndex(idx, files, sums)
+				idx.Commit = L
+				rep.Sent += len(files)
+				st.Clock = st.Clock.Max(high)
 			}
-			var parents []gsync.OID
-			if !S.IsZero() {
-				parents = []gsync.OID{S}
-			}
-			syncPhase("export")
-			if L, err = sc.repo.Commit(sc, gsync.CommitSpec{Parents: parents, Author: n.signature(), Message: commitMessage("Changes", len(ex.records)+len(ex.removed), len(ex.texts)), Changes: files}); err != nil {
-				return false, err
-			}
-			applyToIndex(idx, files)
-			idx.Commit = L
-			rep.Sent += len(files)
-			st.Clock = st.Clock.Max(high)
 		}
 		if gen, err = n.recordCommit(sc, idx, &st, L, ex.gen); err != nil {
 			return false, err
@@ -268,7 +288,7 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 	syncPhase("fetch")
 	R, hasR, err := sc.repo.Fetch(sc)
 	if err != nil {
-		return false, err
+		return false, fetchError(st.Remote, err)
 	}
 	if !hasR && L.IsZero() {
 		// An empty notebook meets an empty remote: the first commit holds
@@ -278,7 +298,7 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 		if L, err = sc.repo.Commit(sc, gsync.CommitSpec{Author: n.signature(), Message: commitMessage("Changes", 0, 0), Changes: files}); err != nil {
 			return false, err
 		}
-		applyToIndex(idx, files)
+		applyToIndex(idx, files, nil)
 		idx.Commit = L
 		rep.Sent += len(files)
 		if gen, err = n.recordCommit(sc, idx, &st, L, gen); err != nil {
@@ -287,8 +307,8 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 	}
 	M := L
 	if hasR {
-		anc := false
-		if !L.IsZero() {
+		anc := R == S && !S.IsZero() // nobody pushed since: L is S or after it
+		if !anc && !L.IsZero() {
 			if anc, err = sc.repo.IsAncestor(sc, R, L); err != nil {
 				return false, err
 			}
@@ -312,8 +332,10 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 		switch err := sc.repo.Push(sc, M); {
 		case errors.Is(err, gsync.ErrRejected):
 			return false, nil
-		case err != nil:
+		case errors.Is(err, gsync.ErrNoGit):
 			return false, err
+		case err != nil:
+			return false, fmt.Errorf("push to %s: %w", st.Remote, err)
 		}
 		rep.Pushed = true
 	}
@@ -331,6 +353,15 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 		c.Settings = true
 		return writeSyncState(tx, cur)
 	})
+}
+
+// fetchError names the remote in a failed fetch (a missing git says so
+// alone).
+func fetchError(remote string, err error) error {
+	if errors.Is(err, gsync.ErrNoGit) {
+		return err
+	}
+	return fmt.Errorf("fetch from %s: %w", remote, err)
 }
 
 // recordCommit points the working copy's branch at L, the commit of an
@@ -463,7 +494,7 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 		return L, false, err
 	}
 	rep.Received += len(incoming)
-	applyToIndex(idx, incoming)
+	applyToIndex(idx, incoming, nil)
 	idx.Commit = M
 	idx.save(sc.repo.Dir)
 	return M, false, nil
@@ -524,7 +555,7 @@ func (n *Notebook) SyncStatus(ctx context.Context) (SyncStatus, error) {
 			return out, err
 		}
 		defer closeRepo()
-		if has, _ := sc.repo.HasCommit(sc, S); !has {
+		if has, _ := sc.blobs.HasCommit(S); !has {
 			S = gsync.OID{}
 		}
 		idx, err := loadIndex(sc, S)

@@ -1,6 +1,7 @@
 package notebook_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/glossnotes/gloss/notebook"
@@ -11,7 +12,8 @@ import (
 func TestSync_concurrentEdits(t *testing.T) {
 	orders := [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}
 	for _, order := range orders {
-		t.Run("", func(t *testing.T) {
+		t.Run(fmt.Sprint(order), func(t *testing.T) {
+			t.Parallel()
 			w := newSyncWorld(t)
 			nbs := []*notebook.Notebook{w.notebook("Ama"), w.notebook("Ben"), w.notebook("Chioma")}
 			a, b, c := nbs[0], nbs[1], nbs[2]

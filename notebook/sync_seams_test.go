@@ -1,8 +1,12 @@
 package notebook
 
 import (
+	"context"
 	"encoding/binary"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sync"
 
 	"github.com/oklog/ulid/v2"
 
@@ -35,27 +39,87 @@ type ExportedRecord struct {
 	Record gsync.Record
 }
 
-// SetExportHook calls fn with the records of every export commit (with
-// their clocks) until the test ends; nil removes it.
-func SetExportHook(fn func(nb *Notebook, recs []ExportedRecord)) {
+// SetExportHook calls fn with the records of every export commit of nb
+// (with their clocks); the returned function removes it. Tests running in
+// parallel each see only their own notebooks' exports.
+func SetExportHook(nb *Notebook, fn func(nb *Notebook, recs []ExportedRecord)) (remove func()) {
+	exportHooksMu.Lock()
+	defer exportHooksMu.Unlock()
+	exportHooks[nb] = fn
+	return func() {
+		exportHooksMu.Lock()
+		defer exportHooksMu.Unlock()
+		delete(exportHooks, nb)
+	}
+}
+
+var (
+	exportHooksMu sync.Mutex
+	exportHooks   = map[*Notebook]func(nb *Notebook, recs []ExportedRecord){}
+)
+
+// The hooks are looked up by notebook; set once, before any test runs, so
+// that no sync reads exportHook while it is written.
+func init() { exportHook = runExportHooks }
+
+func runExportHooks(n *Notebook, files []gsync.FileChange) {
+	exportHooksMu.Lock()
+	fn := exportHooks[n]
+	exportHooksMu.Unlock()
 	if fn == nil {
-		exportHook = nil
 		return
 	}
-	exportHook = func(n *Notebook, files []gsync.FileChange) {
-		var recs []ExportedRecord
-		for _, f := range files {
-			switch k, _, _ := gsync.ParsePath(f.Path); k {
-			case gsync.ArticleFile, gsync.AnnotationFile:
-				if r, err := gsync.Decode(f.Path, f.Data); err == nil {
-					recs = append(recs, ExportedRecord{Path: f.Path, Record: r})
-				}
+	var recs []ExportedRecord
+	for _, f := range files {
+		switch k, _, _ := gsync.ParsePath(f.Path); k {
+		case gsync.ArticleFile, gsync.AnnotationFile:
+			if r, err := gsync.Decode(f.Path, f.Data); err == nil {
+				recs = append(recs, ExportedRecord{Path: f.Path, Record: r})
 			}
 		}
-		fn(n, recs)
 	}
+	fn(n, recs)
 }
 
 // SetSyncPhaseHook calls fn as every sync reaches a phase (export, fetch,
 // merge, apply, push; see phaseHook); nil removes it.
 func SetSyncPhaseHook(fn func(phase string)) { phaseHook = fn }
+
+// SyncPendingRebuilt lists the files an export would write if the index
+// of the synced commit were rebuilt from Git (its cache removed) and the
+// notebook's generation were unknown: nothing, when every record's digest
+// read back from Git matches the digest of the notebook's item.
+func SyncPendingRebuilt(ctx context.Context, n *Notebook) ([]string, error) {
+	var st syncState
+	if err := n.view(func(tx Tx) error {
+		var err error
+		st, _, err = readSyncState(tx)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	sc, closeRepo, err := n.openWorkingCopy(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	defer closeRepo()
+	if err := os.Remove(filepath.Join(sc.repo.Dir, indexFile)); err != nil && !os.IsNotExist(err) {
+		return nil, err
+	}
+	idx, err := loadIndex(sc, st.commit())
+	if err != nil {
+		return nil, err
+	}
+	ex, err := n.exportSnapshot(idx)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, r := range ex.records {
+		out = append(out, r.path)
+	}
+	for h := range ex.texts {
+		out = append(out, gsync.TextPath(h))
+	}
+	return append(out, ex.removed...), nil
+}

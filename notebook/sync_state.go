@@ -1,7 +1,7 @@
 package notebook
 
 import (
-	"crypto/sha256"
+	"bufio"
 	"encoding/gob"
 	"encoding/json"
 	"errors"
@@ -66,9 +66,15 @@ func writeSyncState(tx Tx, s syncState) error {
 // working copy (gloss-index), stamped with its commit, and rebuilt or
 // brought up to date from Git when it does not match.
 type syncIndex struct {
+	// Format is indexFormat; a cache of another format is rebuilt.
+	Format int
 	Commit gsync.OID
 	Files  map[string]indexEntry
 }
+
+// indexFormat is the format of the index cache: 2 since digests are made
+// from typed values (see sync_digest.go).
+const indexFormat = 2
 
 type indexEntry struct {
 	Blob gsync.OID
@@ -77,30 +83,25 @@ type indexEntry struct {
 
 const indexFile = "gloss-index"
 
-// recordSum is the digest of a record's content (clocks left out).
-func recordSum(r gsync.Record) [16]byte {
-	h := sha256.Sum256(gsync.Encode(gsync.Record{Fields: r.Fields}))
-	var s [16]byte
-	copy(s[:], h[:])
-	return s
-}
-
 // loadIndex returns the index of commit c, from the cache when it is
 // current, else brought up to date from the cached commit, else rebuilt
 // by reading every record.
 func loadIndex(ctx syncCtx, c gsync.OID) (*syncIndex, error) {
-	idx := &syncIndex{Files: map[string]indexEntry{}}
+	idx := &syncIndex{Format: indexFormat, Files: map[string]indexEntry{}}
 	if c.IsZero() {
 		return idx, nil
 	}
 	if f, err := os.Open(filepath.Join(ctx.repo.Dir, indexFile)); err == nil {
-		err = gob.NewDecoder(f).Decode(idx)
+		err = gob.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(idx)
 		f.Close()
+		if err == nil && idx.Format != indexFormat {
+			err = errors.New("another format")
+		}
 		if err == nil && idx.Commit == c {
 			return idx, nil
 		}
 		if err == nil && !idx.Commit.IsZero() && idx.Files != nil {
-			if has, _ := ctx.repo.HasCommit(ctx, idx.Commit); has {
+			if has, _ := ctx.blobs.HasCommit(idx.Commit); has {
 				changes, err := ctx.repo.Diff(ctx, idx.Commit, c)
 				if err == nil {
 					if err := idx.update(ctx, changes); err == nil {
@@ -111,7 +112,7 @@ func loadIndex(ctx syncCtx, c gsync.OID) (*syncIndex, error) {
 			}
 		}
 	}
-	idx = &syncIndex{Files: map[string]indexEntry{}}
+	idx = &syncIndex{Format: indexFormat, Files: map[string]indexEntry{}}
 	tree, err := ctx.repo.ListTree(ctx, c)
 	if err != nil {
 		return nil, err
@@ -145,7 +146,7 @@ func (idx *syncIndex) update(ctx syncCtx, changes []gsync.Change) error {
 			if err != nil {
 				return err
 			}
-			e.Sum = recordSum(r)
+			e.Sum = recordDigest(ch.Path, r)
 		}
 		idx.Files[ch.Path] = e
 	}
@@ -160,7 +161,12 @@ func (idx *syncIndex) save(dir string) error {
 	if err != nil {
 		return err
 	}
-	if err := gob.NewEncoder(f).Encode(idx); err != nil {
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err := gob.NewEncoder(bw).Encode(idx); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		f.Close()
 		return err
 	}
