@@ -32,7 +32,7 @@ type exportFlags struct {
 	notesOnly, highlightOnly bool
 	title                    string
 	showTemplate             bool
-	citekeys                 bool
+	citekeys, reuse          bool
 }
 
 // exportSummary is what export reports when it writes a file.
@@ -89,6 +89,10 @@ named in the front matter's bibliography:, so that
   pandoc --citeproc draft.md -o draft.docx
 renders it with real citations in any CSL style (--csl FILE).
 
+--reuse notes under each excerpt the other articles of the notebook that
+carry the same passage (wire copy, press releases, recycled quotes; see gloss
+reuse): "Also in: Title (Outlet, date); …", and the CSV's AlsoIn column.
+
 --template FILE renders a Go text/template instead of a format; start from the
 built-in one: gloss export --show-template > mine.tmpl
 Orphaned annotations (whose passage is gone from the text) are included and
@@ -119,6 +123,7 @@ marked "(orphaned)".`,
 	f.BoolVar(&fl.highlightOnly, "highlights-only", false, "only annotations without a note")
 	f.StringVar(&fl.title, "title", "", "the export's title when it holds several articles")
 	f.BoolVar(&fl.showTemplate, "show-template", false, "print the built-in template of --format (md, txt or html; md --citekeys: the pandoc one) and exit")
+	f.BoolVar(&fl.reuse, "reuse", false, "note under each excerpt the other articles that carry the same passage (md, html, txt, csv)")
 	f.BoolVar(&fl.citekeys, "citekeys", false, "with md and -o FILE: pandoc citations after each excerpt and a CSL-JSON bibliography beside FILE")
 	return cmd
 }
@@ -214,6 +219,12 @@ func exportOptions(cmd *cobra.Command, fl exportFlags) (notebook.ExportScope, ex
 			return sel, opt, usagef("--citekeys: pandoc reads neither gzipped Markdown nor a gzipped bibliography; name -o FILE without .gz")
 		}
 		opt.CiteKeys = true
+	}
+	if fl.reuse {
+		if fl.template == "" && (opt.Format.IsReferences() || opt.Format == export.JSON) {
+			return sel, opt, usagef("--reuse notes the other articles under each excerpt: use it with md, html, txt, csv or a --template")
+		}
+		opt.Reuse = true
 	}
 	opt.NotesOnly, opt.HighlightsOnly, opt.Title = fl.notesOnly, fl.highlightOnly, fl.title
 	if opt.Title == "" {

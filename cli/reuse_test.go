@@ -36,9 +36,26 @@ func TestReuse(t *testing.T) {
 	if len(ps) != 1 || len(ps[0].Others) != 1 || ps[0].Others[0].ArticleID != sample || ps[0].Others[0].Published != testutil.SamplePublished || ps[0].Others[0].Similarity <= 0.8 {
 		t.Fatalf("reuse %+v", ps)
 	}
-	out, _, code := gloss(t, "", "--db", db, "reuse", "--all")
+	out, errs, code := gloss(t, "", "--db", db, "reuse", "--all")
 	if code != 0 || !strings.Contains(out, "in 2 articles, first in "+testutil.SampleTitle) {
-		t.Errorf("--all:\n%s", out)
+		t.Errorf("--all: %s\n%s", errs, out)
+	}
+	// export --reuse names the other carrier under a highlight of the
+	// passage; formats without a place for it refuse the flag.
+	if _, errs, code := gloss(t, "", "--db", db, "highlight", sample, "--quote", "highest-ranking Russian defence official"); code != 0 {
+		t.Fatal(errs)
+	}
+	out, errs, code = gloss(t, "", "--db", db, "export", "--article", sample, "--reuse")
+	if code != 0 || !strings.Contains(out, "Also in: Harbour Post") {
+		t.Errorf("export --reuse: exit %d %s\n%s", code, errs, out)
+	}
+	if out, _, _ := gloss(t, "", "--db", db, "export", "--article", sample); strings.Contains(out, "Also in") {
+		t.Errorf("export without --reuse names carriers:\n%s", out)
+	}
+	for _, f := range []string{"json", "csl"} {
+		if _, errs, code := gloss(t, "", "--db", db, "export", "--all", "--reuse", "--format", f); code != ExitUsage || !strings.Contains(errs, "--reuse") {
+			t.Errorf("--reuse --format %s: exit %d %s", f, code, errs)
+		}
 	}
 	if _, errs, code := gloss(t, "", "--db", db, "reuse", "--mute", ps[0].Key); code != 0 {
 		t.Fatal(errs)

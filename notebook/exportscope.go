@@ -39,6 +39,10 @@ type ExportScope struct {
 	// in the date range, or (All) every article. With Color only articles
 	// with a highlight of that colour are in scope.
 	WholeArticles bool
+	// Reuse fills each ExcerptSet's AlsoIn: the other articles that carry
+	// each annotation's passage (building the reuse index first when it is
+	// not built yet).
+	Reuse bool
 }
 
 // IsEmpty reports whether the scope names nothing at all (not even
@@ -56,6 +60,10 @@ type ExcerptSet struct {
 	Article     Article
 	Text        string // the article's current text
 	Annotations []Annotation
+	// AlsoIn maps an annotation's ID to the other articles that carry its
+	// passage, earliest published first (see Notebook.AlsoIn); filled only
+	// when the scope asks for Reuse.
+	AlsoIn map[string][]ReuseMatch
 }
 
 // Excerpts streams the selected annotations, one article at a time: each
@@ -74,6 +82,12 @@ func (n *Notebook) Excerpts(sel ExportScope) iter.Seq2[ExcerptSet, error] {
 		if err != nil {
 			yield(ExcerptSet{}, fmt.Errorf("export: %w", err))
 			return
+		}
+		if sel.Reuse {
+			if yield, err = n.withAlsoIn(yield); err != nil {
+				yield(ExcerptSet{}, fmt.Errorf("export: %w", err))
+				return
+			}
 		}
 		if sel.ByCreation {
 			n.streamByCreation(p, yield)

@@ -9,10 +9,12 @@ import (
 )
 
 // CSVHeader is the CSV export's header row. The first eight columns are
-// the ones Readwise imports; Location is the paragraph number.
+// the ones Readwise imports; Location is the paragraph number; AlsoIn
+// names the other articles carrying the passage (with Options.Reuse).
 var CSVHeader = []string{
 	"Highlight", "Title", "Author", "URL", "Note", "Tags", "Location", "Date",
 	"Color", "Outlet", "Published", "Status", "AnnotationID", "ArticleID", "Citation",
+	"AlsoIn",
 }
 
 // writeCSV writes one row per annotation (RFC 4180: CRLF line ends,
@@ -42,6 +44,7 @@ func writeCSV(w io.Writer, items iter.Seq2[Item, error], opt Options) error {
 			copy(row, []string{
 				e.Quote, a.Title, a.Byline, a.URL, e.Note, strings.Join(tags, ", "), loc, date,
 				e.Color, a.Outlet, a.Published, e.Status, e.ID, a.ID, e.Citation().String(),
+				e.AlsoInText(),
 			})
 			for i := range row {
 				row[i] = neutralise(row[i])

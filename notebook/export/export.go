@@ -160,6 +160,10 @@ type Options struct {
 	// the same selection, written beside the Markdown (BibliographyName
 	// makes the name).
 	Bibliography string
+	// Reuse notes, under each excerpt, the other articles of the notebook
+	// that carry the same passage ("Also in: …"; the CSV's AlsoIn column;
+	// Excerpt.AlsoIn in templates). Scope asks the notebook for them.
+	Reuse bool
 
 	stats *statsTracker
 	keys  *keyAssigner
@@ -167,11 +171,14 @@ type Options struct {
 
 // Scope is the scope to read for these options: a list of references
 // (a reference format without a template) holds every article in scope,
-// annotated or not, in the articles' order; other exports read s as given.
+// annotated or not, in the articles' order; other exports read s as given,
+// with the other carriers of each passage when Reuse is set.
 func (o Options) Scope(s notebook.ExportScope) notebook.ExportScope {
 	if o.Template == "" && o.Format.IsReferences() {
 		s.WholeArticles, s.ByCreation = true, false
+		return s
 	}
+	s.Reuse = s.Reuse || o.Reuse
 	return s
 }
 

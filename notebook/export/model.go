@@ -3,6 +3,7 @@ package export
 import (
 	"iter"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/glossnotes/gloss/notebook"
@@ -79,6 +80,43 @@ type Excerpt struct {
 	Created time.Time
 	Updated time.Time
 	Article *Article
+	// AlsoIn lists the other articles of the notebook that carry the same
+	// passage, earliest published first, when the export asks for reuse
+	// (Options.Reuse); else nil.
+	AlsoIn []Carrier
+}
+
+// Carrier is another article that carries an excerpt's passage.
+type Carrier struct {
+	ArticleID string
+	Title     string
+	Outlet    string
+	Published string // YYYY-MM-DD, or "" when unknown
+	// Similarity is how alike the two copies are, in [0, 1].
+	Similarity float64
+}
+
+// String is the carrier as a reader names it: "Title (Outlet, 2023-02-08)".
+func (c Carrier) String() string {
+	var meta []string
+	for _, s := range []string{c.Outlet, c.Published} {
+		if s != "" {
+			meta = append(meta, s)
+		}
+	}
+	if len(meta) == 0 {
+		return c.Title
+	}
+	return c.Title + " (" + strings.Join(meta, ", ") + ")"
+}
+
+// AlsoInText is AlsoIn as one line: the carriers' names joined by "; ".
+func (e *Excerpt) AlsoInText() string {
+	names := make([]string, len(e.AlsoIn))
+	for i, c := range e.AlsoIn {
+		names[i] = c.String()
+	}
+	return strings.Join(names, "; ")
 }
 
 // Tag is a tag name and its inline #tag form.
@@ -176,6 +214,10 @@ func buildArticle(it Item, opt Options) *Article {
 	a.Excerpts = make([]*Excerpt, len(anns))
 	for i, ann := range anns {
 		a.Excerpts[i] = buildExcerpt(a, ix, ann, opt.Context)
+		for _, m := range it.AlsoIn[ann.ID] {
+			a.Excerpts[i].AlsoIn = append(a.Excerpts[i].AlsoIn, Carrier{ArticleID: m.ArticleID, Title: m.Title,
+				Outlet: m.Outlet, Published: m.Published, Similarity: m.Similarity})
+		}
 	}
 	opt.stats.article(a.ID, len(a.Excerpts))
 	return a
