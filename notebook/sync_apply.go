@@ -301,10 +301,23 @@ func (m *syncMerger) applyLooseAnnotations(tx Tx, c *Change, g appliedGroup, tit
 	return nil
 }
 
+// incomingText reports whether the merge changes the text file of this
+// hash (a new text, or the same text with other paragraph kinds).
+func (m *syncMerger) incomingText(hash string) bool {
+	f, ok := m.out[gsync.TextPath(hash)]
+	return ok && !f.blob.IsZero() && f.blob != m.ours.Files[gsync.TextPath(hash)].Blob
+}
+
 // body returns the text with this hash: the local one when it is that
-// text, else the one in Git.
+// text (unless the merge brought its file with other paragraph kinds),
+// else the one in Git.
 func (m *syncMerger) body(hash string, local *Body) (Body, error) {
 	if local != nil && hashText(local.Text) == hash {
+		if m.incomingText(hash) {
+			if b, ok := m.text(hash); ok {
+				return b, nil
+			}
+		}
 		return *local, nil
 	}
 	b, ok := m.text(hash)
@@ -318,7 +331,9 @@ func (m *syncMerger) body(hash string, local *Body) (Body, error) {
 func (m *syncMerger) versions(vs []syncVersion, local []Version) ([]Version, error) {
 	byHash := map[string]Body{}
 	for _, v := range local {
-		byHash[v.TextHash] = v.Body
+		if !m.incomingText(v.TextHash) {
+			byHash[v.TextHash] = v.Body
+		}
 	}
 	out := make([]Version, 0, len(vs))
 	for _, v := range vs {
@@ -432,6 +447,45 @@ func checkApplied(tx Tx, groups []appliedGroup, holders []string) error {
 			case ha.CiteKey != "" && strings.EqualFold(ha.CiteKey, a.CiteKey):
 				return fmt.Errorf("articles %s and %s have the same citation key", h, a.ID)
 			}
+		}
+	}
+	return nil
+}
+
+// applyTextKinds gives the paragraph kinds of a text file the merge
+// changed (see textClash) to the live article with that text, when no
+// group of the apply wrote it. (Earlier versions and trash entries of
+// articles the merge did not touch keep theirs.)
+func (m *syncMerger) applyTextKinds(tx Tx, c *Change, files []gsync.FileChange, groups []appliedGroup) error {
+	written := map[string]bool{}
+	for _, g := range groups {
+		written[g.id] = true
+	}
+	for _, f := range files {
+		k, hash, _ := gsync.ParsePath(f.Path)
+		if k != gsync.TextFile || f.Delete || !m.incomingText(hash) {
+			continue
+		}
+		id, ok, err := tx.ArticleByHash(hash)
+		if err != nil {
+			return err
+		}
+		if !ok || written[id] {
+			continue
+		}
+		b, ok := m.text(hash)
+		if !ok {
+			continue
+		}
+		old, err := tx.Body(id)
+		if err != nil {
+			return err
+		}
+		if hashText(old.Text) == hash && !sameJSON(old, b) {
+			if err := tx.PutBody(id, b); err != nil {
+				return err
+			}
+			c.Articles = append(c.Articles, id)
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ package notebook
 // sync for the rules and their reasons).
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -155,6 +156,11 @@ func (m *syncMerger) mergeFiles() error {
 				m.refuse(p, err)
 				continue
 			}
+			if keep, err := m.textClash(p, a, ch.Old, data); err != nil {
+				return err
+			} else if keep {
+				continue
+			}
 			m.texts[a] = body
 			m.out[p] = merged{blob: ch.New}
 			continue
@@ -164,6 +170,37 @@ func (m *syncMerger) mergeFiles() error {
 		}
 	}
 	return nil
+}
+
+// textClash settles a text file that both sides wrote with different
+// content: the same text with other paragraph kinds (imported on two
+// machines by different importers, say). The file whose bytes sort last is
+// kept, a rule of the two files alone, so that every replica keeps the
+// same one whichever merges first; the notebooks take its kinds (see
+// applyTextKinds). keep is true when ours is kept. base is the file in
+// the merge base.
+func (m *syncMerger) textClash(p, hash string, base gsync.OID, theirs []byte) (keep bool, err error) {
+	e, ok := m.ours.Files[p]
+	if !ok || e.Blob == base {
+		return false, nil // only theirs changed it
+	}
+	ours, err := m.ctx.blobs.Read(e.Blob, maxTextFileBytes, p)
+	if err != nil {
+		if m.ctx.blobs.Broken() != nil {
+			return false, err
+		}
+		return false, nil // ours unreadable: take theirs
+	}
+	b, err := readText(p, hash, ours)
+	if err != nil {
+		return false, nil
+	}
+	m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("text %.12s: the same text with other paragraph kinds on each side; one set of kinds kept everywhere", hash))
+	if bytes.Compare(ours, theirs) > 0 {
+		m.texts[hash] = b
+		return true, nil
+	}
+	return false, nil
 }
 
 // marker checks the remote's gloss-sync.json.

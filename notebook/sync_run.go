@@ -479,6 +479,9 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 				return err
 			}
 		}
+		if err := m.applyTextKinds(tx, c, incoming, groups); err != nil {
+			return err
+		}
 		if err := checkApplied(tx, groups, holders); err != nil {
 			return fmt.Errorf("the merged records break the notebook's rules, nothing applied: %w", err)
 		}
