@@ -26,7 +26,7 @@ import (
 type headCand struct {
 	text string
 	pos  int // its place among the page's text nodes
-	rank int // 1–4: <h1>–<h4>; 5: a headline class; 6: a line equal to a part of <title> or a title of the markup
+	rank int // 1–4: <h1>–<h4>; 5: a headline class; 6: a line equal to a part of <title> or a title of the markup; 7: a line in bold or large type
 }
 
 // headScan is what scanHeadlines learns about a page.
@@ -47,7 +47,7 @@ const (
 )
 
 // headClass matches the class names and ids of headline elements.
-var headClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:\w*headline|hed|\w*heading|(?:story|news|article|post|entry|page|content|main)[-_]?(?:head|title|header)|title)(?:$|[\s_-])`)
+var headClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:\w*head(?:line|ing)\w*|hed|(?:story|news|article|post|entry|page|content|main)[-_]?(?:head|title|header)|title)(?:$|[\s_-])`)
 
 // headSkip are the elements whose text is never the article's headline.
 var headSkip = map[atom.Atom]bool{
@@ -104,6 +104,8 @@ func scanHeadlines(doc *html.Node, titleParts []string) headScan {
 						if (headClass.MatchString(attrOf(c, "class")) || headClass.MatchString(attrOf(c, "id")) || attrOf(c, "itemprop") == "headline") &&
 							!hasBlock(c, 3) {
 							rank = 5
+						} else if headEmphasisLine(c) {
+							rank = 7
 						}
 					}
 					if rank > 0 {
@@ -189,4 +191,78 @@ func hasBlock(n *html.Node, depth int) bool {
 		}
 	}
 	return false
+}
+
+// headEmphasis are the elements that set a line in bold or large type.
+var headEmphasis = map[atom.Atom]bool{atom.B: true, atom.Strong: true, atom.Font: true, atom.Big: true, atom.Span: true}
+
+// headEmphasisLine reports whether n is a line of its own set in bold or
+// large type (<b>, <strong>, <font size=4>, a bold or large <span>): the
+// way pages without headings show their headline, in a paragraph, cell
+// or block of its own. Its siblings may only be white space, line
+// breaks, images and comments.
+func headEmphasisLine(n *html.Node) bool {
+	if !headEmphasis[n.DataAtom] || n.Parent == nil || hasBlock(n, 3) {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Font:
+		if sz := strings.TrimSpace(attrOf(n, "size")); sz == "" || sz < "3" || strings.HasPrefix(sz, "-") || len(sz) > 2 {
+			return false
+		}
+	case atom.Span:
+		st := strings.ToLower(attrOf(n, "style"))
+		if !strings.Contains(st, "bold") && !strings.Contains(st, "font-size") {
+			return false
+		}
+	}
+	switch n.Parent.DataAtom {
+	case atom.P, atom.Div, atom.Td, atom.Th, atom.Center, atom.Font, atom.B, atom.Strong, atom.Span, atom.Big:
+	default:
+		return false
+	}
+	for sib := n.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+		switch {
+		case sib == n, sib.Type == html.CommentNode:
+		case sib.Type == html.TextNode:
+			if strings.TrimSpace(sib.Data) != "" {
+				return false
+			}
+		case sib.Type == html.ElementNode && (sib.DataAtom == atom.Br || sib.DataAtom == atom.Img):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// headLeadWords is how many words of the article's opening leadText
+// returns.
+const headLeadWords = 80
+
+// leadText returns the first words of an article's text (about
+// headLeadWords), to tell a headline that speaks of the article from a
+// slogan or a label.
+func leadText(content *html.Node) string {
+	var b strings.Builder
+	words := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			words += len(strings.Fields(n.Data))
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+			return words >= headLeadWords
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	if content != nil {
+		walk(content)
+	}
+	return b.String()
 }

@@ -223,12 +223,17 @@ func titleFold(s string) string {
 //     of the article (the site's name, a section, a breadcrumb of short
 //     parts) and a headline stands just before the article's text;
 //  4. else that headline, or the page's first <h1>.
-func pickTitle(ts titleSources, cands []headCand, start int) string {
+func pickTitle(ts titleSources, cands []headCand, start int, lead string) string {
 	var vis []headCand
 	var h1s []string
 	for _, c := range cands {
 		t := titleClean(metaStripSite(c.text, ts.sites, nil, true), ts.sites)
 		if !headlineText(t) || metaNamesSite(t, ts.sites) || metaGenericTitle(t, ts.sites) {
+			continue
+		}
+		if c.rank >= 6 && start >= 0 && c.pos > start {
+			// A line that equals a title after the article's start is
+			// the site's name in a footer or a teaser, not the headline.
 			continue
 		}
 		c.text = t
@@ -255,22 +260,32 @@ func pickTitle(ts titleSources, cands []headCand, start int) string {
 	// structured title.
 	main := titleMainPart(ts.tag, ts.sites)
 
-	best, bestScore := headCand{}, 0.0
+	best, bestScore, bestStructured := headCand{}, 0.0, false
 	for _, c := range vis {
-		score := 0.0
+		score, byStructured := 0.0, false
 		for i, r := range refs {
 			switch {
 			case i >= nWhole && (main == "" || !strings.Contains(titleFold(r), main)) &&
 				(!titleJustBefore(c, start) || titleFold(c.text) != titleFold(r)):
 				continue
-			case c.rank == 6 && i >= len(structured) && len(structured) > 0:
+			case c.rank >= 6 && i >= len(structured) && len(structured) > 0:
 				continue
 			}
-			score = max(score, titleMatch(c, r, i < len(structured)))
+			if m := titleMatch(c, r, i < len(structured)); m > score {
+				score, byStructured = m, i < len(structured)
+			}
 		}
 		if score > 0 && titleBetter(c, score, best, bestScore, start) {
-			best, bestScore = c, score
+			best, bestScore, bestStructured = c, score, byStructured
 		}
+	}
+	near := titleNearest(vis, start, lead)
+	if bestScore > 0 && !bestStructured && near != nil && near.pos > best.pos && lead != "" && !titleUnrelated(near.text, lead) &&
+		titleUnrelated(ts.tag, near.text) && titleTopHeading(vis, near) {
+		// What the page shows of its <title> stands above the heading
+		// that opens the article, which shares no word with it: the
+		// <title> names the site or a section (a logo, a banner).
+		return near.text
 	}
 	if bestScore > 0 {
 		return titleRunIn(best.text, ref)
@@ -278,7 +293,6 @@ func pickTitle(ts titleSources, cands []headCand, start int) string {
 	if ref != "" && len(structured) > 0 {
 		return titleUntruncated(ref, append(structured, tag), ts.sites)
 	}
-	near := titleNearest(vis, start)
 	if tag != "" && (near == nil || !(titleSaysLittle(ts.tag, tag, ts.sites) || titleUnrelated(tag, near.text) && titleTopHeading(vis, near))) {
 		return titleUntruncated(tag, []string{tag}, ts.sites)
 	}
@@ -350,14 +364,19 @@ const titleNearMax = 60
 
 // titleNearest returns the heading or headline element that stands
 // nearest before the article's text, if one does within titleNearMax.
-func titleNearest(vis []headCand, start int) *headCand {
+// A line in bold or large type counts when it shares a word with the
+// article's opening (lead); a date or byline line never does.
+func titleNearest(vis []headCand, start int, lead string) *headCand {
 	if start < 0 {
 		return nil
 	}
 	var near *headCand
 	for i := range vis {
 		c := &vis[i]
-		if c.rank > 5 || c.pos > start || start-c.pos > titleNearMax || len(strings.Fields(c.text)) < 2 {
+		if c.rank == 6 || c.pos > start || start-c.pos > titleNearMax || len(strings.Fields(c.text)) < 2 {
+			continue
+		}
+		if c.rank == 7 && (lead == "" || titleUnrelated(c.text, lead)) || isMetaLine(c.text, "") {
 			continue
 		}
 		if near == nil || c.pos > near.pos {
@@ -387,8 +406,9 @@ func titleSaysLittle(raw, tag string, sites []string) bool {
 }
 
 // titleUnrelated reports whether a <title> (without the site's name)
-// shares no word with the headline that stands before the article: then
-// it names the site or a section, not the article.
+// shares no word of four letters or more with the headline that stands
+// before the article (then it names the site or a section, not the
+// article); likewise a headline and the article's opening.
 func titleUnrelated(tag, head string) bool {
 	wt, wh := metaTitleWords(tag), metaTitleWords(head)
 	for w := range wt {
@@ -404,7 +424,7 @@ func titleUnrelated(tag, head string) bool {
 // rather than one of its sections.
 func titleTopHeading(vis []headCand, near *headCand) bool {
 	for _, c := range vis {
-		if c.rank < near.rank && c.pos < near.pos && near.pos-c.pos <= titleNearMax {
+		if c.rank < min(near.rank, 5) && c.pos < near.pos && near.pos-c.pos <= titleNearMax {
 			return false
 		}
 	}
