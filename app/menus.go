@@ -84,6 +84,7 @@ func (ui *UI) installMenus() {
 		fyne.NewMenuItemSeparator(),
 		ui.item("Search…", key(fyne.KeyK, false), ui.palette.show),
 		ui.item("Edit article metadata…", nil, ui.editMetadata),
+		ui.item("Copy citation key", nil, ui.copyCurrentCiteKey),
 		ui.item("Edit article text…", nil, ui.editText),
 		ui.item("Version history…", nil, ui.showVersions),
 		ui.item("Tag manager…", key(fyne.KeyT, true), ui.showTagManager),
