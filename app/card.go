@@ -102,7 +102,7 @@ func (c *annCard) build() {
 	var menu *glyphButton
 	menu = newGlyphButton(c.ui, glyphMore, "Colour, note, tags, re-attach, delete…", func() {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(menu)
-		widget.ShowPopUpMenuAtPosition(c.ui.annotationMenu(a.ID), c.ui.win.Canvas(), pos.Add(fyne.NewPos(0, menu.Size().Height)))
+		widget.ShowPopUpMenuAtPosition(c.ui.withCiteKeyItem(c.ui.annotationMenu(a.ID), a.ArticleID), c.ui.win.Canvas(), pos.Add(fyne.NewPos(0, menu.Size().Height)))
 	})
 	body := container.NewBorder(nil, nil, c.chip, container.NewVBox(menu), container.New(&tightVBox{}, rows...))
 	c.applyColors()
