@@ -310,8 +310,9 @@ func metaHeadingText(h *html.Node) string {
 	if t == "" {
 		return text.CleanSpace(textOf(h)) // nothing but a kicker: keep it
 	}
-	// Inline elements inside a word ("<em>W</em>ord") must not split it.
-	if full := text.CleanSpace(textOf(h)); strings.ReplaceAll(full, " ", "") == strings.ReplaceAll(t, " ", "") {
+	// Inline elements inside a word ("<em>W</em>ord") must not split it;
+	// a line break does ("Headline<br>12 Jan 2008").
+	if full := text.CleanSpace(textOf(h)); strings.ReplaceAll(full, " ", "") == strings.ReplaceAll(t, " ", "") && FindFirst(h, atom.Br) == nil {
 		return full
 	}
 	return t

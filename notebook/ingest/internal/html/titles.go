@@ -44,9 +44,9 @@ func metaTitleSources(p metaPage, ld metaLD, outlet, host string) titleSources {
 
 // titlePartSep matches the separators between the parts of a <title>
 // ("Headline | Section | Site", "Site - Section - Headline", "Site >
-// News > Headline", "Headline- Section-Site"): a separator with white
-// space on at least one side.
-var titlePartSep = regexp.MustCompile(`\s+(?:[|–—»«·•>/]+|::|--?|:)\s+|\s+(?:[|–—»«·•>/]+|::|--)|(?:[|–—»«·•>:]+|::|--?)\s+`)
+// News > Headline", "Headline- Section-Site", "Site -Headline"): a
+// separator with white space on at least one side.
+var titlePartSep = regexp.MustCompile(`\s+(?:[|–—»«·•>/]+|::|--?|:)\s+|\s+(?:[|–—»«·•>/]+|::|--?\b)|(?:[|–—»«·•>:]+|::|--?)\s+`)
 
 // titleStrongSep matches the separators of a breadcrumb or a list of
 // sections ("Sportal > Golf > News", "News | Africa - Reuters.com"); a
