@@ -117,33 +117,92 @@ func FromValue(v any) (Record, error) {
 
 // Into decodes the record's fields (not its clocks) into v.
 func (r Record) Into(v any) error {
-	raw, err := marshal(r.Fields)
-	if err != nil {
-		return err
+	return json.Unmarshal(r.object(), v)
+}
+
+// object is the record's fields as one compact JSON object, keys sorted.
+// The fields are canonical JSON already, so they are written as they are
+// (a map of json.RawMessage through encoding/json would check and
+// compact every value again).
+func (r Record) object() []byte {
+	keys := r.SortedFields()
+	n := 2
+	for _, k := range keys {
+		n += len(k) + len(r.Fields[k]) + 4
 	}
-	return json.Unmarshal(raw, v)
+	out := make([]byte, 0, n)
+	out = append(out, '{')
+	for i, k := range keys {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendKey(out, k)
+		out = append(out, ':')
+		out = append(out, r.Fields[k]...)
+	}
+	return append(out, '}')
+}
+
+// appendKey appends a field name as a JSON string.
+func appendKey(out []byte, k string) []byte {
+	simple := true
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		out = append(out, '"')
+		out = append(out, k...)
+		return append(out, '"')
+	}
+	q, _ := marshal(k)
+	return append(out, q...)
 }
 
 // Encode writes the record as its file: one JSON object with sorted keys,
 // one field per line, nested values indented, and a final line break. The
 // same record always gives the same bytes.
 func Encode(r Record) []byte {
-	obj := make(map[string]json.RawMessage, len(r.Fields)+1)
-	for k, v := range r.Fields {
-		obj[k] = v
-	}
+	fields := r.Fields
 	if len(r.Clocks) > 0 {
+		fields = make(map[string]json.RawMessage, len(r.Fields)+1)
+		for k, v := range r.Fields {
+			fields[k] = v
+		}
 		cs := make(map[string]string, len(r.Clocks))
 		for k, c := range r.Clocks {
 			cs[k] = c.String()
 		}
 		raw, _ := marshal(cs)
-		obj[clockField] = raw
+		fields[clockField] = raw
 	}
-	compact, _ := marshal(obj) // map keys come sorted
+	if len(fields) == 0 {
+		return []byte("{}\n")
+	}
+	keys := Record{Fields: fields}.SortedFields()
 	var out bytes.Buffer
-	json.Indent(&out, compact, "", "  ")
-	out.WriteByte('\n')
+	n := 4
+	for _, k := range keys {
+		n += len(k) + len(fields[k])*5/4 + 8
+	}
+	out.Grow(n)
+	out.WriteString("{\n")
+	for i, k := range keys {
+		if i > 0 {
+			out.WriteString(",\n")
+		}
+		out.WriteString("  ")
+		out.Write(appendKey(nil, k))
+		out.WriteString(": ")
+		if v := fields[k]; len(v) > 0 && (v[0] == '{' || v[0] == '[') {
+			json.Indent(&out, v, "  ", "  ")
+		} else {
+			out.Write(v)
+		}
+	}
+	out.WriteString("\n}\n")
 	return out.Bytes()
 }
 
