@@ -140,7 +140,9 @@ func titleClean(t string, sites []string) string {
 // 11:45 AM", "… (14/01/2008)"): the longest such run of words at either
 // end that is a metadata line (dateline.go), when at least two words are
 // left. A date that ends a title without a separator ("Weekly Edition
-// for March 26, 2015") stays.
+// for March 26, 2015") stays, and so does a name before a trailing date
+// ("Reading 0-2 Portsmouth 2008-01-01 17:15").
+
 func titleWithoutMeta(t string) string {
 	if _, ok := metaLineDate(t); !ok {
 		return t
@@ -152,11 +154,13 @@ func titleWithoutMeta(t string) string {
 			continue
 		}
 		if trimmed := strings.TrimRight(head, " ,;|-–—@·•"); trimmed != head || strings.ContainsAny(tail[:1], "(|-–—·•@") ||
-			metaLineTime.MatchString(tail) {
+			metaLineTime.MatchString(tail) && titleMetaStart(words[i]) {
 			return trimmed
 		}
 	}
-	for i := len(words) - 2; i > 0; i-- {
+	// A leading run: the shortest that is a metadata line, so that a
+	// name beginning the headline stays with it.
+	for i := 1; i <= len(words)-2; i++ {
 		head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
 		if isMetaLine(head, "") {
 			return strings.TrimLeft(tail, " ,;:|-–—")
@@ -455,4 +459,18 @@ func titleShared(shared []string) string {
 		}
 	}
 	return best
+}
+
+// titleMetaStart reports whether a word can begin a date or time line
+// set after a headline without a separator: a number, a month or a
+// label ("Updated", "Monday").
+func titleMetaStart(w string) bool {
+	w = strings.Trim(w, ".,;:()")
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	return visibleMonth(w) > 0 || metaLineLabel.MatchString(strings.ToLower(w))
 }
