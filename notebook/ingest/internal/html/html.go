@@ -112,7 +112,7 @@ func ParsePage(b *budget.Budget, name string, data []byte, contentType, pageURL 
 	if exErr == nil && ex.content != nil {
 		// The headline the page shows, now that the article's place is
 		// known (titles.go).
-		meta.Title = pickTitle(titles, heads.cands, heads.articleStart(ex.content), leadText(ex.content))
+		meta.Title = pickTitle(titles, heads.cands, heads.articleStart(ex.content), leadText(ex.content), meta.Byline)
 		if meta.Outlet == "" {
 			meta.Outlet = metaSuffixOutlet(titles.tag, meta.Title)
 		}

@@ -68,7 +68,7 @@ func metaExtractPage(doc *html.Node) (metaInfo, titleSources) {
 	for i, h := range p.h1 {
 		h1s[i] = headCand{text: h, pos: -1, rank: 1}
 	}
-	m.Title = pickTitle(ts, h1s, -1, "")
+	m.Title = pickTitle(ts, h1s, -1, "", "")
 	if m.Outlet == "" {
 		m.Outlet = metaSuffixOutlet(p.title, m.Title)
 	}

@@ -227,12 +227,12 @@ func titleFold(s string) string {
 //     of the article (the site's name, a section, a breadcrumb of short
 //     parts) and a headline stands just before the article's text;
 //  4. else that headline, or the page's first <h1>.
-func pickTitle(ts titleSources, cands []headCand, start int, lead string) string {
+func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string) string {
 	var vis []headCand
 	var h1s []string
 	for _, c := range cands {
 		t := titleClean(metaStripSite(c.text, ts.sites, nil, true), ts.sites)
-		if !headlineText(t) || metaNamesSite(t, ts.sites) || metaGenericTitle(t, ts.sites) {
+		if !headlineText(t) || metaNamesSite(t, ts.sites) || metaGenericTitle(t, ts.sites) || titleNotHeadline(t, byline) {
 			continue
 		}
 		if c.rank >= 6 && start >= 0 && c.pos > start {
@@ -263,6 +263,7 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead string) string
 	// that only equals one is the headline only on a page without a
 	// structured title.
 	main := titleMainPart(ts.tag, ts.sites)
+	hasParts := nWhole < len(refs)
 
 	best, bestScore, bestStructured := headCand{}, 0.0, false
 	for _, c := range vis {
@@ -275,7 +276,13 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead string) string
 			case c.rank >= 6 && i >= len(structured) && len(structured) > 0:
 				continue
 			}
-			if m := titleMatch(c, r, i < len(structured)); m > score {
+			m := titleMatch(c, r, i < len(structured))
+			if i == nWhole-1 && hasParts {
+				// A heading that repeats the whole <title>, site and
+				// section included, yields to one that shows its part.
+				m -= 0.25
+			}
+			if m > score {
 				score, byStructured = m, i < len(structured)
 			}
 		}
@@ -425,10 +432,11 @@ func titleUnrelated(tag, head string) bool {
 
 // titleTopHeading reports whether no higher heading stands before near
 // in the stretch of page above the article: then near heads the article
-// rather than one of its sections.
+// rather than one of its sections. A heading of one word ("Editorials")
+// is a section's label and does not count.
 func titleTopHeading(vis []headCand, near *headCand) bool {
 	for _, c := range vis {
-		if c.rank < min(near.rank, 5) && c.pos < near.pos && near.pos-c.pos <= titleNearMax {
+		if c.rank < min(near.rank, 5) && c.pos < near.pos && near.pos-c.pos <= titleNearMax && len(strings.Fields(c.text)) > 1 {
 			return false
 		}
 	}
@@ -473,4 +481,17 @@ func titleMetaStart(w string) bool {
 		return true
 	}
 	return visibleMonth(w) > 0 || metaLineLabel.MatchString(strings.ToLower(w))
+}
+
+// titleLabel matches the labels of page tools set as headings ("Print
+// friendly", "Mail this story", "Comments").
+var titleLabel = regexp.MustCompile(`(?i)^(?:print(?:er)?[ -]?(?:friendly|version|this(?: story| article| page)?)?|(?:e-?)?mail (?:this|to a friend)(?: story| article| page)?|send (?:this|to a friend)(?: story| article)?|comments?|\d+ comments?|share(?: this)?(?: story| article)?|photo gallery|video|related|advertisement|druckversion|artikel (?:drucken|versenden)|imprimer|version imprimable)\s*[:.!]*$`)
+
+// titleNotHeadline reports whether a heading is a byline ("By Name", the
+// page's author line) or a tool's label, never the headline.
+func titleNotHeadline(t, byline string) bool {
+	if metaBylineStart.MatchString(t) || titleLabel.MatchString(t) || promptLine.MatchString(t) {
+		return true
+	}
+	return byline != "" && (strings.EqualFold(t, byline) || metaSameSite(t, byline) && len(strings.Fields(t)) <= 4)
 }
