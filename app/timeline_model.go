@@ -276,8 +276,9 @@ type tlMark struct {
 	y      float32 // centre, in units from the top of the lanes area
 	kind   tlKind
 	row    int32
-	first  int32 // the first (earliest) item
-	n      int32 // items merged into it
+	first  int32   // the first (earliest) item
+	n      int32   // items merged into it
+	gap    float32 // free units after it on its row (room for its count)
 }
 
 // tlReported is a mark of the "reported" row: publication dates merged
@@ -383,6 +384,18 @@ func (d *tlData) build(b *tlBuilt, v tlView, width, top, height float64) {
 		b.lastRow[r] = int32(len(b.marks))
 		b.itemMark[i-lo] = int32(len(b.marks))
 		b.marks = append(b.marks, tlMark{x0: float32(x0), x1: float32(x1), y: float32(d.rowY[r]), kind: k, row: r, first: int32(i), n: 1})
+	}
+	// The room after each mark on its row.
+	for r := range b.lastRow {
+		b.lastRow[r] = -1
+	}
+	for mi := range b.marks {
+		m := &b.marks[mi]
+		m.gap = math.MaxFloat32
+		if p := b.lastRow[m.row]; p >= 0 {
+			b.marks[p].gap = m.x0 - b.marks[p].x1
+		}
+		b.lastRow[m.row] = int32(mi)
 	}
 	// The reported row: the publication dates of the marks' first items,
 	// sorted by position and merged by cell.

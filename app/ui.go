@@ -25,6 +25,8 @@ type UI struct {
 	undo    *undoStack
 	palette *palette
 	nav     *history
+	// timeline is the Timeline window, when open (timeline_view.go).
+	timeline timelineSlot
 
 	// cur is the article shown in the reader ("" ID when none).
 	cur     notebook.Article
@@ -89,6 +91,7 @@ func New(a fyne.App, w fyne.Window, nb *notebook.Notebook) *UI {
 	ui.anns = newAnnotationsPane(ui)
 	ui.palette = newPalette(ui)
 	nb.Watch(func(ch notebook.Change) { ui.post(func() { ui.changed(ch) }) })
+	nb.Watch(ui.timelineWatch) // the Timeline window, while open
 	w.SetOnDropped(ui.dropped)
 	return ui
 }
