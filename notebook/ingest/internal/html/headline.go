@@ -200,7 +200,7 @@ var headEmphasis = map[atom.Atom]bool{atom.B: true, atom.Strong: true, atom.Font
 // large type (<b>, <strong>, <font size=4>, a bold or large <span>): the
 // way pages without headings show their headline, in a paragraph, cell
 // or block of its own. Its siblings may only be white space, line
-// breaks, images and comments.
+// breaks, images, icon links and comments.
 func headEmphasisLine(n *html.Node) bool {
 	if !headEmphasis[n.DataAtom] || n.Parent == nil || hasBlock(n, 3) {
 		return false
@@ -229,6 +229,8 @@ func headEmphasisLine(n *html.Node) bool {
 				return false
 			}
 		case sib.Type == html.ElementNode && (sib.DataAtom == atom.Br || sib.DataAtom == atom.Img):
+		case sib.Type == html.ElementNode && sib.DataAtom == atom.A && strings.TrimSpace(textOf(sib)) == "":
+			// An icon link beside it (print, e-mail).
 		default:
 			return false
 		}

@@ -265,9 +265,9 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string
 	main := titleMainPart(ts.tag, ts.sites)
 	hasParts := nWhole < len(refs)
 
-	best, bestScore, bestStructured := headCand{}, 0.0, false
+	best, bestScore, bestStructured, bestPart := headCand{}, 0.0, false, false
 	for _, c := range vis {
-		score, byStructured := 0.0, false
+		score, byStructured, byPart := 0.0, false, false
 		for i, r := range refs {
 			switch {
 			case i >= nWhole && (main == "" || !strings.Contains(titleFold(r), main)) &&
@@ -277,17 +277,17 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string
 				continue
 			}
 			m := titleMatch(c, r, i < len(structured))
-			if i == nWhole-1 && hasParts {
+			if (i == nWhole-1 || i == nWhole-2) && i >= len(structured) && hasParts {
 				// A heading that repeats the whole <title>, site and
 				// section included, yields to one that shows its part.
 				m -= 0.25
 			}
 			if m > score {
-				score, byStructured = m, i < len(structured)
+				score, byStructured, byPart = m, i < len(structured), i >= nWhole
 			}
 		}
 		if score > 0 && titleBetter(c, score, best, bestScore, start) {
-			best, bestScore, bestStructured = c, score, byStructured
+			best, bestScore, bestStructured, bestPart = c, score, byStructured, byPart
 		}
 	}
 	near := titleNearest(vis, start, lead)
@@ -296,6 +296,12 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string
 		// What the page shows of its <title> stands above the heading
 		// that opens the article, which shares no word with it: the
 		// <title> names the site or a section (a logo, a banner).
+		return near.text
+	}
+	if bestScore > 0 && bestPart && near != nil && near.pos > best.pos && lead != "" &&
+		titleUnrelated(best.text, lead) && !titleUnrelated(near.text, lead) && len(strings.Fields(near.text)) >= 3 {
+		// The heading that matches a part of <title> says nothing of
+		// the article (a section's name) and the one that opens it does.
 		return near.text
 	}
 	if bestScore > 0 {
@@ -375,13 +381,15 @@ const titleNearMax = 60
 
 // titleNearest returns the heading or headline element that stands
 // nearest before the article's text, if one does within titleNearMax.
-// A line in bold or large type counts when it shares a word with the
-// article's opening (lead); a date or byline line never does.
+// A heading that shares a word with the article's opening (lead) comes
+// before one that does not (a name, a label); a line in bold or large
+// type counts only if it does; a date or byline line never does.
 func titleNearest(vis []headCand, start int, lead string) *headCand {
 	if start < 0 {
 		return nil
 	}
 	var near *headCand
+	nearSpeaks := false
 	for i := range vis {
 		c := &vis[i]
 		if c.rank == 6 || c.pos > start || start-c.pos > titleNearMax || len(strings.Fields(c.text)) < 2 {
@@ -390,8 +398,9 @@ func titleNearest(vis []headCand, start int, lead string) *headCand {
 		if c.rank == 7 && (lead == "" || titleUnrelated(c.text, lead)) || isMetaLine(c.text, "") {
 			continue
 		}
-		if near == nil || c.pos > near.pos {
-			near = c
+		speaks := lead != "" && !titleUnrelated(c.text, lead)
+		if near == nil || speaks && !nearSpeaks || speaks == nearSpeaks && c.pos > near.pos {
+			near, nearSpeaks = c, speaks
 		}
 	}
 	return near
