@@ -21,8 +21,10 @@ type appliedGroup struct {
 }
 
 // collectGroups reads, for every article with a changed file, its final
-// article and annotation records; and the changed tag records.
+// article and annotation records; and the changed tag records. It keeps
+// their digests in m.sums (for the index).
 func (m *syncMerger) collectGroups(files []gsync.FileChange) ([]appliedGroup, map[string]*Tag, map[string]string, error) {
+	m.sums = map[string][16]byte{}
 	ids := map[string]bool{}
 	tags := map[string]*Tag{}      // tag file → final record (nil: removed)
 	oldTags := map[string]string{} // tag file → our name before
@@ -52,6 +54,7 @@ func (m *syncMerger) collectGroups(files []gsync.FileChange) ([]appliedGroup, ma
 				return nil, nil, nil, err
 			}
 			tags[f.Path] = &t
+			m.sums[f.Path] = tagDigest(t)
 		}
 	}
 	var out []appliedGroup
@@ -68,6 +71,7 @@ func (m *syncMerger) collectGroups(files []gsync.FileChange) ([]appliedGroup, ma
 				return nil, nil, nil, err
 			}
 			g.art = &a
+			m.sums[p] = articleDigest(a.Article, a.Versions, a.Deleted)
 		}
 		for _, ap := range m.groupPaths(id) {
 			r, err := m.final(ap)
@@ -78,11 +82,15 @@ func (m *syncMerger) collectGroups(files []gsync.FileChange) ([]appliedGroup, ma
 				continue
 			}
 			_, _, annID := gsync.ParsePath(ap)
-			s, err := readAnnotation(ap, id, annID, *r, -1)
+			s, err := m.annotation(ap, *r)
+			if err == nil {
+				err = checkSyncAnnotation(ap, id, annID, &s, -1, true)
+			}
 			if err != nil {
 				return nil, nil, nil, err
 			}
 			g.anns = append(g.anns, s)
+			m.sums[ap] = annotationDigest(s.Annotation, s.On, s.Deleted)
 		}
 		out = append(out, g)
 	}

@@ -16,7 +16,9 @@ import (
 )
 
 // merged is a file's content after the merge: a record, a text's blob, or
-// nothing (rec nil and blob zero: removed).
+// nothing (rec nil and blob zero: removed). A record taken as the remote
+// has it keeps its blob too (so that it is not encoded again); set clears
+// it.
 type merged struct {
 	rec  *gsync.Record
 	blob gsync.OID
@@ -44,7 +46,11 @@ type syncMerger struct {
 	now      time.Time
 	clock    gsync.Clock // the clock of changes the merge itself makes
 	high     gsync.Clock // the highest clock received
-	rep      *SyncReport
+	// sums has the digests of the final records collectGroups read.
+	sums map[string][16]byte
+	// anns caches the decoded final annotation records (see annotation).
+	anns map[string]syncAnnotation
+	rep  *SyncReport
 }
 
 func (m *syncMerger) read(o gsync.OID, path string) (*gsync.Record, error) {
@@ -75,12 +81,31 @@ func (m *syncMerger) final(path string) (*gsync.Record, error) {
 }
 
 func (m *syncMerger) set(path string, r *gsync.Record) {
+	delete(m.anns, path)
 	if _, ok := m.out[path]; !ok && m.annFiles != nil {
 		if _, ours := m.ours.Files[path]; !ours {
 			m.noteAnnotationFile(path)
 		}
 	}
 	m.out[path] = merged{rec: r}
+}
+
+// annotation decodes r, the final record of annotation file path (a
+// record is decoded once, however many fixups look at it; set forgets
+// it). The caller checks it (checkSyncAnnotation).
+func (m *syncMerger) annotation(path string, r gsync.Record) (syncAnnotation, error) {
+	if s, ok := m.anns[path]; ok {
+		return s, nil
+	}
+	s, err := decodeAnnotation(path, r)
+	if err != nil {
+		return s, err
+	}
+	if m.anns == nil {
+		m.anns = map[string]syncAnnotation{}
+	}
+	m.anns[path] = s
+	return s, nil
 }
 
 // refuse reports a file from the remote that is not taken.
@@ -259,6 +284,17 @@ func (m *syncMerger) mergeRecord(p string, kind gsync.Kind, a, b string, ch gsyn
 		m.refuse(p, fmt.Errorf("%s: removed without going to the trash", p))
 		return nil
 	}
+	if theirs != nil && sameBlob(m.ours.Files, p, ch.Old) {
+		// Only the remote changed the file: its record as it is.
+		m.inputs[p] = &mergeInput{base: base, ours: ours, theirs: theirs, out: gsync.Outcome{Record: *theirs, Present: true}}
+		r := theirs.Clone() // the fixups may change it; the inputs stay
+		m.set(p, &r)
+		m.out[p] = merged{rec: &r, blob: ch.New}
+		if kind == gsync.ArticleFile || kind == gsync.AnnotationFile {
+			m.groups[a] = true
+		}
+		return nil
+	}
 	out := gsync.Merge(base, ours, theirs, rulesOf(kind))
 	m.inputs[p] = &mergeInput{base: base, ours: ours, theirs: theirs, out: out}
 	for _, c := range out.Conflicts {
@@ -284,6 +320,16 @@ func (m *syncMerger) mergeRecord(p string, kind gsync.Kind, a, b string, ch gsyn
 		m.groups[a] = true
 	}
 	return nil
+}
+
+// sameBlob reports whether our commit has file p as the merge base has
+// it (base zero: neither has it).
+func sameBlob(ours map[string]indexEntry, p string, base gsync.OID) bool {
+	e, ok := ours[p]
+	if !ok {
+		return base.IsZero()
+	}
+	return e.Blob == base
 }
 
 // describePath names a record file for a message.
@@ -340,7 +386,10 @@ func (m *syncMerger) fixGroup(id string) error {
 			continue
 		}
 		_, _, annID := gsync.ParsePath(p)
-		s, err := readAnnotationLoose(p, id, annID, *r)
+		s, err := m.annotation(p, *r)
+		if err == nil {
+			err = checkSyncAnnotation(p, id, annID, &s, -1, false)
+		}
 		if err != nil {
 			m.refuse(p, err)
 			continue
@@ -418,7 +467,14 @@ func (m *syncMerger) fixGroup(id string) error {
 		if err := m.reattach(f, art.Article, final, ok); err != nil {
 			return err
 		}
-		if _, err := readAnnotation(f.path, id, f.ann.Annotation.ID, *f.rec, chars); err != nil {
+		var err error
+		if f.dirty {
+			_, err = readAnnotation(f.path, id, f.ann.Annotation.ID, *f.rec, chars)
+		} else {
+			s := f.ann
+			err = checkSyncAnnotation(f.path, id, s.Annotation.ID, &s, chars, true)
+		}
+		if err != nil {
 			if _, theirs := m.out[f.path]; theirs && !f.dirty {
 				m.refuse(f.path, err)
 				continue
@@ -620,7 +676,7 @@ func (m *syncMerger) files(parent func(string) gsync.OID) []gsync.FileChange {
 		var data []byte
 		if f, ok := m.out[p]; ok {
 			switch {
-			case f.rec != nil:
+			case f.rec != nil && f.blob.IsZero():
 				data = gsync.Encode(*f.rec)
 				want = gsync.BlobID(data)
 			default:

@@ -260,6 +260,16 @@ func readAnnotationLoose(path, articleID, id string, r gsync.Record) (syncAnnota
 }
 
 func readAnnotationRecord(path, articleID, id string, r gsync.Record, chars int, needOn bool) (syncAnnotation, error) {
+	s, err := decodeAnnotation(path, r)
+	if err != nil {
+		return s, err
+	}
+	return s, checkSyncAnnotation(path, articleID, id, &s, chars, needOn)
+}
+
+// decodeAnnotation decodes an annotation record of file path, unchecked
+// but for its fields' names and types.
+func decodeAnnotation(path string, r gsync.Record) (syncAnnotation, error) {
 	var s syncAnnotation
 	fail := func(err error) (syncAnnotation, error) { return syncAnnotation{}, fmt.Errorf("%s: %w", path, err) }
 	if err := checkFields(r, annotationFieldSet); err != nil {
@@ -274,6 +284,13 @@ func readAnnotationRecord(path, articleID, id string, r gsync.Record, chars int,
 	if err := decodeField(r, fDeleted, &s.Deleted); err != nil {
 		return fail(err)
 	}
+	return s, nil
+}
+
+// checkSyncAnnotation checks a decoded annotation record (see
+// readAnnotation and readAnnotationLoose).
+func checkSyncAnnotation(path, articleID, id string, s *syncAnnotation, chars int, needOn bool) error {
+	fail := func(err error) error { return fmt.Errorf("%s: %w", path, err) }
 	an := &s.Annotation
 	if an.ID != id {
 		return fail(fmt.Errorf("holds annotation %s", quoteShort(an.ID)))
@@ -294,7 +311,7 @@ func readAnnotationRecord(path, articleID, id string, r gsync.Record, chars int,
 	if s.Deleted != nil && s.Deleted.With != "" && s.Deleted.With != articleID {
 		return fail(fmt.Errorf("trashed with article %s, not its own", quoteShort(s.Deleted.With)))
 	}
-	return s, nil
+	return nil
 }
 
 // readTag decodes and checks a tag record of the file with this name.

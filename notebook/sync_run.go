@@ -497,7 +497,7 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 		return L, false, err
 	}
 	rep.Received += len(incoming)
-	applyToIndex(idx, incoming, nil)
+	applyToIndex(idx, incoming, m.sums)
 	idx.Commit = M
 	idx.save(sc.repo.Dir)
 	return M, false, nil
