@@ -243,14 +243,17 @@ func headEmphasisLine(n *html.Node) bool {
 const headLeadWords = 80
 
 // leadText returns the first words of an article's text (about
-// headLeadWords), to tell a headline that speaks of the article from a
-// slogan or a label.
+// headLeadWords, from its first paragraph-long text), to tell a headline
+// that speaks of the article from a slogan, a name or a label.
 func leadText(content *html.Node) string {
 	var b strings.Builder
 	words := 0
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.TextNode {
+			if words == 0 && utf8.RuneCountInString(strings.TrimSpace(n.Data)) < headParaRunes {
+				return false // the headline, byline or date above the text
+			}
 			words += len(strings.Fields(n.Data))
 			b.WriteString(n.Data)
 			b.WriteByte(' ')

@@ -291,7 +291,7 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string
 		}
 	}
 	near := titleNearest(vis, start, lead)
-	if bestScore > 0 && !bestStructured && near != nil && near.pos > best.pos && lead != "" && !titleUnrelated(near.text, lead) &&
+	if bestScore > 0 && !bestStructured && near != nil && near.rank <= 5 && near.pos > best.pos && lead != "" && !titleUnrelated(near.text, lead) &&
 		titleUnrelated(ts.tag, near.text) && titleTopHeading(vis, near) {
 		// What the page shows of its <title> stands above the heading
 		// that opens the article, which shares no word with it: the
