@@ -147,9 +147,10 @@ func tlAlpha(c color.Color, a float64) color.Color {
 func (r *timelineRenderer) update() {
 	c := r.c
 	size := c.Size()
-	if !c.viewSet && size.Width > 0 {
+	if size.Width > 0 && (!c.viewSet || c.fitted > 0 && c.fitted != c.plotW()) {
+		// The first layout, or a resize of a view nobody zoomed: fit.
 		c.view = c.data.fit(c.plotW())
-		c.viewSet = true
+		c.viewSet, c.fitted = true, c.plotW()
 	}
 	c.rebuild()
 	if c.focused && c.sel < 0 && len(c.built.marks) > 0 {

@@ -459,3 +459,18 @@ func TestTimelineView_menuAndTheme(t *testing.T) {
 		t.Errorf("background after the dark theme: %v (light %v, want %v)", dark, light, want)
 	}
 }
+
+func TestTimelineView_resizeRefits(t *testing.T) {
+	f := newTLFixture(t)
+	c := f.tv.canvas
+	f.tv.win.Resize(fyne.NewSize(900, 700))
+	if want := c.data.fit(c.plotW()); c.view != want {
+		t.Errorf("after a resize, an unzoomed view is %+v, want it fitted %+v", c.view, want)
+	}
+	c.zoomAt(2, 100)
+	zoomed := c.view
+	f.tv.win.Resize(fyne.NewSize(1300, 760))
+	if c.view != zoomed {
+		t.Errorf("a resize changed a zoomed view: %+v -> %+v", zoomed, c.view)
+	}
+}

@@ -23,6 +23,7 @@ type timelineCanvas struct {
 	data    *tlData
 	view    tlView
 	viewSet bool    // a viewport was chosen (else fit at the first layout)
+	fitted  float64 // the plot width the view was fitted to; 0 once zoomed or panned
 	top     float64 // vertical scroll of the lanes area
 	built   tlBuilt
 	builtW  float64 // the plot width the marks were built for
@@ -102,7 +103,8 @@ func (c *timelineCanvas) inReported(p fyne.Position) bool {
 }
 
 // setData shows a new timeline. The viewport is kept (a refresh after a
-// change) unless fit is true; the selection follows its item by ID.
+// change) unless fit is true or nobody zoomed or panned since the last
+// fit; the selection follows its item by ID.
 func (c *timelineCanvas) setData(d *tlData, fit bool) {
 	selID := ""
 	if c.sel >= 0 && c.sel < len(c.data.items) {
@@ -114,7 +116,7 @@ func (c *timelineCanvas) setData(d *tlData, fit bool) {
 		c.sel = i
 	}
 	c.hover, c.hoverRep = -1, -1
-	if fit || !c.viewSet {
+	if fit || !c.viewSet || c.fitted > 0 {
 		c.fit()
 		return
 	}
@@ -127,6 +129,7 @@ func (c *timelineCanvas) setData(d *tlData, fit bool) {
 func (c *timelineCanvas) fit() {
 	c.view = c.data.fit(c.plotW())
 	c.viewSet = c.Size().Width > 0
+	c.fitted = c.plotW()
 	c.top = 0
 	c.changedView()
 }
@@ -134,7 +137,7 @@ func (c *timelineCanvas) fit() {
 // zoomAt zooms by factor around plot position x.
 func (c *timelineCanvas) zoomAt(factor, x float64) {
 	c.view = c.data.zoom(c.view, factor, x, c.plotW())
-	c.viewSet = true
+	c.viewSet, c.fitted = true, 0
 	c.changedView()
 }
 
@@ -156,6 +159,9 @@ func (c *timelineCanvas) pan(dx, dy float64) {
 	c.view = c.data.clamp(c.view, c.plotW())
 	c.top = c.clampTop(c.top + dy)
 	c.viewSet = true
+	if dx != 0 {
+		c.fitted = 0
+	}
 	c.changedView()
 }
 
@@ -193,6 +199,7 @@ func (c *timelineCanvas) selectItem(i int, reveal bool) {
 		s, e := c.data.start[i], min(c.data.end[i], c.data.start[i]+c.view.dpp*w/2)
 		c.view.start = (s+e)/2 - c.view.dpp*w/2
 		c.view = c.data.clamp(c.view, w)
+		c.fitted = 0
 		y := c.data.rowY[c.data.row[i]]
 		if y-c.top < tlRowH || y-c.top > c.lanesH()-tlRowH {
 			c.top = c.clampTop(y - c.lanesH()/2)
