@@ -20,10 +20,12 @@ package notebook
 //     after recording M and before pushing it pushes it the next time.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	stdsync "sync"
 	"time"
@@ -193,11 +195,29 @@ func (n *Notebook) sync(ctx context.Context) (SyncReport, error) {
 	return rep, errors.New("the remote or the notebook kept changing; try again")
 }
 
+// repoComplete reports whether dir holds a bare repository git finished
+// making (and Gloss finished setting up: the origin is its last setting).
+func repoComplete(dir string) bool {
+	for _, f := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			return false
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(dir, "config"))
+	return err == nil && bytes.Contains(cfg, []byte(`[remote "origin"]`))
+}
+
 // openWorkingCopy opens (or makes again) the notebook's working copy.
 func (n *Notebook) openWorkingCopy(ctx context.Context, st syncState) (syncCtx, func(), error) {
 	dir := SyncDir(n.Path())
 	repo := gsync.OpenRepo(dir)
-	if _, err := os.Stat(dir); err != nil {
+	if !repoComplete(dir) {
+		// Missing, or half made by an older Gloss killed while making
+		// it: made again (the notebook holds everything; commits only
+		// the lost copy had are found missing and made again).
+		if err := os.RemoveAll(dir); err != nil {
+			return syncCtx{}, nil, fmt.Errorf("working copy %s: %w", dir, err)
+		}
 		var ierr error
 		if repo, ierr = gsync.InitRepo(ctx, dir, st.Remote); ierr != nil {
 			return syncCtx{}, nil, ierr

@@ -155,24 +155,46 @@ func exitCode(err error) int {
 }
 
 // InitRepo makes a new bare repository in dir (which must not exist or be
-// empty) whose origin is remote.
+// empty) whose origin is remote. It is made beside dir and renamed into
+// place when complete, so that a process killed meanwhile leaves no
+// half-made working copy for the next sync to trip on.
 func InitRepo(ctx context.Context, dir, remote string) (*Repo, error) {
-	r := OpenRepo(dir)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("working copy %s: %w", dir, err)
-	}
 	if err := CheckRemote(remote); err != nil {
 		return nil, err
 	}
-	if _, err := r.run(ctx, nil, "init", "--bare", "-q", "--initial-branch="+Branch); err != nil {
+	tmp := dir + ".new"
+	if err := os.RemoveAll(tmp); err != nil {
+		return nil, fmt.Errorf("working copy %s: %w", dir, err)
+	}
+	if err := initRepo(ctx, tmp, remote); err != nil {
+		os.RemoveAll(tmp)
 		return nil, err
+	}
+	if err := os.Remove(dir); err != nil && !os.IsNotExist(err) {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("working copy %s: %w", dir, err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("working copy %s: %w", dir, err)
+	}
+	return OpenRepo(dir), nil
+}
+
+func initRepo(ctx context.Context, dir, remote string) error {
+	r := OpenRepo(dir)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("working copy %s: %w", dir, err)
+	}
+	if _, err := r.run(ctx, nil, "init", "--bare", "-q", "--initial-branch="+Branch); err != nil {
+		return err
 	}
 	// The settings are appended to the new repository's config file in one
 	// write rather than by one git config per setting (each git costs tens
 	// of milliseconds to start).
 	f, err := os.OpenFile(filepath.Join(dir, "config"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
-		return nil, fmt.Errorf("working copy %s: %w", dir, err)
+		return fmt.Errorf("working copy %s: %w", dir, err)
 	}
 	_, err = fmt.Fprintf(f, "[gc]\n\tauto = 0\n[core]\n\tlogAllRefUpdates = false\n[fetch]\n\tfsckObjects = true\n[remote \"origin\"]\n\turl = %s\n\tfetch = +%s:%s\n",
 		configValue(remote), LocalRef, RemoteRef)
@@ -180,10 +202,10 @@ func InitRepo(ctx context.Context, dir, remote string) (*Repo, error) {
 		err = cerr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("working copy %s: %w", dir, err)
+		return fmt.Errorf("working copy %s: %w", dir, err)
 	}
 	// gc.auto 0: Gloss repacks itself (Maintain).
-	return r, nil
+	return nil
 }
 
 // configValue quotes a value for a git config file.
