@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -58,10 +59,35 @@ type annotationsPane struct {
 	root    *fyne.Container
 	editing string // annotation whose note is being edited
 	noteFor string // article whose note is shown
+
+	// people is who made what, and the "Only my highlights" filter.
+	people *creators
+	// events caches the cards' event dates by annotation (read in the
+	// background after every change; a card shows the cached one
+	// meanwhile), eventSeq numbers the reads.
+	events   map[string]cardEvent
+	eventSeq int
+	eventDlg *eventDialog // the open event date dialog (for tests)
+}
+
+// cardEvent is a card's event date as last read, for the annotation as it
+// was then (updated), and for its article's publication date (relative
+// dates resolve against it).
+type cardEvent struct {
+	ev        notebook.Event
+	ok        bool
+	updated   time.Time
+	published string
+}
+
+// fresh reports whether a cached event date still holds for an.
+func (e cardEvent) fresh(an notebook.Annotation, published string) bool {
+	return e.updated.Equal(an.Updated) && e.published == published
 }
 
 func newAnnotationsPane(ui *UI) *annotationsPane {
-	p := &annotationsPane{ui: ui, titles: map[string]string{}}
+	p := &annotationsPane{ui: ui, titles: map[string]string{}, events: map[string]cardEvent{}}
+	p.people = newCreators(ui)
 	p.title = widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.noteView = newMDView("")
 	p.noteEdit = newShortcutEntry(ui)
@@ -78,7 +104,8 @@ func newAnnotationsPane(ui *UI) *annotationsPane {
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.empty.Importance = widget.LowImportance
 	noteHead := container.NewBorder(nil, nil, nil, p.noteBtn, widget.NewLabelWithStyle("Article note", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	body := container.NewVBox(noteHead, p.noteBox, widget.NewSeparator(), container.NewStack(p.keys, p.title), p.empty, p.cards)
+	head := container.NewBorder(nil, nil, nil, p.people.check, container.NewStack(p.keys, p.title))
+	body := container.NewVBox(noteHead, p.noteBox, widget.NewSeparator(), head, p.empty, p.cards)
 	p.scroll = container.NewVScroll(container.NewPadded(body))
 	p.article = p.scroll
 
@@ -123,10 +150,25 @@ func (p *annotationsPane) setArticle(a notebook.Article, anns []notebook.Annotat
 	} else {
 		p.noteBtn.Enable()
 	}
-	if len(anns) == 0 {
+	all := anns
+	if p.people.add(creatorsOf(anns)...) {
+		p.people.showCheck()
+	}
+	anns = p.people.filter(anns)
+	switch {
+	case len(all) == 0:
 		setText(p.title, "Annotations")
+		setText(p.empty, "Select text in the article and press H to highlight it.")
 		p.empty.Show()
-	} else {
+	case len(anns) < len(all):
+		setText(p.title, fmt.Sprintf("%d of %s (yours)", len(anns), plural(len(all), "annotation", "annotations")))
+		setText(p.empty, "None of the highlights here are yours. Untick “Only my highlights” to see everyone's.")
+		if len(anns) == 0 {
+			p.empty.Show()
+		} else {
+			p.empty.Hide()
+		}
+	default:
 		setText(p.title, plural(len(anns), "annotation", "annotations"))
 		p.empty.Hide()
 	}
@@ -153,6 +195,7 @@ func (p *annotationsPane) setArticle(a notebook.Article, anns []notebook.Annotat
 	}
 	p.editing = ""
 	p.cards.Objects = objs
+	p.showCardMeta()
 	p.cards.Refresh()
 	if c := p.card(editing); c != nil {
 		if c.editor == nil {
@@ -161,6 +204,8 @@ func (p *annotationsPane) setArticle(a notebook.Article, anns []notebook.Annotat
 			p.editing = editing
 		}
 	}
+	p.ui.reuse.articleShown()
+	p.loadEvents(all)
 	// Work waiting for a card (a note editor on a new highlight) runs
 	// once the card is shown; waits for cards of another article end.
 	for id, fns := range p.ui.whenShown {
@@ -478,3 +523,77 @@ func (w *globalRowWidget) CreateRenderer() fyne.WidgetRenderer {
 
 // oneLine folds line breaks into spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// creatorsOf lists the creators of highlights.
+func creatorsOf(anns []notebook.Annotation) []string {
+	out := make([]string, 0, len(anns))
+	for _, a := range anns {
+		if a.Creator != "" {
+			out = append(out, a.Creator)
+		}
+	}
+	return out
+}
+
+// showCardMeta fills every card's line of facts from what is known: the
+// creator, the cached event date and the passages other articles carry.
+func (p *annotationsPane) showCardMeta() {
+	for _, o := range p.cards.Objects {
+		c, ok := o.(*annCard)
+		if !ok {
+			continue
+		}
+		c.meta.setCreator(p.people.shownName(c.ann))
+		if e, ok := p.events[c.ann.ID]; ok {
+			c.meta.setEvent(e.ev, e.ok)
+		}
+		c.meta.setAlsoIn(p.ui.reuse.alsoIn(c.ann))
+	}
+}
+
+// showAlsoIn updates the cards' "also in N articles" (the reuse passages
+// arrived).
+func (p *annotationsPane) showAlsoIn() {
+	for _, o := range p.cards.Objects {
+		if c, ok := o.(*annCard); ok {
+			c.meta.setAlsoIn(p.ui.reuse.alsoIn(c.ann))
+		}
+	}
+}
+
+// loadEvents reads the event dates of the article's highlights that are
+// new or changed since they were read, in the background, and shows them
+// on their cards.
+func (p *annotationsPane) loadEvents(anns []notebook.Annotation) {
+	p.eventSeq++
+	seq := p.eventSeq
+	published := p.ui.cur.Published.String()
+	var list []notebook.Annotation
+	for _, a := range anns {
+		if e, ok := p.events[a.ID]; !ok || !e.fresh(a, published) {
+			list = append(list, a)
+		}
+	}
+	if len(list) == 0 {
+		return
+	}
+	ui := p.ui
+	ui.background(func(context.Context) func() {
+		evs, oks, err := ui.nb.Events(list)
+		return func() {
+			if seq != p.eventSeq {
+				return
+			}
+			if err != nil {
+				ui.notify.show(fmt.Sprintf("Event dates are not available: %v", err), nil)
+				return
+			}
+			for i, a := range list {
+				p.events[a.ID] = cardEvent{ev: evs[i], ok: oks[i], updated: a.Updated, published: published}
+				if c := p.card(a.ID); c != nil {
+					c.meta.setEvent(evs[i], oks[i])
+				}
+			}
+		}
+	})
+}

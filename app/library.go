@@ -122,6 +122,7 @@ func (l *library) content() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, l.selBtn, l.filter),
 		container.NewBorder(nil, nil, nil, l.count, l.sortSel),
 		l.bulk,
+		l.ui.tagSources.content(),
 	)
 	l.articles = borderTop(top, l.list)
 	articles := l.articles
@@ -270,6 +271,7 @@ func (l *library) setLoaded(load libraryLoad) {
 	l.tree.RefreshItem(nodeArticles)
 	l.tree.RefreshItem(nodeHighlights)
 	l.filterRows()
+	l.ui.libraryLoaded() // reuse marks, tag sources, creators (reuse.go)
 	l.loaded = true
 	if f := l.onLoaded; f != nil {
 		l.onLoaded = nil

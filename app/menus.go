@@ -111,6 +111,9 @@ func (ui *UI) installMenus() {
 		ui.item("Back", altKey(fyne.KeyLeft), ui.nav.goBack),
 		ui.item("Forward", altKey(fyne.KeyRight), ui.nav.goForward),
 		fyne.NewMenuItemSeparator(),
+		ui.item("Other articles with this passage…", key(fyne.KeyR, true), ui.showReuseHere),
+		ui.anns.people.menuItem(),
+		fyne.NewMenuItemSeparator(),
 		ui.item("Timeline…", key(fyne.KeyL, false), ui.showTimeline),
 		themeItem("System theme", themeSystem),
 		themeItem("Light theme", themeLight),
@@ -128,7 +131,7 @@ func (ui *UI) installMenus() {
 	// Canvas shortcuts for when no widget has focus (the menu handles them
 	// first in the desktop driver; aliases such as Ctrl+F need these).
 	for _, s := range []fyne.Shortcut{key(fyne.KeyF, false), key(fyne.KeyK, false), key(fyne.KeyY, false),
-		&fyne.ShortcutUndo{}, &fyne.ShortcutRedo{}, altKey(fyne.KeyLeft), altKey(fyne.KeyRight)} {
+		&fyne.ShortcutUndo{}, &fyne.ShortcutRedo{}, altKey(fyne.KeyLeft), altKey(fyne.KeyRight), key(fyne.KeyR, true)} {
 		ui.win.Canvas().AddShortcut(s, func(s fyne.Shortcut) { ui.runShortcut(s) })
 	}
 	// The reader's keys work when nothing has focus, too.
@@ -181,6 +184,7 @@ var shortcutTable = [][2]string{
 	{"Delete", "delete the selected highlight (with Undo)"},
 	{"R", "re-attach the selected highlight: select its new passage, then Enter"},
 	{"Alt+Left / Alt+Right", "back / forward after a jump (palette, card, list, Back)"},
+	{"Ctrl+Shift+R", "other articles with the passage at the caret or selected highlight (a margin bar marks shared passages)"},
 	{"Tab / Shift+Tab", "move through the panes: filter, articles, library, reader, cards"},
 	{"↑ ↓, Enter", "move in a list or the cards; open the article, edit the note"},
 	{"Esc", "back to the reader (cancels a note draft or a re-attach)"},

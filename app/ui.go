@@ -25,6 +25,10 @@ type UI struct {
 	undo    *undoStack
 	palette *palette
 	nav     *history
+	// reuse marks shared passages in the reader; tagSources sums up the
+	// selected tag's independent sources (reuse.go, reuse_sources.go).
+	reuse      *reuseView
+	tagSources *tagSources
 	// timeline is the Timeline window, when open (timeline_view.go).
 	timeline timelineSlot
 
@@ -88,6 +92,8 @@ func New(a fyne.App, w fyne.Window, nb *notebook.Notebook) *UI {
 	ui.nav = newHistory(ui)
 	ui.lib = newLibrary(ui)
 	ui.reader = newReader(ui)
+	ui.reuse, ui.tagSources = newReuseView(ui), newTagSources(ui)
+	ui.reader.view.OnMarkTapped = ui.markTapped
 	ui.anns = newAnnotationsPane(ui)
 	ui.palette = newPalette(ui)
 	nb.Watch(func(ch notebook.Change) { ui.post(func() { ui.changed(ch) }) })
