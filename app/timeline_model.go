@@ -410,7 +410,8 @@ func (d *tlData) build(b *tlBuilt, v tlView, width, top, height float64) {
 		if len(b.marks) <= tlMaxLinks {
 			b.links = append(b.links, tlLink{x0: (m.x0 + m.x1) / 2, y0: m.y, x1: float32(px), mark: int32(mi)})
 			if m.kind != tlDot {
-				b.links[len(b.links)-1].x0 = m.x0
+				// From the start of a bar, or its left edge on screen.
+				b.links[len(b.links)-1].x0 = max(m.x0, 0)
 			}
 		}
 		if px < -tlCell || px > width+tlCell {

@@ -218,7 +218,10 @@ func (r *timelineRenderer) update() {
 			}
 			tlSetText(tx, tk.Label, col, caption, tk.Major)
 			tx.Move(fyne.NewPos(x+3, 6))
-			r.objects = append(r.objects, ln, tx)
+			r.objects = append(r.objects, ln)
+			if x+3+fyne.MeasureText(tk.Label, caption, tx.TextStyle).Width <= W {
+				r.objects = append(r.objects, tx) // not a label cut by the edge
+			}
 		}
 	}
 	r.axis.StrokeColor, r.axis.StrokeWidth = muted, 1
@@ -413,7 +416,7 @@ func (r *timelineRenderer) updateOverlay() {
 			px := plotL + float32(c.view.x(dayNum(it.Published)+0.5))
 			sx := (x0 + x1) / 2
 			if b.marks[lm].kind != tlDot {
-				sx = x0
+				sx = x0 // the bar's start, or its left edge on screen
 			}
 			if p0, p1, ok := clipSegment(sx, y0+tlMarkH/2, px, lanesB+tlReportedH/2, plotL, plotR); ok {
 				r.hoverLink.StrokeColor = primary
