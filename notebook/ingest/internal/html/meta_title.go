@@ -53,7 +53,7 @@ func metaSiteH1(h, pageTitle string, sites []string) bool {
 		}
 		others := slices.Delete(slices.Clone(parts), i, i+1)
 		for _, o := range others {
-			if !metaSiteLike(o, []string{part}) {
+			if !metaSiteLike(o, []string{part}) && utf8.RuneCountInString(o) >= utf8.RuneCountInString(part) {
 				return true
 			}
 		}

@@ -291,11 +291,13 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string
 		}
 	}
 	near := titleNearest(vis, start, lead)
-	if bestScore > 0 && !bestStructured && near != nil && near.rank <= 5 && near.pos > best.pos && lead != "" && !titleUnrelated(near.text, lead) &&
+	if bestScore > 0 && !bestStructured && near != nil && near.pos > best.pos && near.rank <= 5 && (near.rank <= 4 && len(strings.Fields(near.text)) >= 3 || lead != "" && !titleUnrelated(near.text, lead)) &&
 		titleUnrelated(ts.tag, near.text) && titleTopHeading(vis, near) {
 		// What the page shows of its <title> stands above the heading
 		// that opens the article, which shares no word with it: the
-		// <title> names the site or a section (a logo, a banner).
+		// <title> names the site or a section (a logo, a banner). A
+		// heading of two words, or a headline-classed element, must
+		// also speak of the article.
 		return near.text
 	}
 	if bestScore > 0 && bestPart && near != nil && near.pos > best.pos && lead != "" &&
@@ -403,8 +405,23 @@ func titleNearest(vis []headCand, start int, lead string) *headCand {
 			near, nearSpeaks = c, speaks
 		}
 	}
+	if near == nil {
+		return nil
+	}
+	// A higher heading just above it is the headline, and near its
+	// standfirst or first section.
+	for i := range vis {
+		c := &vis[i]
+		if c.rank <= 5 && c.rank < near.rank && c.pos < near.pos && near.pos-c.pos <= titleStandfirstGap && len(strings.Fields(c.text)) >= 2 {
+			near = c
+		}
+	}
 	return near
 }
+
+// titleStandfirstGap is how many text nodes may stand between a
+// headline and the standfirst or section heading under it.
+const titleStandfirstGap = 8
 
 // titleSaysLittle reports whether a page's <title> (raw, and without
 // the site's name) says nothing of its article: the site's name or a
