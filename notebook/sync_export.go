@@ -39,6 +39,9 @@ type syncExport struct {
 	texts   map[string]Body // new texts by hash
 	removed []string        // record files the notebook no longer has
 	skipped []string        // records not sent, and why
+	// clashes counts trash entries (or annotations in them) whose ID a
+	// live item has (see fixTrashIDs).
+	clashes int
 }
 
 // empty reports whether there is nothing to send.
@@ -149,6 +152,7 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 			switch {
 			case e.Kind == TrashArticle && e.Article != nil && e.Body != nil:
 				if _, isLive := texts[e.ID]; isLive {
+					out.clashes++
 					out.skipped = append(out.skipped, fmt.Sprintf("trash entry %s: a live article has its ID (kept here, not sent)", e.ID))
 					return nil
 				}
@@ -158,6 +162,8 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 				}
 				for _, an := range e.Annotations {
 					if live[an.ID] {
+						out.clashes++
+						out.skipped = append(out.skipped, fmt.Sprintf("annotation %s in trash entry %s: a live annotation has its ID (kept here, not sent)", an.ID, e.ID))
 						continue
 					}
 					if err := annotation(an, e.Article.TextHash, &syncDeleted{At: e.Deleted, Title: e.Title, With: e.ID}); err != nil {
@@ -166,6 +172,7 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 				}
 			case e.Kind == TrashAnnotation && len(e.Annotations) == 1:
 				if live[e.ID] {
+					out.clashes++
 					out.skipped = append(out.skipped, fmt.Sprintf("trash entry %s: a live annotation has its ID (kept here, not sent)", e.ID))
 					return nil
 				}

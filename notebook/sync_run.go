@@ -275,6 +275,14 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 		if err != nil {
 			return false, err
 		}
+		if ex.clashes > 0 {
+			if err := n.fixTrashIDs(); err != nil {
+				return false, err
+			}
+			if ex, err = n.exportSnapshot(idx); err != nil {
+				return false, err
+			}
+		}
 		rep.Skipped = ex.skipped
 		gen = ex.gen
 		if !ex.empty() {
