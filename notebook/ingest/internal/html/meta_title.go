@@ -44,7 +44,8 @@ func metaSiteH1(h, pageTitle string, sites []string) bool {
 		// leading part is the headline more often than not, and so is
 		// the longest part between others ("Section | Headline | Site"),
 		// or a last part beside which the others look like a site's or
-		// section's name ("StreetInsider.com - Headline").
+		// section's name ("StreetInsider.com - Headline"), or the longest
+		// last part of a breadcrumb ("Site / Section / Headline").
 		if i == 0 {
 			return false
 		}
@@ -52,8 +53,11 @@ func metaSiteH1(h, pageTitle string, sites []string) bool {
 			return utf8.RuneCountInString(part) < longest
 		}
 		others := slices.Delete(slices.Clone(parts), i, i+1)
+		if len(parts) >= 3 && utf8.RuneCountInString(part) == longest {
+			return false // "Site / Section / Headline"
+		}
 		for _, o := range others {
-			if !metaSiteLike(o, []string{part}) && utf8.RuneCountInString(o) >= utf8.RuneCountInString(part) {
+			if !metaSiteLike(o, []string{part}) {
 				return true
 			}
 		}
