@@ -353,6 +353,20 @@ func humanDate(s string) string {
 func eventLabel(ev notebook.Event) string {
 	day := func(s string) string { return humanDate(s) }
 	month := func(s string) string { return humanDate(s[:min(7, len(s))]) }
+	// span shows two dates of one precision, the year (and month) they
+	// share once: "3 – 9 Feb 2023", "Jun – Aug 2023", "Dec 2022 – Feb 2023".
+	span := func(a, b string) string {
+		ha, hb := humanDate(a), humanDate(b)
+		fa, fb := strings.Fields(ha), strings.Fields(hb)
+		k := 0
+		for k < len(fa) && k < len(fb) && fa[len(fa)-1-k] == fb[len(fb)-1-k] {
+			k++
+		}
+		if k == 0 || k == len(fa) {
+			return ha + " – " + hb
+		}
+		return strings.Join(fa[:len(fa)-k], " ") + " – " + hb
+	}
 	var when string
 	switch ev.Precision {
 	case "day":
@@ -366,13 +380,13 @@ func eventLabel(ev notebook.Event) string {
 	case "week":
 		when = "week of " + day(ev.Start)
 	case "season":
-		when = month(ev.Start) + " – " + month(ev.End)
+		when = span(ev.Start[:min(7, len(ev.Start))], ev.End[:min(7, len(ev.End))])
 	case "open":
 		when = "since " + day(ev.Start)
 	default:
 		when = day(ev.Start)
 		if ev.End != "" && ev.End != ev.Start {
-			when += " – " + day(ev.End)
+			when = span(ev.Start, ev.End)
 		}
 	}
 	switch {

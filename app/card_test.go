@@ -120,8 +120,11 @@ func TestEventLabel(t *testing.T) {
 		{"decade", notebook.Event{Start: "1990-01-01", End: "1999-12-31", Precision: "decade"}, "1990s"},
 		{"week", notebook.Event{Start: "2023-01-16", End: "2023-01-22", Precision: "week", Evidence: "last week", Relative: true}, "week of 16 Jan 2023 · “last week”"},
 		{"open", notebook.Event{Start: "2022-07-01", Precision: "open"}, "since 1 Jul 2022"},
-		{"range", notebook.Event{Start: "2023-02-03", End: "2023-02-09", Precision: "range"}, "3 Feb 2023 – 9 Feb 2023"},
-		{"season", notebook.Event{Start: "2023-06-01", End: "2023-08-31", Precision: "season"}, "Jun 2023 – Aug 2023"},
+		{"range", notebook.Event{Start: "2023-02-03", End: "2023-02-09", Precision: "range"}, "3 – 9 Feb 2023"},
+		{"range over months", notebook.Event{Start: "2022-12-20", End: "2023-01-05", Precision: "range"}, "20 Dec 2022 – 5 Jan 2023"},
+		{"range in a year", notebook.Event{Start: "2023-01-20", End: "2023-03-05", Precision: "range"}, "20 Jan – 5 Mar 2023"},
+		{"season", notebook.Event{Start: "2023-06-01", End: "2023-08-31", Precision: "season"}, "Jun – Aug 2023"},
+		{"winter", notebook.Event{Start: "2022-12-01", End: "2023-02-28", Precision: "season"}, "Dec 2022 – Feb 2023"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := eventLabel(tt.ev); got != tt.want {

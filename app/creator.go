@@ -41,7 +41,7 @@ type creators struct {
 func newCreators(ui *UI) *creators {
 	c := &creators{ui: ui, seen: map[string]bool{}}
 	c.onlyMine = ui.prefs.Bool(prefKey(ui.nb.Path(), prefOnlyMine))
-	c.check = widget.NewCheck("Only mine", func(on bool) {
+	c.check = widget.NewCheck("Only my highlights", func(on bool) {
 		if !c.setting {
 			c.setOnlyMine(on)
 		}

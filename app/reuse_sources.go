@@ -32,11 +32,11 @@ type tagSources struct {
 
 func newTagSources(ui *UI) *tagSources {
 	s := &tagSources{ui: ui, label: widget.NewLabel("")}
-	s.label.Wrapping = fyne.TextWrapWord
-	s.label.Importance = widget.LowImportance
+	s.label.Truncation = fyne.TextTruncateEllipsis
+	s.label.TextStyle.Bold = true
 	s.button = widget.NewButtonWithIcon("Sources…", theme.InfoIcon(), s.showList)
 	s.button.Importance = widget.LowImportance
-	s.box = container.NewBorder(nil, nil, nil, s.button, s.label)
+	s.box = container.New(&tightVBox{}, s.label, container.NewHBox(s.button))
 	s.box.Hide()
 	return s
 }
@@ -97,6 +97,7 @@ func sourcesSummary(srcs []notebook.ReuseSource) string {
 func (s *tagSources) show(tag string, srcs []notebook.ReuseSource) {
 	s.tag, s.sources = tag, srcs
 	s.label.SetText(sourcesSummary(srcs))
+	s.relayout()
 	if len(srcs) > 0 {
 		s.button.Enable()
 	} else {
