@@ -111,7 +111,6 @@ func (ui *UI) installMenus() {
 		ui.item("Back", altKey(fyne.KeyLeft), ui.nav.goBack),
 		ui.item("Forward", altKey(fyne.KeyRight), ui.nav.goForward),
 		fyne.NewMenuItemSeparator(),
-		ui.item("Timeline…", key(fyne.KeyL, false), ui.showTimeline),
 		ui.item("Other articles with this passage…", key(fyne.KeyR, true), ui.showReuseHere),
 		ui.anns.people.menuItem(),
 		fyne.NewMenuItemSeparator(),

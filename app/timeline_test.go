@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/glossnotes/gloss/notebook"
+	"github.com/glossnotes/gloss/notebook/timeline"
 )
 
 // A short original article for the timeline tests: dated passages, one
@@ -472,5 +474,43 @@ func TestTimelineView_resizeRefits(t *testing.T) {
 	f.tv.win.Resize(fyne.NewSize(1300, 760))
 	if c.view != zoomed {
 		t.Errorf("a resize changed a zoomed view: %+v -> %+v", zoomed, c.view)
+	}
+}
+
+func TestTimelineView_mergedMarkLists(t *testing.T) {
+	f := newTLFixture(t)
+	c := f.tv.canvas
+	// Six highlights on one day in one lane: four rows, two of them merged
+	// marks; at a decade's zoom they fall on the same pixels anyway.
+	var items []timeline.Item
+	for i := range 6 {
+		items = append(items, tlItem(t, fmt.Sprint(i), "L", "2020-05-05", "=", "day", "2020-05-06"))
+	}
+	items = append(items, tlItem(t, "x", "L", "2010-01-01", "=", "day", ""))
+	c.setData(newTLData(items, nil), true)
+	merged := -1
+	for i, m := range c.built.marks {
+		if m.n > 1 {
+			merged = i
+		}
+	}
+	if merged < 0 {
+		t.Fatalf("no merged mark: %+v", c.built.marks)
+	}
+	mk := c.built.marks[merged]
+	pos := fyne.NewPos(tlGutter+(mk.x0+mk.x1)/2, float32(tlAxisH-c.top)+mk.y)
+	c.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	if !strings.Contains(c.r.tipTexts[0].Text, fmt.Sprintf("%d highlights here", mk.n)) {
+		t.Errorf("merged mark's tip: %q", c.r.tipTexts[0].Text)
+	}
+	c.Tapped(&fyne.PointEvent{Position: pos})
+	if f.tv.menu == nil || len(f.tv.menu.Items) != int(mk.n)+1 {
+		t.Fatalf("click on a merged mark: menu %+v, want zoom + %d items", f.tv.menu, mk.n)
+	}
+	// Zoom in here: the view narrows around the mark.
+	before := c.view.dpp
+	f.tv.menu.Items[0].Action()
+	if c.view.dpp >= before {
+		t.Errorf("Zoom in here did not zoom: %v -> %v", before, c.view.dpp)
 	}
 }

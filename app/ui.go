@@ -25,8 +25,6 @@ type UI struct {
 	undo    *undoStack
 	palette *palette
 	nav     *history
-	// timeline is the Timeline window, when open (timeline_view.go).
-	timeline timelineSlot
 	// reuse marks shared passages in the reader; tagSources sums up the
 	// selected tag's independent sources (reuse.go, reuse_sources.go).
 	reuse      *reuseView
