@@ -111,11 +111,17 @@ func (c *annCard) build() {
 	var menu *glyphButton
 	menu = newGlyphButton(c.ui, glyphMore, "Colour, note, tags, event date, re-attach, delete…", func() {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(menu)
-		widget.ShowPopUpMenuAtPosition(c.ui.withCiteKeyItem(c.ui.annotationMenu(a.ID), a.ArticleID), c.ui.win.Canvas(), pos.Add(fyne.NewPos(0, menu.Size().Height)))
+		widget.ShowPopUpMenuAtPosition(c.menu(), c.ui.win.Canvas(), pos.Add(fyne.NewPos(0, menu.Size().Height)))
 	})
 	body := container.NewBorder(nil, nil, c.chip, container.NewVBox(menu), container.New(&tightVBox{}, rows...))
 	c.applyColors()
 	c.root = container.NewStack(c.bg, container.NewPadded(body))
+}
+
+// menu is the card's ⋮ menu: the annotation's menu with the event date
+// items and the article's citation key.
+func (c *annCard) menu() *fyne.Menu {
+	return c.ui.withCiteKeyItem(c.ui.cardMenu(c.ann.ID), c.ann.ArticleID)
 }
 
 // color0 is a placeholder until applyColors runs.

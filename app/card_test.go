@@ -42,7 +42,8 @@ func TestCard_eventDate(t *testing.T) {
 
 	// ⋮ → Set event date…: the dialog checks what is typed and shows
 	// what Gloss read.
-	m := h.ui.cardMenu(dated.ID)
+	m := card(dated.ID).menu() // what the card's ⋮ shows
+	menuItem(t, m, "Copy citation key")
 	menuItem(t, m, "Set event date…").Action()
 	h.settle()
 	d := h.ui.anns.eventDlg
