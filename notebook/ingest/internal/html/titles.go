@@ -161,10 +161,14 @@ func titleWithoutMeta(t string) string {
 	// A leading run: the shortest that is a metadata line, so that a
 	// name beginning the headline stays with it.
 	for i := 1; i <= len(words)-2; i++ {
-		head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
-		if isMetaLine(head, "") {
-			return strings.TrimLeft(tail, " ,;:|-–—")
+		if !isMetaLine(strings.Join(words[:i], " "), "") {
+			continue
 		}
+		// The rest of the date ("Tuesday, 12 March" + "2024").
+		for i < len(words)-2 && titleMetaStart(words[i]) && isMetaLine(strings.Join(words[:i+1], " "), "") {
+			i++
+		}
+		return strings.TrimLeft(strings.Join(words[i:], " "), " ,;:|-–—")
 	}
 	return t
 }
@@ -290,7 +294,7 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string
 			best, bestScore, bestStructured, bestPart = c, score, byStructured, byPart
 		}
 	}
-	near := titleNearest(vis, start, lead)
+	near := titleNearest(vis, start, lead, ts.tag)
 	if bestScore > 0 && !bestStructured && near != nil && near.pos > best.pos && near.rank <= 5 && (near.rank <= 4 && len(strings.Fields(near.text)) >= 3 || lead != "" && !titleUnrelated(near.text, lead)) &&
 		titleUnrelated(ts.tag, near.text) && titleTopHeading(vis, near) {
 		// What the page shows of its <title> stands above the heading
@@ -386,7 +390,7 @@ const titleNearMax = 60
 // A heading that shares a word with the article's opening (lead) comes
 // before one that does not (a name, a label); a line in bold or large
 // type counts only if it does; a date or byline line never does.
-func titleNearest(vis []headCand, start int, lead string) *headCand {
+func titleNearest(vis []headCand, start int, lead, pageTitle string) *headCand {
 	if start < 0 {
 		return nil
 	}
@@ -409,10 +413,13 @@ func titleNearest(vis []headCand, start int, lead string) *headCand {
 		return nil
 	}
 	// A higher heading just above it is the headline, and near its
-	// standfirst or first section.
+	// standfirst or first section; unless only near speaks of the
+	// article and the higher one is in the page's <title> (a section's
+	// name).
 	for i := range vis {
 		c := &vis[i]
-		if c.rank <= 5 && c.rank < near.rank && c.pos < near.pos && near.pos-c.pos <= titleStandfirstGap && len(strings.Fields(c.text)) >= 2 {
+		if c.rank <= 5 && c.rank < near.rank && c.pos < near.pos && near.pos-c.pos <= titleStandfirstGap && len(strings.Fields(c.text)) >= 2 &&
+			(!nearSpeaks || !titleUnrelated(c.text, lead) || !strings.Contains(titleFold(pageTitle), titleFold(c.text))) {
 			near = c
 		}
 	}
