@@ -265,6 +265,7 @@ func (ui *UI) tagMenu(tag string) *fyne.Menu {
 		fyne.NewMenuItem("Merge into…", func() { ui.askMergeTag(ui.tagCount(tag), nil) }),
 		colorItem,
 		fyne.NewMenuItem("Export this tag…", func() { ui.showExportTag(tag) }),
+		fyne.NewMenuItem("Timeline of this tag", func() { ui.showTimelineTag(tag) }),
 		fyne.NewMenuItemSeparator(),
 		del,
 	)

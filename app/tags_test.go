@@ -202,7 +202,7 @@ func TestUI_TagMenu(t *testing.T) {
 	for _, it := range h.ui.tagMenu("Sahel").Items {
 		labels = append(labels, it.Label)
 	}
-	for _, want := range []string{"Rename…", "Merge into…", "Colour", "Export this tag…", "Delete…"} {
+	for _, want := range []string{"Rename…", "Merge into…", "Colour", "Export this tag…", "Timeline of this tag", "Delete…"} {
 		if !slices.Contains(labels, want) {
 			t.Errorf("tag menu %v lacks %q", labels, want)
 		}
@@ -221,6 +221,16 @@ func TestUI_TagMenu(t *testing.T) {
 	d2 := h.ui.showExportTag("West Africa")
 	if d2.choice.scope != scopeTag || d2.choice.tag != "West Africa" {
 		t.Errorf("export this tag: scope %q tag %q", d2.choice.scope, d2.choice.tag)
+	}
+	// Timeline of this tag opens the timeline scoped to it.
+	for _, it := range h.ui.tagMenu("West Africa").Items {
+		if it.Label == "Timeline of this tag" {
+			it.Action()
+		}
+	}
+	h.settle()
+	if tv := h.ui.timeline.view; tv == nil || tv.tag != "West Africa" || tv.scopeSel.Selected != tlScopeTag {
+		t.Errorf("timeline of this tag: %+v", tv)
 	}
 }
 
