@@ -153,7 +153,8 @@ func titleWithoutMeta(t string) string {
 		if !isMetaLine(tail, "") {
 			continue
 		}
-		if trimmed := strings.TrimRight(head, " ,;|-–—@·•"); trimmed != head || strings.ContainsAny(tail[:1], "(|-–—·•@") ||
+		if trimmed := strings.TrimRight(head, " ,;|-–—@·•"); trimmed != head || strings.ContainsAny(tail[:1], "|-–—·•@") ||
+			tail[0] == '(' && strings.HasSuffix(tail, ")") ||
 			metaLineTime.MatchString(tail) && titleMetaStart(words[i]) {
 			return trimmed
 		}
@@ -232,6 +233,7 @@ func titleFold(s string) string {
 //     parts) and a headline stands just before the article's text;
 //  4. else that headline, or the page's first <h1>.
 func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string) string {
+	ts.sites = titleNotSites(ts.sites, cands, start, lead)
 	var vis []headCand
 	var h1s []string
 	for _, c := range cands {
@@ -527,4 +529,27 @@ func titleNotHeadline(t, byline string) bool {
 		return true
 	}
 	return byline != "" && (strings.EqualFold(t, byline) || metaSameSite(t, byline) && len(strings.Fields(t)) <= 4)
+}
+
+// titleNotSites returns the site names without the headings that were
+// taken for the site's name (a part of <title> shown as a heading) but
+// stand just before the article and speak of it: they are its headline.
+func titleNotSites(sites []string, cands []headCand, start int, lead string) []string {
+	if start < 0 || lead == "" || len(sites) <= 2 {
+		return sites // the outlet and the host only
+	}
+	out := sites[:2:2]
+	for _, s := range sites[2:] {
+		keep := true
+		for _, c := range cands {
+			if c.rank <= 5 && c.pos <= start && start-c.pos <= titleNearMax && titleFold(c.text) == titleFold(s) && !titleUnrelated(s, lead) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, s)
+		}
+	}
+	return out
 }
