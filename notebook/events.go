@@ -257,43 +257,56 @@ func (n *Notebook) Event(an Annotation) (Event, bool, error) {
 }
 
 // Events returns the event of each annotation (see Event), in the order
-// given; ok[i] is false when anns[i] has none. Without the index loaded,
-// each article's text is read once for all its annotations.
+// given; ok[i] is false when anns[i] has none. With the event-date index
+// loaded it reads nothing from the notebook (a card shows its date at no
+// cost); without it, each article's text is read once for all its
+// annotations.
 func (n *Notebook) Events(anns []Annotation) (evs []Event, ok []bool, err error) {
 	evs, ok = make([]Event, len(anns)), make([]bool, len(anns))
-	ev, loaded := n.eventsIfLoaded()
+	set := func(i int, e autoEvent) {
+		if !e.Unresolved && e.Period.Precision != "" {
+			evs[i], ok[i] = Event{Start: e.Period.Start, End: e.Period.End, Precision: e.Period.Precision,
+				Evidence: e.Evidence, Relative: e.Relative}, true
+		}
+	}
+	var unread []int // annotations whose date must be read from their text
+	for i, an := range anns {
+		if u := an.UserEvent; u != nil {
+			if !u.Cleared {
+				evs[i], ok[i] = Event{Start: u.Start, End: u.End, Precision: u.Precision, UserSet: true}, true
+			}
+			continue
+		}
+		unread = append(unread, i)
+	}
+	if ev, loaded := n.eventsIfLoaded(); loaded {
+		for _, i := range unread {
+			e, _ := ev.get(anns[i].ID)
+			set(i, e)
+		}
+		return evs, ok, nil
+	}
+	if len(unread) == 0 {
+		return evs, ok, nil
+	}
 	texts := map[string]Article{}
 	bodies := map[string]string{}
 	err = n.view(func(tx Tx) error {
-		for i, an := range anns {
-			if u := an.UserEvent; u != nil {
-				if !u.Cleared {
-					evs[i], ok[i] = Event{Start: u.Start, End: u.End, Precision: u.Precision, UserSet: true}, true
+		for _, i := range unread {
+			an := anns[i]
+			a, seen := texts[an.ArticleID]
+			if !seen {
+				var err error
+				if a, err = tx.Article(an.ArticleID); err != nil {
+					return err
 				}
-				continue
-			}
-			var e autoEvent
-			if loaded {
-				e, _ = ev.get(an.ID)
-			} else {
-				a, seen := texts[an.ArticleID]
-				if !seen {
-					var err error
-					if a, err = tx.Article(an.ArticleID); err != nil {
-						return err
-					}
-					body, err := tx.Body(an.ArticleID)
-					if err != nil {
-						return err
-					}
-					texts[an.ArticleID], bodies[an.ArticleID] = a, body.Text
+				body, err := tx.Body(an.ArticleID)
+				if err != nil {
+					return err
 				}
-				e = readEvent(a, bodies[an.ArticleID], an)
+				texts[an.ArticleID], bodies[an.ArticleID] = a, body.Text
 			}
-			if !e.Unresolved && e.Period.Precision != "" {
-				evs[i], ok[i] = Event{Start: e.Period.Start, End: e.Period.End, Precision: e.Period.Precision,
-					Evidence: e.Evidence, Relative: e.Relative}, true
-			}
+			set(i, readEvent(a, bodies[an.ArticleID], an))
 		}
 		return nil
 	})
