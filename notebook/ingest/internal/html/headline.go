@@ -198,9 +198,10 @@ var headEmphasis = map[atom.Atom]bool{atom.B: true, atom.Strong: true, atom.Font
 
 // headEmphasisLine reports whether n is a line of its own set in bold or
 // large type (<b>, <strong>, <font size=4>, a bold or large <span>): the
-// way pages without headings show their headline, in a paragraph, cell
-// or block of its own. Its siblings may only be white space, line
-// breaks, images, icon links and comments.
+// way pages without headings show their headline, on a line of its own
+// in a paragraph, cell or block: between the block's edges or line
+// breaks, with nothing but white space, images, icon links and comments
+// beside it.
 func headEmphasisLine(n *html.Node) bool {
 	if !headEmphasis[n.DataAtom] || n.Parent == nil || hasBlock(n, 3) {
 		return false
@@ -221,14 +222,31 @@ func headEmphasisLine(n *html.Node) bool {
 	default:
 		return false
 	}
-	for sib := n.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+	return headLineEnd(n, func(s *html.Node) *html.Node { return s.PrevSibling }) &&
+		headLineEnd(n, func(s *html.Node) *html.Node { return s.NextSibling })
+}
+
+// headLineMaxSiblings bounds the siblings headLineEnd looks through.
+const headLineMaxSiblings = 16
+
+// headLineEnd reports whether, going one way from n among its siblings,
+// the line ends before any other text: at the parent's edge or a line
+// break, with only white space, images, icon links and comments between.
+func headLineEnd(n *html.Node, step func(*html.Node) *html.Node) bool {
+	seen := 0
+	for sib := step(n); sib != nil; sib = step(sib) {
+		if seen++; seen > headLineMaxSiblings {
+			return false
+		}
 		switch {
-		case sib == n, sib.Type == html.CommentNode:
+		case sib.Type == html.CommentNode:
 		case sib.Type == html.TextNode:
 			if strings.TrimSpace(sib.Data) != "" {
 				return false
 			}
-		case sib.Type == html.ElementNode && (sib.DataAtom == atom.Br || sib.DataAtom == atom.Img):
+		case sib.Type == html.ElementNode && sib.DataAtom == atom.Br:
+			return true
+		case sib.Type == html.ElementNode && sib.DataAtom == atom.Img:
 		case sib.Type == html.ElementNode && sib.DataAtom == atom.A && strings.TrimSpace(textOf(sib)) == "":
 			// An icon link beside it (print, e-mail).
 		default:

@@ -238,6 +238,7 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string
 	var h1s []string
 	for _, c := range cands {
 		t := titleClean(metaStripSite(c.text, ts.sites, nil, true), ts.sites)
+		t = titleBeforeDateline(t, ts)
 		if !headlineText(t) || metaNamesSite(t, ts.sites) || metaGenericTitle(t, ts.sites) || titleNotHeadline(t, byline) {
 			continue
 		}
@@ -391,7 +392,8 @@ const titleNearMax = 60
 // nearest before the article's text, if one does within titleNearMax.
 // A heading that shares a word with the article's opening (lead) comes
 // before one that does not (a name, a label); a line in bold or large
-// type counts only if it does; a date or byline line never does.
+// type counts only if it does, or if it is three words or more standing
+// right before the text; a date or byline line never does.
 func titleNearest(vis []headCand, start int, lead, pageTitle string) *headCand {
 	if start < 0 {
 		return nil
@@ -403,7 +405,8 @@ func titleNearest(vis []headCand, start int, lead, pageTitle string) *headCand {
 		if c.rank == 6 || c.pos > start || start-c.pos > titleNearMax || len(strings.Fields(c.text)) < 2 {
 			continue
 		}
-		if c.rank == 7 && (lead == "" || titleUnrelated(c.text, lead)) || isMetaLine(c.text, "") {
+		if c.rank == 7 && (lead == "" || titleUnrelated(c.text, lead)) && (start-c.pos > titleStandfirstGap || len(strings.Fields(c.text)) < 3) ||
+			isMetaLine(c.text, "") {
 			continue
 		}
 		speaks := lead != "" && !titleUnrelated(c.text, lead)
@@ -552,4 +555,38 @@ func titleNotSites(sites []string, cands []headCand, start int, lead string) []s
 		}
 	}
 	return out
+}
+
+// titleBeforeDateline returns the title of the page's metadata that a
+// heading begins with when the rest of the heading is its dateline
+// ("Headline 15 Jan, 2008, 1202 hrs IST, PTI"), else the heading.
+func titleBeforeDateline(t string, ts titleSources) string {
+	ft := titleFold(t)
+	for _, r := range append(append(titleParts(ts.tag), ts.tag), ts.structured...) {
+		fr := titleFold(r)
+		if len(strings.Fields(fr)) < 3 || len(ft) <= len(fr) || !strings.HasPrefix(ft, fr) {
+			continue
+		}
+		if rest := ft[len(fr):]; rest[0] == ' ' || rest[0] == ',' {
+			if _, ok := metaLineDate(rest); ok {
+				return strings.TrimSpace(titleCut(t, len(strings.Fields(fr))))
+			}
+		}
+	}
+	return t
+}
+
+// titleCut returns the first n words of t as they stand in it.
+func titleCut(t string, n int) string {
+	i, words := 0, 0
+	for i < len(t) && words < n {
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+		for i < len(t) && t[i] != ' ' {
+			i++
+		}
+		words++
+	}
+	return t[:i]
 }

@@ -27,6 +27,8 @@ func TestParse_titles(t *testing.T) {
 		{"bold-line.html", "a bold line of its own that speaks of the article, on a page without headings", "Villagers save school orchard from sale"},
 		{"section-heading.html", "an <h1> naming the section (a part of <title> that says nothing of the article) yields to the headline that opens the article", "New tram line carries twelve thousand passengers on first weekday"},
 		{"standfirst.html", "the <h1> above a standfirst set as <h2>", "Harbour dredging to start in March"},
+		{"line-break.html", "a bold line of its own ended by a line break, before the dateline", "Cliff path reopens after weekend work party"},
+		{"heading-dateline.html", "a heading that is a part of <title> run on into its dateline", "Cliff path reopens after weekend work party"},
 		{"dateline-break.html", "a dateline after a line break in the headline, '- Section-Site' in <title>", "Farmers turn to drip irrigation"},
 	}
 	for _, tt := range tests {
