@@ -13,14 +13,21 @@ import (
 	"github.com/glossnotes/gloss/notebook/ingest"
 )
 
+// importExts are the file types File → Import offers: every article
+// format, Gloss bundles (.json, .gz) and the annotation exports of other
+// tools (Hypothesis and W3C Web Annotation JSON, Readwise CSV), which the
+// importer tells by their content as `gloss import` does.
+func importExts() []string {
+	return append(ingest.Extensions(), ".json", ".jsonld", ".csv", ".gz")
+}
+
 // importFiles asks for files to import: with the desktop's own chooser
 // (several files at once) when one is installed, else with Fyne's dialog
 // (one file; Import folder… and drag-and-drop take several).
 func (ui *UI) importFiles() {
-	// Every format the importers read, and Gloss bundles.
-	exts := append(ingest.Extensions(), ".json", ".gz")
+	exts := importExts()
 	ui.background(func(context.Context) func() {
-		paths, err := chooseFilesNative("Import articles", exts)
+		paths, err := chooseFilesNative("Import articles or highlights", exts)
 		return func() {
 			switch {
 			case errors.Is(err, errNoNativeDialog):
@@ -99,7 +106,11 @@ func (ui *UI) importDone(total int, results []importer.Result, err error) {
 	if err != nil {
 		ui.showError(fmt.Errorf("import: %w", err))
 	}
-	summary := importer.Summary(results)
+	summary := importSummary(results)
+	pending := 0
+	if t, files := importer.AnnotationTotals(results); files > 0 {
+		pending = t.Pending
+	}
 	var first string
 	var problems []string
 	for _, r := range results {
@@ -114,6 +125,8 @@ func (ui *UI) importDone(total int, results []importer.Result, err error) {
 		ui.modal(dialog.NewInformation("Import finished", summary+"\n\n"+strings.Join(problems, "\n"), ui.win))
 	}
 	switch {
+	case first == "" && pending > 0:
+		ui.notify.show("Import: "+summary, ui.showPending, "Show")
 	case first == "":
 		ui.notify.show("Import: "+summary, nil)
 	case ui.cur.ID == "":
@@ -122,6 +135,54 @@ func (ui *UI) importDone(total int, results []importer.Result, err error) {
 	default:
 		ui.notify.show("Import: "+summary, func() { ui.navigate(first, jump{}) }, "Open")
 	}
+}
+
+// importSummary says what an import did. With highlights from other
+// tools it says in plain words the files by outcome (those that happened)
+// and what became of the highlights: added to articles here (in place,
+// moved, orphaned), waiting for their article, or already imported; an
+// import of articles only gets the CLI's line.
+func importSummary(rs []importer.Result) string {
+	if _, files := importer.AnnotationTotals(rs); files == 0 {
+		return importer.Summary(rs) // articles only: the CLI's line
+	}
+	var parts []string
+	add := func(n int, one, many string) {
+		if n > 0 {
+			parts = append(parts, plural(n, one, many))
+		}
+	}
+	add(importer.Count(rs, importer.Imported), "article imported", "articles imported")
+	add(importer.Count(rs, importer.Updated), "article updated", "articles updated")
+	add(importer.Count(rs, importer.Duplicate), "article already here", "articles already here")
+	add(importer.Count(rs, importer.Merged), "notebook bundle merged", "notebook bundles merged")
+	add(importer.Count(rs, importer.Refused), "file refused", "files refused")
+	if t, files := importer.AnnotationTotals(rs); files > 0 {
+		s := plural(t.Matched, "highlight", "highlights") + " from other tools added to articles here"
+		var how []string
+		if t.Anchored > 0 {
+			how = append(how, fmt.Sprintf("%d in place", t.Anchored))
+		}
+		if t.Moved > 0 {
+			how = append(how, fmt.Sprintf("%d found with small differences", t.Moved))
+		}
+		if t.Orphaned > 0 {
+			how = append(how, fmt.Sprintf("%d orphaned (passage not found)", t.Orphaned))
+		}
+		if len(how) > 0 {
+			s += " (" + strings.Join(how, ", ") + ")"
+		}
+		parts = append(parts, s)
+		if t.Pending > 0 {
+			parts = append(parts, fmt.Sprintf("%s waiting for %s (Library → Pending highlights)",
+				plural(t.Pending, "highlight", "highlights"), map[bool]string{true: "its article", false: "their articles"}[t.Pending == 1]))
+		}
+		add(t.Skipped, "highlight already imported", "highlights already imported")
+	}
+	if len(parts) == 0 {
+		return "nothing to import"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // pasteArticle adds the clipboard's text as a new article and opens it

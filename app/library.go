@@ -65,7 +65,7 @@ type library struct {
 
 func newLibrary(ui *UI) *library {
 	l := &library{ui: ui, checked: map[string]bool{}, tags: map[string]notebook.TagCount{},
-		children: map[string][]string{"": {nodeArticles, nodeHighlights, nodeOrphans, nodeTrash}}, node: nodeArticles,
+		children: map[string][]string{"": {nodeArticles, nodeHighlights, nodeOrphans, nodeTrash, nodePending}}, node: nodeArticles,
 		orphans: -1, trash: -1, selIdx: -1}
 	l.filter = newShortcutEntry(ui)
 	l.filter.SetPlaceHolder("Filter articles")
@@ -130,6 +130,7 @@ func (l *library) content() fyne.CanvasObject {
 	manage := widget.NewButtonWithIcon("", theme.SettingsIcon(), l.ui.showTagManager)
 	manage.Importance = widget.LowImportance
 	tags := borderTop(container.NewBorder(nil, nil, nil, manage, tagsTitle), l.tree)
+	tags = container.NewBorder(nil, l.ui.syncIndicator(), nil, nil, tags) // sync status line (sync_status.go)
 	split := container.NewVSplit(articles, tags)
 	split.Offset = 0.62
 	return split
@@ -402,7 +403,7 @@ func (l *library) setTags(tags []notebook.TagCount) {
 			parent = tagNodePrefix + p
 		}
 	}
-	l.children = map[string][]string{"": {nodeArticles, nodeHighlights, nodeOrphans, nodeTrash}}
+	l.children = map[string][]string{"": {nodeArticles, nodeHighlights, nodeOrphans, nodeTrash, nodePending}}
 	for parent, set := range kids {
 		var list []string
 		for c := range set {
@@ -438,6 +439,8 @@ func (l *library) updateTreeRow(id widget.TreeNodeID, _ bool, o fyne.CanvasObjec
 		row.set(theme.WarningIcon(), "Orphans", count(l.orphans))
 	case nodeTrash:
 		row.set(theme.DeleteIcon(), "Trash", count(l.trash))
+	case nodePending:
+		row.set(theme.HistoryIcon(), "Pending highlights", count(l.ui.pending.count))
 	default:
 		tag := strings.TrimPrefix(id, tagNodePrefix)
 		leaf := tag[strings.LastIndex(tag, "/")+1:]
@@ -461,6 +464,8 @@ func (l *library) treeSelected(id widget.TreeNodeID) {
 		l.ui.anns.showGlobal(paneOrphans)
 	case nodeTrash:
 		l.ui.anns.showGlobal(paneTrash)
+	case nodePending:
+		l.ui.showPending()
 	default:
 		l.setTag(strings.TrimPrefix(id, tagNodePrefix))
 		l.ui.anns.showArticleMode()

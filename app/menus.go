@@ -127,7 +127,7 @@ func (ui *UI) installMenus() {
 		ui.item("Keyboard shortcuts", key(fyne.KeySlash, false), ui.showShortcuts),
 		fyne.NewMenuItem("About Gloss", ui.showAbout),
 	)
-	ui.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, help))
+	ui.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, ui.syncMenu(), help))
 	// Canvas shortcuts for when no widget has focus (the menu handles them
 	// first in the desktop driver; aliases such as Ctrl+F need these).
 	for _, s := range []fyne.Shortcut{key(fyne.KeyF, false), key(fyne.KeyK, false), key(fyne.KeyY, false),
@@ -195,6 +195,7 @@ var shortcutTable = [][2]string{
 	{"Ctrl+I / Ctrl+Shift+I", "import a file / a folder"},
 	{"Ctrl+Shift+V", "paste the clipboard as a new article"},
 	{"Ctrl+E", "export"},
+	{"Ctrl+Shift+S", "sync now (the Sync menu: set up, status, automatic sync, your name)"},
 	{"Ctrl+L", "timeline of the highlights' dates (in it: ← → ↑ ↓ between marks, Enter opens, + − zoom, 0 fits, Ctrl+W closes)"},
 	{"Ctrl+Shift+T", "tag manager"},
 	{"Ctrl+O / Ctrl+Shift+N", "open / create a notebook"},

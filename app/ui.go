@@ -25,6 +25,8 @@ type UI struct {
 	undo    *undoStack
 	palette *palette
 	nav     *history
+	pending *pendingList // pending highlights (pending.go)
+	syncer  *syncUI      // sync: menu, status line, automatic sync (sync.go)
 	// reuse marks shared passages in the reader; tagSources sums up the
 	// selected tag's independent sources (reuse.go, reuse_sources.go).
 	reuse      *reuseView
@@ -96,7 +98,11 @@ func New(a fyne.App, w fyne.Window, nb *notebook.Notebook) *UI {
 	ui.reader.view.OnMarkTapped = ui.markTapped
 	ui.anns = newAnnotationsPane(ui)
 	ui.palette = newPalette(ui)
+	ui.pending, ui.syncer = newPendingList(ui), newSyncUI(ui)
+	ui.applyIdentity() // the name chosen in Sync → Your name for annotations
 	nb.Watch(func(ch notebook.Change) { ui.post(func() { ui.changed(ch) }) })
+	// The pending highlights and the sync status line (sync_status.go).
+	nb.Watch(ui.sideWatch)
 	nb.Watch(ui.timelineWatch) // the Timeline window, while open
 	w.SetOnDropped(ui.dropped)
 	return ui
@@ -119,6 +125,8 @@ func (ui *UI) startLoad(warm bool) {
 		ui.welcomeIfEmpty()
 		ui.countOrphans()
 		ui.countTrash()
+		ui.loadPending()
+		ui.syncer.start()
 		if warm {
 			ui.background(func(context.Context) func() {
 				ui.nb.WarmSearch() // errors surface on the first search
