@@ -268,6 +268,14 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	// The index is written back once, whatever the round ends with (it is
+	// stamped with its commit, so any state of it is a valid cache).
+	loaded := idx.Commit
+	defer func() {
+		if idx.Commit != loaded {
+			idx.save(sc.repo.Dir)
+		}
+	}()
 	// 1. Export.
 	L, gen := S, st.Gen
 	if S.IsZero() || st.Gen == 0 || n.generationNow() != st.Gen {
@@ -417,7 +425,6 @@ func (n *Notebook) recordCommit(sc syncCtx, idx *syncIndex, st *syncState, L gsy
 	}); err != nil {
 		return 0, err
 	}
-	idx.save(sc.repo.Dir)
 	return gen, nil
 }
 
@@ -527,7 +534,6 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 	rep.Received += len(incoming)
 	applyToIndex(idx, incoming, m.sums)
 	idx.Commit = M
-	idx.save(sc.repo.Dir)
 	return M, false, nil
 }
 

@@ -2,10 +2,11 @@ package notebook
 
 import (
 	"bufio"
-	"encoding/gob"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -61,20 +62,14 @@ func writeSyncState(tx Tx, s syncState) error {
 }
 
 // syncIndex lists the files of the commit the notebook reflects, with the
-// SHA-256 of each record's content without its clocks, so that an export
+// digest of each record's content (see sync_digest.go), so that an export
 // finds what changed without reading every file. It is a cache kept in the
 // working copy (gloss-index), stamped with its commit, and rebuilt or
 // brought up to date from Git when it does not match.
 type syncIndex struct {
-	// Format is indexFormat; a cache of another format is rebuilt.
-	Format int
 	Commit gsync.OID
 	Files  map[string]indexEntry
 }
-
-// indexFormat is the format of the index cache: 2 since digests are made
-// from typed values (see sync_digest.go).
-const indexFormat = 2
 
 type indexEntry struct {
 	Blob gsync.OID
@@ -83,36 +78,33 @@ type indexEntry struct {
 
 const indexFile = "gloss-index"
 
+// indexMagic starts the index cache; the last byte is its format (3: a
+// binary list, since digests are made from typed values). A cache of
+// another format is rebuilt.
+const indexMagic = "gloss-index\x00\x03"
+
 // loadIndex returns the index of commit c, from the cache when it is
 // current, else brought up to date from the cached commit, else rebuilt
 // by reading every record.
 func loadIndex(ctx syncCtx, c gsync.OID) (*syncIndex, error) {
-	idx := &syncIndex{Format: indexFormat, Files: map[string]indexEntry{}}
 	if c.IsZero() {
-		return idx, nil
+		return &syncIndex{Files: map[string]indexEntry{}}, nil
 	}
-	if f, err := os.Open(filepath.Join(ctx.repo.Dir, indexFile)); err == nil {
-		err = gob.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(idx)
-		f.Close()
-		if err == nil && idx.Format != indexFormat {
-			err = errors.New("another format")
-		}
-		if err == nil && idx.Commit == c {
+	if idx, err := readIndex(filepath.Join(ctx.repo.Dir, indexFile)); err == nil {
+		if idx.Commit == c {
 			return idx, nil
 		}
-		if err == nil && !idx.Commit.IsZero() && idx.Files != nil {
-			if has, _ := ctx.blobs.HasCommit(idx.Commit); has {
-				changes, err := ctx.repo.Diff(ctx, idx.Commit, c)
-				if err == nil {
-					if err := idx.update(ctx, changes); err == nil {
-						idx.Commit = c
-						return idx, nil
-					}
+		if has, _ := ctx.blobs.HasCommit(idx.Commit); has {
+			changes, err := ctx.repo.Diff(ctx, idx.Commit, c)
+			if err == nil {
+				if err := idx.update(ctx, changes); err == nil {
+					idx.Commit = c
+					return idx, nil
 				}
 			}
 		}
 	}
-	idx = &syncIndex{Format: indexFormat, Files: map[string]indexEntry{}}
+	idx := &syncIndex{Files: map[string]indexEntry{}}
 	tree, err := ctx.repo.ListTree(ctx, c)
 	if err != nil {
 		return nil, err
@@ -154,7 +146,9 @@ func (idx *syncIndex) update(ctx syncCtx, changes []gsync.Change) error {
 }
 
 // save writes the index into the working copy (a cache: a failure only
-// costs a rebuild next time).
+// costs a rebuild next time): the magic, the commit, the number of files,
+// then each file's path (its length as a uvarint, then its bytes), blob
+// and digest.
 func (idx *syncIndex) save(dir string) error {
 	tmp := filepath.Join(dir, indexFile+".tmp")
 	f, err := os.Create(tmp)
@@ -162,9 +156,15 @@ func (idx *syncIndex) save(dir string) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	if err := gob.NewEncoder(bw).Encode(idx); err != nil {
-		f.Close()
-		return err
+	bw.WriteString(indexMagic)
+	bw.Write(idx.Commit[:])
+	var n [binary.MaxVarintLen64]byte
+	bw.Write(n[:binary.PutUvarint(n[:], uint64(len(idx.Files)))])
+	for p, e := range idx.Files {
+		bw.Write(n[:binary.PutUvarint(n[:], uint64(len(p)))])
+		bw.WriteString(p)
+		bw.Write(e.Blob[:])
+		bw.Write(e.Sum[:])
 	}
 	if err := bw.Flush(); err != nil {
 		f.Close()
@@ -174,6 +174,55 @@ func (idx *syncIndex) save(dir string) error {
 		return err
 	}
 	return os.Rename(tmp, filepath.Join(dir, indexFile))
+}
+
+// readIndex reads an index cache written by save; anything else (another
+// format, a truncated or damaged file) is an error.
+func readIndex(path string) (*syncIndex, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<20)
+	head := make([]byte, len(indexMagic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != indexMagic {
+		return nil, errors.New("not an index of this format")
+	}
+	idx := &syncIndex{}
+	if _, err := io.ReadFull(br, idx.Commit[:]); err != nil {
+		return nil, err
+	}
+	count, err := binary.ReadUvarint(br)
+	if err != nil || count > gsync.MaxTreeEntries {
+		return nil, errors.New("bad file count")
+	}
+	idx.Files = make(map[string]indexEntry, count)
+	buf := make([]byte, gsync.MaxPathBytes)
+	for i := uint64(0); i < count; i++ {
+		l, err := binary.ReadUvarint(br)
+		if err != nil || l == 0 || l > gsync.MaxPathBytes {
+			return nil, errors.New("bad path")
+		}
+		if _, err := io.ReadFull(br, buf[:l]); err != nil {
+			return nil, err
+		}
+		var e indexEntry
+		if _, err := io.ReadFull(br, e.Blob[:]); err != nil {
+			return nil, err
+		}
+		if _, err := io.ReadFull(br, e.Sum[:]); err != nil {
+			return nil, err
+		}
+		idx.Files[string(buf[:l])] = e
+	}
+	if _, err := br.ReadByte(); err != io.EOF {
+		return nil, errors.New("data after the index")
+	}
+	if idx.Commit.IsZero() {
+		return nil, errors.New("no commit")
+	}
+	return idx, nil
 }
 
 // errSyncNotSet: the notebook has no remote.
