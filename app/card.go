@@ -259,6 +259,17 @@ type cardMeta struct {
 
 func newCardMeta(c *annCard) *cardMeta {
 	m := &cardMeta{c: c}
+	m.box = container.New(&tightVBox{})
+	m.box.Hide()
+	return m
+}
+
+// build makes the line's widgets, the first time a card has a fact to
+// show (most cards have none: their cost is one empty container).
+func (m *cardMeta) build() {
+	if m.date != nil {
+		return
+	}
 	m.date = widget.NewLabel("")
 	m.date.SizeName = theme.SizeNameCaptionText
 	m.date.Truncation = fyne.TextTruncateEllipsis
@@ -275,32 +286,40 @@ func newCardMeta(c *annCard) *cardMeta {
 	m.also.Hide()
 	m.info = container.NewHBox(m.creator, m.also)
 	m.info.Hide()
-	m.box = container.New(&tightVBox{}, m.event, m.info)
-	m.box.Hide()
-	return m
+	m.box.Objects = []fyne.CanvasObject{m.event, m.info}
 }
 
 // setEvent shows the highlight's event date (ok false: none).
 func (m *cardMeta) setEvent(ev notebook.Event, ok bool) {
 	m.hasEvent = ok
+	if !ok && m.date == nil {
+		return
+	}
+	m.build()
+	was := m.event.Visible()
 	if ok {
 		setText(m.date, eventLabel(ev))
 		m.event.Show()
 	} else {
 		m.event.Hide()
 	}
-	m.layout()
+	m.layout(was != ok)
 }
 
 // setCreator shows the creator's name ("" hides it).
 func (m *cardMeta) setCreator(name string) {
+	if name == "" && m.date == nil {
+		return
+	}
+	m.build()
+	was := m.creator.Visible()
 	if name == "" {
 		m.creator.Hide()
 	} else {
 		setText(m.creator, "by "+name)
 		m.creator.Show()
 	}
-	m.layout()
+	m.layout(was != (name != ""))
 }
 
 // setAlsoIn shows "also in N articles" for the passages the highlight
@@ -308,6 +327,11 @@ func (m *cardMeta) setCreator(name string) {
 func (m *cardMeta) setAlsoIn(ps []notebook.ReusePassage) {
 	m.alsoIn = ps
 	n := len(otherArticles(ps))
+	if n == 0 && m.date == nil {
+		return
+	}
+	m.build()
+	was := m.also.Visible()
 	if n == 0 {
 		m.also.Hide()
 	} else {
@@ -316,11 +340,15 @@ func (m *cardMeta) setAlsoIn(ps []notebook.ReusePassage) {
 		}
 		m.also.Show()
 	}
-	m.layout()
+	m.layout(was != (n > 0))
 }
 
-// layout hides empty lines and lays the card out again.
-func (m *cardMeta) layout() {
+// layout hides empty lines and, when a part came or went, lays the card
+// out again.
+func (m *cardMeta) layout(changed bool) {
+	if !changed {
+		return
+	}
 	if m.creator.Visible() || m.also.Visible() {
 		m.info.Show()
 	} else {
@@ -532,4 +560,22 @@ func (ui *UI) askEventDate(id string) {
 			}
 		}
 	})
+}
+
+// shown returns what the line says: the event date, the creator and the
+// "also in" link, each "" when not shown.
+func (m *cardMeta) shown() (date, creator, also string) {
+	if m.date == nil {
+		return "", "", ""
+	}
+	if m.event.Visible() {
+		date = m.date.Text
+	}
+	if m.creator.Visible() {
+		creator = m.creator.Text
+	}
+	if m.also.Visible() {
+		also = m.also.Text
+	}
+	return date, creator, also
 }

@@ -27,17 +27,14 @@ func TestCard_eventDate(t *testing.T) {
 	dated, plain := h.ui.curAnns[0], h.ui.curAnns[1]
 	card := func(id string) *annCard { return h.ui.anns.card(id) }
 	date := func() string {
-		m := card(dated.ID).meta
-		if !m.event.Visible() {
-			return ""
-		}
-		return m.date.Text
+		d, _, _ := card(dated.ID).meta.shown()
+		return d
 	}
 	if got := date(); !strings.HasPrefix(got, "19 Jan 2023 · “") {
 		t.Fatalf("dated card shows %q, want 19 Jan 2023 with the words read", got)
 	}
-	if card(plain.ID).meta.event.Visible() {
-		t.Errorf("undated card shows %q", card(plain.ID).meta.date.Text)
+	if d, _, _ := card(plain.ID).meta.shown(); d != "" {
+		t.Errorf("undated card shows %q", d)
 	}
 
 	// ⋮ → Set event date…: the dialog checks what is typed and shows

@@ -29,10 +29,11 @@ const (
 // creatorLabel returns what a card says of its creator ("" when hidden).
 func creatorLabel(h *harness, id string) string {
 	c := h.ui.anns.card(id)
-	if c == nil || !c.meta.creator.Visible() {
+	if c == nil {
 		return ""
 	}
-	return c.meta.creator.Text
+	_, who, _ := c.meta.shown()
+	return who
 }
 
 func TestCreators_soloNotebookShowsNoNames(t *testing.T) {

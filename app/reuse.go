@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/glossnotes/gloss/app/articleview"
@@ -42,8 +44,10 @@ type reuseView struct {
 	version  int
 	passages []notebook.ReusePassage
 	seq      int
-	// menu is the last reuse menu shown (for tests).
+	// menu is the last reuse menu shown, all the last list of every
+	// carrier (for tests).
 	menu *fyne.Menu
+	all  dialog.Dialog
 	// listPrint is the article list the passages were last read after
 	// (see articlesPrint).
 	listPrint string
@@ -172,6 +176,11 @@ func otherArticles(ps []notebook.ReusePassage) []notebook.ReuseMatch {
 	return out
 }
 
+// maxMenuArticles is how many other articles the reuse menu lists (a
+// long pop-up menu is slow to build and to read); "All N articles…" lists
+// every one in a dialog.
+const maxMenuArticles = 12
+
 // maxMenuTitle bounds a title in the reuse menu.
 const maxMenuTitle = 70
 
@@ -202,10 +211,13 @@ func (ui *UI) reuseMenu(ps []notebook.ReusePassage) *fyne.Menu {
 	head := fyne.NewMenuItem(fmt.Sprintf("Also in %s, earliest first:", plural(len(others), "article", "articles")), nil)
 	head.Disabled = true
 	items := []*fyne.MenuItem{head}
-	for _, m := range others {
+	for _, m := range others[:min(len(others), maxMenuArticles)] {
 		items = append(items, fyne.NewMenuItem(matchLabel(m), func() {
 			ui.navigate(m.ArticleID, jump{show: true, at: m.Start, end: m.End})
 		}))
+	}
+	if len(others) > maxMenuArticles {
+		items = append(items, fyne.NewMenuItem(fmt.Sprintf("All %d articles…", len(others)), func() { ui.showAllCarriers(others) }))
 	}
 	keys := make([]string, 0, len(ps))
 	for _, p := range ps {
@@ -219,6 +231,27 @@ func (ui *UI) reuseMenu(ps []notebook.ReusePassage) *fyne.Menu {
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(label, func() { ui.muteReuse(keys) }))
 	return fyne.NewMenu("", items...)
+}
+
+// showAllCarriers lists every other article carrying a passage in a
+// dialog, earliest first; choosing one opens it at the passage.
+func (ui *UI) showAllCarriers(others []notebook.ReuseMatch) {
+	var d dialog.Dialog
+	rows := container.NewVBox()
+	for _, m := range others {
+		b := widget.NewButton(matchLabel(m), func() {
+			ui.closeModal(d)
+			ui.navigate(m.ArticleID, jump{show: true, at: m.Start, end: m.End})
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		rows.Add(b)
+	}
+	d = dialog.NewCustom(fmt.Sprintf("Also in %d articles, earliest first", len(others)), "Close", container.NewVScroll(rows), ui.win)
+	cs := ui.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(760, cs.Width-40), min(560, cs.Height-40)))
+	ui.reuse.all = d
+	ui.modal(d)
 }
 
 // showReuseMenu opens the reuse menu of passages at an absolute position.

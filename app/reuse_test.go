@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -260,11 +261,11 @@ func TestCard_alsoIn(t *testing.T) {
 		t.Fatalf("%d highlights", len(h.ui.curAnns))
 	}
 	shared, own := h.ui.anns.card(h.ui.curAnns[0].ID), h.ui.anns.card(h.ui.curAnns[1].ID)
-	if !shared.meta.also.Visible() || shared.meta.also.Text != "also in 2 articles" {
-		t.Errorf("shared highlight's card: %q (visible %v)", shared.meta.also.Text, shared.meta.also.Visible())
+	if _, _, also := shared.meta.shown(); also != "also in 2 articles" {
+		t.Errorf("shared highlight's card: %q", also)
 	}
-	if own.meta.also.Visible() {
-		t.Errorf("a highlight no other article carries says %q", own.meta.also.Text)
+	if _, _, also := own.meta.shown(); also != "" {
+		t.Errorf("a highlight no other article carries says %q", also)
 	}
 	// The link opens the same list, earliest first.
 	shared.meta.also.OnTapped()
@@ -325,5 +326,24 @@ func TestTagSources_summary(t *testing.T) {
 	h.settle()
 	if ts.box.Visible() {
 		t.Error("sources still shown for all articles")
+	}
+}
+
+func TestReuseMenu_long(t *testing.T) {
+	h := newHarness(t, false)
+	var others []notebook.ReuseMatch
+	for i := range 20 {
+		others = append(others, notebook.ReuseMatch{ArticleID: fmt.Sprintf("a%02d", i), Title: fmt.Sprintf("Copy %02d", i),
+			Published: fmt.Sprintf("2024-01-%02d", 20-i), Similarity: 0.9})
+	}
+	m := h.ui.reuseMenu([]notebook.ReusePassage{{Key: "k", Others: others}})
+	l := menuLabels(m)
+	// A heading, the twelve earliest, "All 20 articles…", mute.
+	if len(l) != 15 || !strings.HasPrefix(l[1], "Copy 19 — 1 Jan 2024") || l[13] != "All 20 articles…" {
+		t.Fatalf("menu %q", l)
+	}
+	menuItem(t, m, "All 20 articles…").Action()
+	if h.ui.reuse.all == nil || len(h.ui.dialogs) != 1 {
+		t.Error("no list of every article")
 	}
 }
