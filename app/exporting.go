@@ -619,8 +619,8 @@ func (d *exportDialog) refresh() {
 				d.status.SetText(fmt.Sprintf("The first %d references. File name: %s", previewArticles, d.ui.exportFileName(d.choice)))
 			case opt.CiteKeys:
 				name := d.ui.exportFileName(d.choice)
-				d.status.SetText(fmt.Sprintf("The first %d articles of the draft. File name: %s; its bibliography (CSL-JSON) goes beside it as %s. Render it with: pandoc --citeproc %s -o draft.docx",
-					previewArticles, name, export.BibliographyName(name), name))
+				d.status.SetText(fmt.Sprintf("The first %d articles of the draft for pandoc --citeproc. File name: %s; its bibliography (CSL-JSON) goes beside it as %s.",
+					previewArticles, name, export.BibliographyName(name)))
 			default:
 				d.status.SetText(fmt.Sprintf("The first %d articles of the export. File name: %s", previewArticles, d.ui.exportFileName(d.choice)))
 			}
