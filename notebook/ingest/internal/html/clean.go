@@ -12,8 +12,9 @@ import (
 // postProcess turns the extractor's paragraphs into the article's: it marks
 // captions, drops photo credits and page furniture (furniture.go), removes
 // the title, byline and date lines that pages repeat in the text (using
-// them as metadata when the markup gave none), and cuts what follows the
-// story (tail.go).
+// them as metadata when the markup gave none), drops repeated paragraphs
+// and teasers for other stories (furniture_words.go), and cuts what
+// follows the story (tail.go) and the reporter's contact lines.
 func postProcess(blocks []block, captions map[string]bool, d *draft.Article) []draft.Block {
 	// Start at the headline when it appears near the top after nothing but
 	// short lines (menu links of a layout table, a kicker).
@@ -68,7 +69,8 @@ func postProcess(blocks []block, captions map[string]bool, d *draft.Article) []d
 		}
 		out = append(out, b)
 	}
-	out = trimTail(out)
+	out = dropTeaserPairs(dropRepeats(out))
+	out = dropContactTail(trimTail(out))
 	// Page footers that the extractor kept at the end ("© 2023 …", "Page
 	// last updated …").
 	for len(out) > 1 {

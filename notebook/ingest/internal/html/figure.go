@@ -22,7 +22,8 @@ var creditClass = regexp.MustCompile(`(?i)credit|copyright|photographer|image-so
 
 // isCredit reports whether a paragraph is only a photo credit.
 func isCredit(text string) bool {
-	return len(text) <= 200 && creditLine.MatchString(strings.TrimSpace(text))
+	t := strings.TrimSpace(text)
+	return len(t) <= 200 && (creditLine.MatchString(t) || agencyCredit.MatchString(t))
 }
 
 // cleanCaption removes credit elements and a trailing credit from a

@@ -19,6 +19,8 @@ func isFurniture(b block) bool {
 		return strings.Trim(b.Text, "|-_=~ \n") == ""
 	case linkList(b, words):
 		return true
+	case isSignup(b.Text) || isGalleryChrome(b.Text) || isOnSiteTeaser(b):
+		return true
 	case b.hint&(hintComment|hintRelated) != 0 && (words <= 40 || b.linkShare() >= 0.3):
 		return true
 	case b.hint&(hintShare|hintNewsletter|hintTags|hintGallery|hintHidden|hintAd) != 0 && words <= 30:

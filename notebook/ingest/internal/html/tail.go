@@ -15,10 +15,11 @@ var (
 	// relatedHeading matches the heading of a related-links section.
 	relatedHeading = regexp.MustCompile(`(?i)^(?:` +
 		// English
-		`related(?: (?:stories|articles|coverage|content|posts|links|reading|topics))?|more (?:on|about|from|stories|news|coverage)\b.*|read (?:more|also|next)\b.*|see also|further reading|recommended(?: (?:for you|stories|reading))?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|(?:top|latest) stories|` +
+		`related(?: (?:stories|articles|coverage|content|posts|links|reading|topics))?|more (?:on|about|from|stories|news|coverage)\b.*|more (?:\S+ ){1,3}(?:news|stories|headlines|coverage|articles|videos)|read (?:more|also|next)\b.*|see also|further reading|recommended(?: (?:for you|stories|reading))?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|(?:top|latest) stories|` +
 		// German
 		`mehr (?:zum thema|zu(?:m)? \S+.*|informationen|infos|themen|artikel|beiträge|news)|verwandte (?:artikel|beiträge|themen)|auch interessant|(?:das )?(?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:das )?thema könnte (?:sie|dich) auch interessieren|weiterführende(?:r)? (?:links?|informationen|artikel)|weitere (?:artikel|beiträge|informationen|infos|themen|nachrichten|meldungen|links|tipps|\S+tipps)\b.*|zum weiterlesen|weiterlesen|siehe auch|lesen sie auch|lies auch|auch lesenswert|schon gelesen|meistgelesen(?:e)?(?: artikel)?|empfehlungen(?: der redaktion)?|noch mehr\b.*|beiträge zum thema|entdecke weitere\b.*|` +
 		// French, Spanish, Italian, Portuguese, Dutch, Polish
+		`plus d'(?:actualités|articles|infos)\b.*|más noticias\b.*|mais notícias\b.*|altre notizie\b.*|meer nieuws\b.*|więcej wiadomości\b.*|mehr (?:\S+-)?nachrichten\b.*|` +
 		`(?:à )?lire aussi|voir aussi|sur le même sujet|à lire également|leer más|lee también|te puede interesar|ver también|noticias relacionadas|leggi anche|potrebbe interessarti|articoli correlati|leia também|veja também|notícias relacionadas|lees ook|zie ook|meer over\b.*|czytaj (?:także|też|więcej)|zobacz (?:też|także)|polecamy` +
 		`)\s*[:.!?…]*$`)
 
