@@ -47,6 +47,11 @@ func changeEmpty(c notebook.Change) bool {
 
 // changed takes a committed change from the notebook's feed.
 func (ui *UI) changed(ch notebook.Change) {
+	if ch.Settings && ui.reuse != nil {
+		// A passage muted or unmuted (here, by sync or by the CLI): the
+		// reader's reuse marks are read again.
+		ui.reuse.load()
+	}
 	ui.refresh.pending = mergeChange(ui.refresh.pending, ch)
 	if !ui.refresh.running {
 		ui.runRefresh()

@@ -218,6 +218,27 @@ func TestReuse_muteWithUndo(t *testing.T) {
 	}
 }
 
+// TestReuse_mutedElsewhere: a passage muted outside the reader (a sync
+// bringing another machine's mute, the CLI on a shared notebook) loses its
+// marks through the change feed.
+func TestReuse_mutedElsewhere(t *testing.T) {
+	h := newHarness(t, false)
+	h.addDraft(gazetteDraft)
+	courier := h.addDraft(courierDraft)
+	h.open(courier)
+	ps, err := h.nb.Reuse(courier, 0)
+	if err != nil || len(ps) != 1 || len(h.ui.reader.view.Marks()) != 1 {
+		t.Fatalf("passages %v %v, marks %v", ps, err, h.ui.reader.view.Marks())
+	}
+	if err := h.nb.MuteReuse(ps[0].Key, true); err != nil {
+		t.Fatal(err)
+	}
+	h.settle()
+	if n := len(h.ui.reader.view.Marks()); n != 0 {
+		t.Fatalf("%d marks after a mute elsewhere", n)
+	}
+}
+
 func TestReuse_keyboard(t *testing.T) {
 	h := newHarness(t, false)
 	h.addDraft(gazetteDraft)
