@@ -42,6 +42,9 @@ type syncExport struct {
 	// clashes counts trash entries (or annotations in them) whose ID a
 	// live item has (see fixTrashIDs).
 	clashes int
+	// partial is set when only the items the journal lists were read
+	// (see sync_journal.go).
+	partial bool
 }
 
 // empty reports whether there is nothing to send.
@@ -49,8 +52,10 @@ func (e *syncExport) empty() bool {
 	return len(e.records) == 0 && len(e.texts) == 0 && len(e.removed) == 0
 }
 
-// exportSnapshot reads every record in one transaction and keeps those
-// whose content differs from the index of the synced commit.
+// exportSnapshot reads, in one transaction, every record (or, when the
+// sync journal is current, those of the items changed since the last
+// export) and keeps those whose content differs from the index of the
+// synced commit.
 func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 	out := &syncExport{texts: map[string]Body{}}
 	err := n.view(func(tx Tx) error {
@@ -129,6 +134,41 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 			})
 			return nil
 		}
+		exportTags := func() error {
+			return tx.ForEachTag(func(t Tag) error {
+				path := gsync.TagPath(TagKey(t.Name))
+				sum := tagDigest(t)
+				if unchanged(path, sum) {
+					return nil
+				}
+				r, err := gsync.FromValue(t)
+				if err != nil {
+					return err
+				}
+				consider(path, gsync.TagFile, r, sum, time.Time{}, func() error {
+					_, err := readTag(path, gsync.TagFileName(TagKey(t.Name)), r)
+					return err
+				})
+				return nil
+			})
+		}
+		if j, ok, err := readJournal(tx, out.gen); err != nil {
+			return err
+		} else if ok {
+			out.partial = true
+			if err := exportJournaled(tx, idx, j, article, annotation, produced, out); err != nil {
+				return err
+			}
+			if err := exportTags(); err != nil {
+				return err
+			}
+			for p := range idx.Files {
+				if k, _, _ := gsync.ParsePath(p); k == gsync.TagFile && !produced[p] {
+					out.removed = append(out.removed, p)
+				}
+			}
+			return nil
+		}
 		texts := map[string]string{}
 		if err := tx.ForEachArticle(func(a Article) error {
 			texts[a.ID] = a.TextHash
@@ -187,22 +227,7 @@ func (n *Notebook) exportSnapshot(idx *syncIndex) (*syncExport, error) {
 		}); err != nil {
 			return err
 		}
-		if err := tx.ForEachTag(func(t Tag) error {
-			path := gsync.TagPath(TagKey(t.Name))
-			sum := tagDigest(t)
-			if unchanged(path, sum) {
-				return nil
-			}
-			r, err := gsync.FromValue(t)
-			if err != nil {
-				return err
-			}
-			consider(path, gsync.TagFile, r, sum, time.Time{}, func() error {
-				_, err := readTag(path, gsync.TagFileName(TagKey(t.Name)), r)
-				return err
-			})
-			return nil
-		}); err != nil {
+		if err := exportTags(); err != nil {
 			return err
 		}
 		for p := range idx.Files {

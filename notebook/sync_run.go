@@ -115,6 +115,9 @@ func (n *Notebook) SyncInit(ctx context.Context, remote string, force bool) (Syn
 		}
 		st = syncState{Remote: remote, Clock: old.Clock}
 		c.Settings = true
+		if err := journalAll(tx); err != nil {
+			return err
+		}
 		return writeSyncState(tx, st)
 	})
 	if err == nil {
@@ -421,6 +424,9 @@ func (n *Notebook) recordCommit(sc syncCtx, idx *syncIndex, st *syncState, L gsy
 		}
 		gen = c.gen
 		c.Settings = true
+		if err := resetJournal(tx, c, now != exGen); err != nil {
+			return err
+		}
 		return writeSyncState(tx, *st)
 	}); err != nil {
 		return 0, err
@@ -523,6 +529,10 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 		syncPhase("apply")
 		st.Gen = c.gen
 		c.Settings = true
+		// What the apply wrote matches M: not journaled.
+		if err := resetJournal(tx, c, true); err != nil {
+			return err
+		}
 		return writeSyncState(tx, st)
 	})
 	if changed {

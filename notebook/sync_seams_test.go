@@ -123,3 +123,34 @@ func SyncPendingRebuilt(ctx context.Context, n *Notebook) ([]string, error) {
 	}
 	return append(out, ex.removed...), nil
 }
+
+// SyncExportNow runs an export as the next sync would (with the cached
+// index) and reports whether it read only the journal's items, and the
+// files it would write.
+func SyncExportNow(ctx context.Context, n *Notebook) (partial bool, files []string, err error) {
+	var st syncState
+	if err := n.view(func(tx Tx) error {
+		var err error
+		st, _, err = readSyncState(tx)
+		return err
+	}); err != nil {
+		return false, nil, err
+	}
+	sc, closeRepo, err := n.openWorkingCopy(ctx, st)
+	if err != nil {
+		return false, nil, err
+	}
+	defer closeRepo()
+	idx, err := loadIndex(sc, st.commit())
+	if err != nil {
+		return false, nil, err
+	}
+	ex, err := n.exportSnapshot(idx)
+	if err != nil {
+		return false, nil, err
+	}
+	for _, r := range ex.records {
+		files = append(files, r.path)
+	}
+	return ex.partial, append(files, ex.removed...), nil
+}
