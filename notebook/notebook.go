@@ -161,7 +161,10 @@ func (n *Notebook) update(fn func(tx Tx, c *Change) error) error {
 		c = Change{}
 		_, before := tx.Generation()
 		c.gen = before + 1
-		return fn(tx, &c)
+		if err := fn(tx, &c); err != nil {
+			return err
+		}
+		return journalChange(tx, &c) // see sync_journal.go
 	})
 	if err != nil {
 		return err
