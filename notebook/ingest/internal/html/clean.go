@@ -30,7 +30,12 @@ func postProcess(blocks []block, captions map[string]bool, d *draft.Article) []d
 		}
 	}
 	out := blocks[:0]
+	afterSlide := false // the previous paragraph was a gallery's slide counter or button
 	for i, b := range blocks {
+		if afterSlide && b.Kind != draft.Heading && b.words() <= captionMaxWords {
+			b.Kind = draft.Caption // a slide's caption
+		}
+		afterSlide = isGalleryChrome(b.Text)
 		if captions[b.Text] || (b.hint&hintCaption != 0 && b.Kind != draft.Heading && b.words() <= captionMaxWords) {
 			b.Kind = draft.Caption
 		}
@@ -70,6 +75,10 @@ func postProcess(blocks []block, captions map[string]bool, d *draft.Article) []d
 		out = append(out, b)
 	}
 	out = dropTeaserPairs(dropRepeats(out))
+	// A section's kicker in capitals left above the text ("BUSINESS").
+	if len(out) > 1 && out[0].Kind != draft.Heading && isKicker(out[0].Text) {
+		out = out[1:]
+	}
 	out = dropContactTail(trimTail(out))
 	// Page footers that the extractor kept at the end ("© 2023 …", "Page
 	// last updated …").

@@ -212,3 +212,21 @@ func TestDropContactTail(t *testing.T) {
 		}
 	}
 }
+
+// TestParse_galleryCaptionOnce checks on a whole page that a caption a
+// gallery repeats for each slide is kept once, as a caption.
+func TestParse_galleryCaptionOnce(t *testing.T) {
+	d, err := Parse(nil, "news-furniture.html", fixture(t, "news-furniture.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const caption = "Passengers wait on the quay at the outer islands on a grey morning."
+	if n := strings.Count(d.Text, caption); n != 1 {
+		t.Fatalf("the slide caption occurs %d times in\n%s", n, d.Text)
+	}
+	for i, p := range strings.Split(d.Text, "\n\n") {
+		if p == caption && d.Kinds[i] != draft.Caption {
+			t.Errorf("the slide caption is a %v paragraph, want a caption", d.Kinds[i])
+		}
+	}
+}

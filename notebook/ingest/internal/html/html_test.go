@@ -61,6 +61,24 @@ func TestParse_Fixtures(t *testing.T) {
 			absent:    []string{"Skip to content", "Recent Posts", "Share this", "Lovely post", "Leave a Reply", "Proudly powered", "Posted on"},
 		},
 		{
+			// Furniture without class names, as current outlets set it:
+			// a kicker, byline and timestamp lines, a credit of name and
+			// agency, a sign-up box, gallery chrome with a caption
+			// repeated per slide, teasers in capitals, "On Site:" and
+			// section links, the reporter's contact lines.
+			file:      "news-furniture.html",
+			title:     "Ferry operator cuts winter crossings to the outer islands",
+			byline:    "Ines Varga",
+			outlet:    "The Harbour Wire",
+			published: time.Date(2025, 11, 4, 7, 15, 0, 0, time.UTC),
+			lang:      "en-US",
+			kinds:     []draft.Kind{draft.Caption},
+			contains:  []string{"The morning ferry leaves", "Passengers wait on the quay"},
+			absent: []string{"BUSINESS", "By Ines Varga", "7:15 AM", "Harbour Wire file", "Breaking News Emails", "breaking news alerts",
+				"SUBSCRIBE", "Image 1 of 3", "Caption", "Close", "POLITICS", "Council approves", "Rovers sign", "On Harbourwire.example",
+				"ivarga@", "@inesvarga", "More Business News", "All rights reserved"},
+		},
+		{
 			file:      "plain-cp1252.html",
 			title:     "Hall roof to be repaired",
 			byline:    "Tom Ellis",
