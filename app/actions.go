@@ -352,7 +352,8 @@ func (ui *UI) readerMenu(ev articleview.SecondaryEvent) {
 		if len(items) > 0 {
 			items = append(items, fyne.NewMenuItemSeparator())
 		}
-		items = append(items, ui.annotationMenu(id).Items...)
+		// The same menu as the card's ⋮ (event date, citation key).
+		items = append(items, ui.withCiteKeyItem(ui.cardMenu(id), ui.cur.ID).Items...)
 	}
 	if len(items) == 0 {
 		return

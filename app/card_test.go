@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/glossnotes/gloss/app/articleview"
 	"github.com/glossnotes/gloss/notebook"
 	"github.com/glossnotes/gloss/notebook/ingest"
 )
@@ -136,6 +137,25 @@ func TestHumanDate(t *testing.T) {
 	for in, want := range map[string]string{"2024-03-05": "5 Mar 2024", "2024-03": "Mar 2024", "2024": "2024", "soon": "soon", "": ""} {
 		if got := humanDate(in); got != want {
 			t.Errorf("humanDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestReaderMenu_sameAsCard: right-clicking a highlight in the reader
+// offers what its card's ⋮ menu offers (event date, citation key).
+func TestReaderMenu_sameAsCard(t *testing.T) {
+	h := newHarness(t, false)
+	h.open(h.addDraft(councilDraft))
+	s, _ := h.selectQuote("On 19 January 2023 the town council voted")
+	h.ui.reader.view.TypedRune('h')
+	h.settle()
+	id := h.ui.curAnns[0].ID
+	h.ui.reader.view.SetSelection(s, s)
+	h.ui.readerMenu(articleview.SecondaryEvent{Offset: s + 1, SpanIDs: []string{id}})
+	top := h.win.Canvas().Overlays().Top()
+	for _, label := range []string{"Set event date…", "Clear event date", "Copy citation key", "Copy with citation", "Delete highlight"} {
+		if menuEntry(top, label) == nil {
+			t.Errorf("the reader's menu on a highlight lacks %q", label)
 		}
 	}
 }
