@@ -87,6 +87,15 @@ func TestIsFurniture(t *testing.T) {
 		{"date class without a date", `<p class="date">Updated daily</p>`, false},
 		{"photo credit element", `<p class="photo-credit">Ana Ruiz / Harbour Press</p>`, true},
 		{"screen-reader text", `<p class="visually-hidden">Close gallery</p>`, true},
+		{"gallery chrome by class", `<div class="gallery-controls"><p>Slide 2</p></div>`, true},
+		{"tag list by class", `<div class="article-tags"><p>Ferries, Islands, Transport</p></div>`, true},
+		{"ad label by class", `<div class="ad-slot"><p>Story continues below</p></div>`, true},
+		{"related box by class", `<div class="related-stories"><p>Island school to stay open after parents' campaign</p></div>`, true},
+		// Wording alone, without class names (furniture_words.go).
+		{"sign-up box by wording", `<p>Get breaking news alerts and special reports.</p>`, true},
+		{"gallery counter by wording", `<p>Image 2 of 9</p>`, true},
+		{"on-site teaser by wording", `<p>On Harbourwire.example: Island school to stay open</p>`, true},
+		{"article text about subscriptions stays", `<p>Fewer readers subscribe to printed papers each year, the survey found.</p>`, false},
 	}
 	for _, tt := range tests {
 		bs := blocksOf(t, tt.fragment)
