@@ -109,7 +109,7 @@ func scanHeadlines(doc *html.Node, titleParts []string) headScan {
 						}
 					}
 					if rank > 0 {
-						if t := metaHeadingText(c); headlineText(t) {
+						if t := metaHeadingText(c); headlineText(t) && (rank < 7 || headEmphasisText(t)) {
 							s.cands = append(s.cands, headCand{text: t, pos: n + 1, rank: rank})
 							cand = true
 						}
@@ -288,4 +288,11 @@ func leadText(content *html.Node) string {
 		walk(content)
 	}
 	return b.String()
+}
+
+// headEmphasisText reports whether the text of a bold line may be a
+// headline: a few words (a lead paragraph set in bold is not), not
+// ending in a full stop.
+func headEmphasisText(t string) bool {
+	return len(strings.Fields(t)) <= headlineMaxWords && !strings.HasSuffix(strings.TrimRight(t, `"'”’»)`), ".")
 }

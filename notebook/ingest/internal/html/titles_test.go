@@ -122,3 +122,20 @@ func TestTitleParts(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadEmphasisText(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Villagers save school orchard from sale", true},
+		{"Will the ferry run this winter?", true},
+		{"The harbour authority said on Tuesday that dredging will begin in March.", false}, // a lead paragraph in bold
+		{strings.Repeat("word ", 30), false},
+	}
+	for _, tt := range tests {
+		if got := headEmphasisText(tt.text); got != tt.want {
+			t.Errorf("headEmphasisText(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
