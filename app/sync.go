@@ -288,6 +288,10 @@ func (s *syncUI) cancelSync() {
 // error in plain words — in a dialog for a sync they asked for, in the
 // status line for an automatic one.
 func (s *syncUI) finished(rep notebook.SyncReport, err error, init *syncInit, auto bool) {
+	if errors.Is(err, notebook.ErrNotSyncing) && !auto {
+		s.showSetup() // the notebook has no remote yet
+		return
+	}
 	if err != nil {
 		remote := s.status.Remote
 		if init != nil {

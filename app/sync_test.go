@@ -84,6 +84,15 @@ func TestUI_SyncSetUp(t *testing.T) {
 		t.Error("Sync now without a remote does not offer to set it up")
 	}
 	h.closeDialogs()
+	// The same before the status was first read: the sync's refusal
+	// opens the set-up.
+	s.known = false
+	s.syncNow()
+	h.settle()
+	if s.setup == nil || h.ui.lastError != "" {
+		t.Errorf("Sync now before the status is known: set-up %v, error %q", s.setup != nil, h.ui.lastError)
+	}
+	h.closeDialogs()
 	h.setUpSync(remote)
 	if s.lastErr != nil {
 		t.Fatalf("set-up failed: %v", s.lastErr)
