@@ -32,10 +32,16 @@ type headCand struct {
 // headScan is what scanHeadlines learns about a page.
 type headScan struct {
 	cands []headCand
-	// pos gives the place of the page's paragraph-long text nodes, by
-	// their beginning (headKey), to find where the extracted article
-	// starts: the extractor may copy nodes, so they are known by text.
-	pos map[string]int
+	// paras are the page's paragraph-long text nodes and their places,
+	// to find where the extracted article starts: the extractor may copy
+	// nodes, so they are compared by their beginning (headKey).
+	paras []headPara
+}
+
+// headPara is a paragraph-long text node of the page and its place.
+type headPara struct {
+	text string
+	pos  int
 }
 
 const (
@@ -44,10 +50,28 @@ const (
 	// headParaRunes is the length from which a text node counts as the
 	// start of a paragraph.
 	headParaRunes = 60
+	// headMaxParas bounds the paragraphs whose places are kept.
+	headMaxParas = 5000
+	// headMaxTries bounds the article's paragraphs looked up among them.
+	headMaxTries = 8
 )
 
 // headClass matches the class names and ids of headline elements.
 var headClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:\w*head(?:line|ing)\w*|hed|(?:story|news|article|post|entry|page|content|main)[-_]?(?:head|title|header)|title)(?:$|[\s_-])`)
+
+// headClassOf reports whether a class name or id names a headline
+// (headClass), trying the pattern only on names that hold one of its
+// words.
+func headClassOf(v string) bool {
+	if v == "" {
+		return false
+	}
+	l := strings.ToLower(v)
+	if !strings.Contains(l, "hed") && !strings.Contains(l, "head") && !strings.Contains(l, "title") {
+		return false
+	}
+	return headClass.MatchString(v)
+}
 
 // headSkip are the elements whose text is never the article's headline.
 var headSkip = map[atom.Atom]bool{
@@ -60,7 +84,7 @@ var headSkip = map[atom.Atom]bool{
 // and the places of its paragraphs. titleParts are the parts of its
 // <title> (titleParts), which a line of text must equal to be a candidate.
 func scanHeadlines(doc *html.Node, titleParts []string) headScan {
-	s := headScan{pos: map[string]int{}}
+	var s headScan
 	parts := map[string]bool{}
 	for _, p := range titleParts {
 		parts[strings.ToLower(p)] = true
@@ -77,10 +101,8 @@ func scanHeadlines(doc *html.Node, titleParts []string) headScan {
 					continue
 				}
 				runes := utf8.RuneCountInString(t)
-				if runes >= headParaRunes {
-					if k := headKey(t); s.pos[k] == 0 {
-						s.pos[k] = n
-					}
+				if runes >= headParaRunes && len(s.paras) < headMaxParas {
+					s.paras = append(s.paras, headPara{t, n})
 				}
 				if !inCand && runes <= 300 && len(parts) > 0 && len(s.cands) < headMaxCands {
 					if t = text.CleanSpace(t); parts[strings.ToLower(t)] {
@@ -101,7 +123,7 @@ func scanHeadlines(doc *html.Node, titleParts []string) headScan {
 						// An element named a headline that holds blocks
 						// is a header around the headline, kicker and
 						// standfirst: its parts are the candidates.
-						if (headClass.MatchString(attrOf(c, "class")) || headClass.MatchString(attrOf(c, "id")) || attrOf(c, "itemprop") == "headline") &&
+						if (headClassOf(attrOf(c, "class")) || headClassOf(attrOf(c, "id")) || attrOf(c, "itemprop") == "headline") &&
 							!hasBlock(c, 3) {
 							rank = 5
 						} else if headEmphasisLine(c) {
@@ -133,7 +155,7 @@ func headlineText(t string) bool {
 // articleStart returns the place, in the scanned page, of the first
 // paragraph of the extracted article, or -1.
 func (s headScan) articleStart(content *html.Node) int {
-	start := -1
+	start, tried := -1, 0
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.TextNode {
@@ -141,9 +163,15 @@ func (s headScan) articleStart(content *html.Node) int {
 			if utf8.RuneCountInString(t) < headParaRunes {
 				return false
 			}
-			if p, ok := s.pos[headKey(t)]; ok {
-				start = p
-				return true
+			if tried++; tried > headMaxTries {
+				return true // give up: the start stays unknown
+			}
+			k := headKey(t)
+			for _, p := range s.paras {
+				if strings.HasPrefix(p.text, k[:min(len(k), 8)]) && headKey(p.text) == k {
+					start = p.pos
+					return true
+				}
 			}
 			return false
 		}

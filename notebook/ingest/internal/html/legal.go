@@ -1,6 +1,9 @@
 package html
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Agencies and sites end stories with legal notices ("© 2008 The
 // Associated Press. All rights reserved. This material may not be
@@ -31,6 +34,9 @@ func isLegalNotice(b block, late bool) bool {
 	if words > legalMaxWords {
 		return false
 	}
+	if !legalHint(b.Text) {
+		return false
+	}
 	m := legalWords.FindAllStringIndex(b.Text, 3)
 	switch {
 	case len(m) == 0:
@@ -40,4 +46,22 @@ func isLegalNotice(b block, late bool) bool {
 	default:
 		return words <= 30 && m[0][0] <= 3
 	}
+}
+
+// legalCues are pieces of every legal wording legalWords matches, lower
+// case: a paragraph without any of them is no notice, and the costly
+// pattern is not run on it.
+var legalCues = []string{"reserv", "rechte", "droits", "derechos", "diritti", "direitos", "rechten", "prawa",
+	"may not be", "republication", "redistribution", "reproduction", "copying", "responsib", "verantwortlich", "responsable",
+	"expressed", "necessarily", "trade", "©", "copyright", "(c)"}
+
+// legalHint reports whether a text holds one of the legalCues.
+func legalHint(t string) bool {
+	t = strings.ToLower(t)
+	for _, c := range legalCues {
+		if strings.Contains(t, c) {
+			return true
+		}
+	}
+	return false
 }

@@ -181,11 +181,11 @@ func titleWithoutMeta(t string) string {
 // is the headline and more), 1 and a little more when they say nearly the
 // same (shared words), else 0. A line of text (rank 6) counts only when
 // it is the same.
-func titleMatch(c headCand, ref string, structured bool) float64 {
-	if ref == "" {
+func titleMatch(c headCand, cr, ref titleRef, structured bool) float64 {
+	if ref.fold == "" {
 		return 0
 	}
-	a, b := titleFold(c.text), titleFold(ref)
+	a, b := cr.fold, ref.fold
 	if a == b {
 		if c.rank > 5 {
 			return 2.5 // a line of text: a heading that matches wins
@@ -202,23 +202,50 @@ func titleMatch(c headCand, ref string, structured bool) float64 {
 	if (c.rank == 1 || c.rank == 5) && words >= 3 && (strings.HasPrefix(b, a+" ") || strings.HasPrefix(b, a+":")) {
 		return 2
 	}
-	wa, wb := metaTitleWords(a), metaTitleWords(b)
+	if sim, common := titleWordSimilarity(cr.words, ref.words); common >= 2 && sim >= 0.6 {
+		return 1 + sim/10
+	}
+	return 0
+}
+
+// titleWordSimilarity is metaTitleSimilarity on word sets, with the
+// number of words shared.
+func titleWordSimilarity(wa, wb map[string]bool) (float64, int) {
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0, 0
+	}
 	common := 0
 	for w := range wa {
 		if wb[w] {
 			common++
 		}
 	}
-	if sim := metaTitleSimilarity(a, b); common >= 2 && sim >= 0.6 {
-		return 1 + sim/10
+	lo, hi := min(len(wa), len(wb)), max(len(wa), len(wb))
+	if float64(common) < float64(hi)/3 {
+		return 0, common
 	}
-	return 0
+	return float64(common) / float64(lo), common
 }
 
 // titleFold folds case, white space, quotes and dashes for comparing
 // titles.
 func titleFold(s string) string {
-	return strings.ToLower(strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "–", "-", "—", "-", "\u00a0", " ").Replace(text.CleanSpace(s)))
+	return strings.ToLower(titleFolder.Replace(text.CleanSpace(s)))
+}
+
+// titleFolder replaces typographic quotes and dashes for titleFold.
+var titleFolder = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "–", "-", "—", "-", "\u00a0", " ")
+
+// titleRef is a title to match headlines against, folded once.
+type titleRef struct {
+	fold  string
+	words map[string]bool
+}
+
+// newTitleRef folds a title for titleMatch.
+func newTitleRef(t string) titleRef {
+	f := titleFold(t)
+	return titleRef{fold: f, words: metaTitleWords(f)}
 }
 
 // pickTitle chooses an article's title from its sources and the
@@ -236,9 +263,19 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string
 	ts.sites = titleNotSites(ts.sites, cands, start, lead)
 	var vis []headCand
 	var h1s []string
+	prefixes := titlePrefixes(ts)
+	exact := map[string]bool{}
+	for _, r := range append(append(titleParts(ts.tag), ts.tag), ts.structured...) {
+		exact[titleFold(r)] = true
+	}
 	for _, c := range cands {
+		if start >= 0 && c.pos > start+titleNearMax && c.rank != 1 && !exact[titleFold(c.text)] {
+			// Teasers and sections after the article's opening, unless
+			// they are a title of the page.
+			continue
+		}
 		t := titleClean(metaStripSite(c.text, ts.sites, nil, true), ts.sites)
-		t = titleBeforeDateline(t, ts)
+		t = titleBeforeDateline(t, prefixes)
 		if !headlineText(t) || metaNamesSite(t, ts.sites) || metaGenericTitle(t, ts.sites) || titleNotHeadline(t, byline) {
 			continue
 		}
@@ -271,19 +308,24 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string
 	// structured title.
 	main := titleMainPart(ts.tag, ts.sites)
 	hasParts := nWhole < len(refs)
+	folded := make([]titleRef, len(refs))
+	for i, r := range refs {
+		folded[i] = newTitleRef(r)
+	}
 
 	best, bestScore, bestStructured, bestPart := headCand{}, 0.0, false, false
 	for _, c := range vis {
 		score, byStructured, byPart := 0.0, false, false
-		for i, r := range refs {
+		cr := newTitleRef(c.text)
+		for i, r := range folded {
 			switch {
-			case i >= nWhole && (main == "" || !strings.Contains(titleFold(r), main)) &&
-				(!titleJustBefore(c, start) || titleFold(c.text) != titleFold(r)):
+			case i >= nWhole && (main == "" || !strings.Contains(r.fold, main)) &&
+				(!titleJustBefore(c, start) || cr.fold != r.fold):
 				continue
 			case c.rank >= 6 && i >= len(structured) && len(structured) > 0:
 				continue
 			}
-			m := titleMatch(c, r, i < len(structured))
+			m := titleMatch(c, cr, r, i < len(structured))
 			if (i == nWhole-1 || i == nWhole-2) && i >= len(structured) && hasParts {
 				// A heading that repeats the whole <title>, site and
 				// section included, yields to one that shows its part.
@@ -392,8 +434,7 @@ const titleNearMax = 60
 // nearest before the article's text, if one does within titleNearMax.
 // A heading that shares a word with the article's opening (lead) comes
 // before one that does not (a name, a label); a line in bold or large
-// type counts only if it does, or if it is three words or more standing
-// right before the text; a date or byline line never does.
+// type counts only if it does; a date or byline line never does.
 func titleNearest(vis []headCand, start int, lead, pageTitle string) *headCand {
 	if start < 0 {
 		return nil
@@ -405,8 +446,7 @@ func titleNearest(vis []headCand, start int, lead, pageTitle string) *headCand {
 		if c.rank == 6 || c.pos > start || start-c.pos > titleNearMax || len(strings.Fields(c.text)) < 2 {
 			continue
 		}
-		if c.rank == 7 && (lead == "" || titleUnrelated(c.text, lead)) && (start-c.pos > titleStandfirstGap || len(strings.Fields(c.text)) < 3) ||
-			isMetaLine(c.text, "") {
+		if c.rank == 7 && (lead == "" || titleUnrelated(c.text, lead)) || isMetaLine(c.text, "") {
 			continue
 		}
 		speaks := lead != "" && !titleUnrelated(c.text, lead)
@@ -557,14 +597,30 @@ func titleNotSites(sites []string, cands []headCand, start int, lead string) []s
 	return out
 }
 
-// titleBeforeDateline returns the title of the page's metadata that a
-// heading begins with when the rest of the heading is its dateline
-// ("Headline 15 Jan, 2008, 1202 hrs IST, PTI"), else the heading.
-func titleBeforeDateline(t string, ts titleSources) string {
-	ft := titleFold(t)
+// titlePrefixes returns the titles of a page's metadata, folded, that a
+// heading may begin before its dateline: <title>, its parts and the
+// structured titles, of three words or more.
+func titlePrefixes(ts titleSources) []string {
+	var out []string
 	for _, r := range append(append(titleParts(ts.tag), ts.tag), ts.structured...) {
-		fr := titleFold(r)
-		if len(strings.Fields(fr)) < 3 || len(ft) <= len(fr) || !strings.HasPrefix(ft, fr) {
+		if fr := titleFold(r); len(strings.Fields(fr)) >= 3 {
+			out = append(out, fr)
+		}
+	}
+	return out
+}
+
+// titleBeforeDateline returns the title of the page's metadata (one of
+// prefixes, from titlePrefixes) that a heading begins with when the rest
+// of the heading is its dateline ("Headline 15 Jan, 2008, 1202 hrs IST,
+// PTI"), else the heading.
+func titleBeforeDateline(t string, prefixes []string) string {
+	if len(prefixes) == 0 {
+		return t
+	}
+	ft := titleFold(t)
+	for _, fr := range prefixes {
+		if len(ft) <= len(fr) || !strings.HasPrefix(ft, fr) {
 			continue
 		}
 		if rest := ft[len(fr):]; rest[0] == ' ' || rest[0] == ',' {
