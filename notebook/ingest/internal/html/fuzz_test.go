@@ -13,6 +13,8 @@ import (
 // contract or an error, never a panic, in bounded time.
 func FuzzParseHTML(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.html"))
+	titles, _ := filepath.Glob(filepath.Join("testdata", "titles", "*.html"))
+	files = append(files, titles...)
 	for _, name := range files {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b)

@@ -30,8 +30,8 @@ const shareMaxLinks = 32
 // script's expression.
 func metaShareTitle(n *html.Node) string {
 	href := strings.TrimSpace(attrOf(n, "href"))
-	if len(href) < 12 || len(href) > 4096 {
-		return ""
+	if len(href) < 12 || len(href) > 4096 || !strings.Contains(href, "=") || !strings.Contains(href, "&") {
+		return "" // not an address with both a page and a title
 	}
 	u, err := nurl.Parse(href)
 	if err != nil {

@@ -148,6 +148,9 @@ func titleWithoutMeta(t string) string {
 		return t
 	}
 	words := strings.Fields(t)
+	if len(words) > titleMetaMaxWords {
+		return t
+	}
 	for i := 2; i < len(words); i++ {
 		head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
 		if !isMetaLine(tail, "") {
@@ -546,6 +549,10 @@ func titleShared(shared []string) string {
 	}
 	return best
 }
+
+// titleMetaMaxWords is the longest title titleWithoutMeta looks into: a
+// headline and its dateline.
+const titleMetaMaxWords = 40
 
 // titleMetaStart reports whether a word can begin a date or time line
 // set after a headline without a separator: a number, a month or a

@@ -139,3 +139,30 @@ func TestHeadEmphasisText(t *testing.T) {
 		}
 	}
 }
+
+// TestParse_titlesHostile feeds the headline finder what a hostile page
+// could: thousands of bold lines, headline-classed elements, sharing
+// links and a <title> of many parts. The limits (headMaxCands,
+// shareMaxLinks, titleMaxParts, headLineMaxSiblings) keep the work
+// linear; the test fails by the test binary's timeout if they do not.
+func TestParse_titlesHostile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><head><title>")
+	for i := 0; i < 500; i++ {
+		b.WriteString("part | ")
+	}
+	b.WriteString("</title></head><body><div>")
+	for i := 0; i < 5000; i++ {
+		b.WriteString(`<b>Bold line of a few words</b><br><a href="https://s.example/share?url=x&amp;title=Shared+title+here"></a><span class="headline">Headline classed</span><br>`)
+	}
+	b.WriteString("</div><p>")
+	b.WriteString(strings.Repeat("The ferry left the harbour at dawn with forty passengers on board. ", 40))
+	b.WriteString("</p></body></html>")
+	d, err := Parse(nil, "hostile.html", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title == "" {
+		t.Error("no title")
+	}
+}
