@@ -52,6 +52,12 @@ func (ui *UI) changed(ch notebook.Change) {
 		// reader's reuse marks are read again.
 		ui.reuse.load()
 	}
+	// The side views follow the same change: the pending highlights, the
+	// sync status line and the Timeline window (each reads only when the
+	// change concerns it).
+	ui.pendingChanged(ch)
+	ui.syncChanged(ch)
+	ui.timelineChanged(ch)
 	ui.refresh.pending = mergeChange(ui.refresh.pending, ch)
 	if !ui.refresh.running {
 		ui.runRefresh()

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,8 +54,6 @@ type syncUI struct {
 	status    notebook.SyncStatus
 	hasRemote bool
 	known     bool
-	// watching mirrors hasRemote for the change feed's goroutine.
-	watching  atomic.Bool
 	statusErr error
 	// reading and again coalesce status reads.
 	reading, again bool

@@ -193,23 +193,9 @@ func (s *syncUI) setStatus(st notebook.SyncStatus, err error) {
 	default:
 		s.hasRemote, s.statusErr, s.status = true, nil, st
 	}
-	s.watching.Store(s.hasRemote)
 	s.line.update()
 	if s.hasRemote != wasRemote {
 		s.armAuto()
-	}
-}
-
-// sideWatch is the notebook's change feed for the pending highlights and
-// the sync status line (it runs on the committing goroutine): only the
-// changes they show are posted to the window, so a notebook that does not
-// sync pays nothing for a commit.
-func (ui *UI) sideWatch(ch notebook.Change) {
-	if ch.Pending || ui.syncer.watching.Load() {
-		ui.post(func() {
-			ui.pendingChanged(ch)
-			ui.syncChanged(ch)
-		})
 	}
 }
 

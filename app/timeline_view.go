@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,8 +24,7 @@ import (
 //
 // The data comes from Notebook.Timeline (the same as `gloss timeline`),
 // read in a background job with the layout (lanes, rows) built there too;
-// a commit reaches it through the notebook's change feed (timelineWatch,
-// beside UI.changed's; nothing is posted while the window is closed) and
+// a commit reaches it through UI.changed (the one refresh path) and
 // reloads it, keeping the viewport.
 
 // Preference keys of the Timeline view.
@@ -97,7 +95,6 @@ func (ui *UI) showTimeline() {
 	}
 	tv := newTimelineView(ui)
 	ui.timeline.view = tv
-	ui.timeline.open.Store(true)
 	tv.win.Show()
 	tv.win.Canvas().Focus(tv.canvas)
 	tv.reload(true)
@@ -114,24 +111,14 @@ func (ui *UI) showTimelineTag(tag string) {
 	tv.changedChoice()
 }
 
-// timelineSlot is the UI's Timeline window: the view (Fyne goroutine
-// only), and whether one is open, for the change feed's goroutine.
+// timelineSlot is the UI's Timeline window, when open (Fyne goroutine
+// only).
 type timelineSlot struct {
 	view *timelineView
-	open atomic.Bool
 }
 
-// timelineWatch takes a committed change from the notebook's feed (on
-// the committing goroutine): while the Timeline window is open, it
-// follows the change on the Fyne goroutine; otherwise nothing is posted.
-func (ui *UI) timelineWatch(ch notebook.Change) {
-	if ui.timeline.open.Load() {
-		ui.post(func() { ui.timelineChanged(ch) })
-	}
-}
-
-// timelineChanged follows a committed change: the open timeline reloads
-// when highlights, articles or tags changed.
+// timelineChanged follows a committed change (see UI.changed): the open
+// timeline reloads when highlights, articles or tags changed.
 func (ui *UI) timelineChanged(ch notebook.Change) {
 	tv := ui.timeline.view
 	if tv == nil || (len(ch.Annotations) == 0 && len(ch.Articles) == 0 && !ch.Tags) {
@@ -247,7 +234,6 @@ func newTimelineView(ui *UI) *timelineView {
 		tv.closed = true
 		if ui.timeline.view == tv {
 			ui.timeline.view = nil
-			ui.timeline.open.Store(false)
 		}
 	})
 	// Switching notebooks or quitting closes the window with the UI.

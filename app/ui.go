@@ -101,21 +101,18 @@ func New(a fyne.App, w fyne.Window, nb *notebook.Notebook) *UI {
 	ui.pending, ui.syncer = newPendingList(ui), newSyncUI(ui)
 	ui.applyIdentity() // the name chosen in Sync → Your name for annotations
 	nb.Watch(func(ch notebook.Change) { ui.post(func() { ui.changed(ch) }) })
-	// The pending highlights and the sync status line (sync_status.go).
-	nb.Watch(ui.sideWatch)
-	nb.Watch(ui.timelineWatch) // the Timeline window, while open
 	w.SetOnDropped(ui.dropped)
 	return ui
 }
 
 // Start loads the library in the background, shows the last article (or
 // the welcome article in an empty notebook), then counts orphans and the
-// trash and builds the search index.
+// trash and builds the search and event-date indexes.
 func (ui *UI) Start() { ui.startLoad(true) }
 
 // startLoad loads the library and the last article first (what the window
-// shows), then the counts and (with warm) the search index, so that they
-// do not compete with it for the disk and the cores.
+// shows), then the counts and (with warm) the search and event-date
+// indexes, so that they do not compete with it for the disk and the cores.
 func (ui *UI) startLoad(warm bool) {
 	last := ui.prefs.String(prefKey(ui.nb.Path(), prefLastArticle))
 	ui.lib.onLoaded = func() {
@@ -130,6 +127,9 @@ func (ui *UI) startLoad(warm bool) {
 		if warm {
 			ui.background(func(context.Context) func() {
 				ui.nb.WarmSearch() // errors surface on the first search
+				// The event dates (cards, the timeline) then come from
+				// the index, without reading article texts.
+				ui.nb.WarmEvents()
 				return nil
 			})
 		}
