@@ -163,6 +163,13 @@ func Open(path string) (*DB, error) { return open(path, false) }
 func OpenReadOnly(path string) (*DB, error) { return open(path, true) }
 
 func open(path string, readOnly bool) (*DB, error) {
+	// The notebook is known by its absolute path (DB.Path): the files kept
+	// beside it (search index, sync working copy, backups) and the app's
+	// per-notebook preferences must not depend on the working directory,
+	// and git runs inside the working copy.
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -417,7 +424,7 @@ func (s *DB) prepare(isNew bool) error {
 	return err
 }
 
-// Path returns the notebook file's path.
+// Path returns the notebook file's absolute path.
 func (s *DB) Path() string { return s.path }
 
 // Close closes the file. After a write transaction that could not be
