@@ -98,6 +98,18 @@ func (m *syncMerger) collectGroups(files []gsync.FileChange) ([]appliedGroup, ma
 	return out, tags, oldTags, nil
 }
 
+// release drops what the merge kept of every record (the apply works from
+// the groups collectGroups read; texts stay), so that a clone does not
+// hold each record three times while the apply's transaction grows.
+func (m *syncMerger) release() {
+	for p, f := range m.out {
+		if f.rec != nil {
+			delete(m.out, p)
+		}
+	}
+	m.inputs, m.anns, m.annFiles = nil, nil, nil
+}
+
 // applyTags writes the changed tag records.
 func applyTags(tx Tx, tags map[string]*Tag, oldTags map[string]string) error {
 	for p, t := range tags {

@@ -327,6 +327,7 @@ func stampExport(ctx syncCtx, idx *syncIndex, ex *syncExport, seen gsync.Clock, 
 		high = high.Max(gsync.MaxClock(p.rec))
 		files = append(files, gsync.FileChange{Path: p.path, Data: data})
 		sums[p.path] = p.sum
+		p.rec = gsync.Record{} // encoded: a first sync holds it once
 	}
 	for hash, b := range ex.texts {
 		r, err := textRecord(b)
@@ -334,6 +335,7 @@ func stampExport(ctx syncCtx, idx *syncIndex, ex *syncExport, seen gsync.Clock, 
 			return nil, nil, high, err
 		}
 		files = append(files, gsync.FileChange{Path: gsync.TextPath(hash), Data: gsync.Encode(r)})
+		delete(ex.texts, hash)
 	}
 	for _, p := range ex.removed {
 		files = append(files, gsync.FileChange{Path: p, Delete: true})

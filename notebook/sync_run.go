@@ -297,6 +297,7 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 		rep.Skipped = ex.skipped
 		gen = ex.gen
 		if !ex.empty() {
+			nRecords, nTexts := len(ex.records)+len(ex.removed), len(ex.texts)
 			files, sums, high, err := stampExport(sc, idx, ex, st.Clock, n.now())
 			if err != nil {
 				return false, err
@@ -310,7 +311,7 @@ func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
 					parents = []gsync.OID{S}
 				}
 				syncPhase("export")
-				if L, err = sc.repo.Commit(sc, gsync.CommitSpec{Parents: parents, Author: n.signature(), Message: commitMessage("Changes", len(ex.records)+len(ex.removed), len(ex.texts)), Changes: files}); err != nil {
+				if L, err = sc.repo.Commit(sc, gsync.CommitSpec{Parents: parents, Author: n.signature(), Message: commitMessage("Changes", nRecords, nTexts), Changes: files}); err != nil {
 					return false, err
 				}
 				applyToIndex(idx, files, sums)
@@ -500,6 +501,7 @@ func (n *Notebook) mergeAndApply(sc syncCtx, idx *syncIndex, st syncState, L, R 
 	if err != nil {
 		return L, false, err
 	}
+	m.release()
 	st.Clock = st.Clock.Max(m.high).Max(m.clock)
 	st.Commit = M.String()
 	changed := false
