@@ -56,6 +56,9 @@ var (
 // metaLineDate reports whether a line holds a date, a time of day or a
 // relative time, and returns the line with them blanked out.
 func metaLineDate(line string) (string, bool) {
+	if !strings.ContainsAny(line, "0123456789") {
+		return line, false // every date, time and "3 days ago" has a digit
+	}
 	found := false
 	if ds := visibleDates(line); len(ds) > 0 {
 		found = true

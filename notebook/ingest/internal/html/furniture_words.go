@@ -59,8 +59,11 @@ var galleryLine = regexp.MustCompile(`(?i)^[‹«<←\s]*(?:` +
 // isGalleryChrome reports whether a paragraph is a gallery's counter or
 // button.
 func isGalleryChrome(t string) bool {
-	return len(strings.Fields(t)) <= 6 && galleryLine.MatchString(strings.TrimSpace(t))
+	return len(strings.Fields(t)) <= galleryMaxWords && galleryLine.MatchString(strings.TrimSpace(t))
 }
+
+// galleryMaxWords is the longest a gallery's counter or button may be.
+const galleryMaxWords = 6
 
 // onSiteLine matches a teaser line that names another site or section of
 // the outlet before a headline: "On Example.com: Ferry fares rise

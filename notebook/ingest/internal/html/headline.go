@@ -86,8 +86,13 @@ var headSkip = map[atom.Atom]bool{
 func scanHeadlines(doc *html.Node, titleParts []string) headScan {
 	var s headScan
 	parts := map[string]bool{}
+	var initials [256]bool // the first bytes of the parts, either case
 	for _, p := range titleParts {
-		parts[strings.ToLower(p)] = true
+		if p = strings.ToLower(p); p != "" {
+			parts[p] = true
+			initials[p[0]] = true
+			initials[strings.ToUpper(p[:1])[0]] = true
+		}
 	}
 	n := 0
 	var walk func(*html.Node, bool)
@@ -104,7 +109,7 @@ func scanHeadlines(doc *html.Node, titleParts []string) headScan {
 				if runes >= headParaRunes && len(s.paras) < headMaxParas {
 					s.paras = append(s.paras, headPara{t, n})
 				}
-				if !inCand && runes <= 300 && len(parts) > 0 && len(s.cands) < headMaxCands {
+				if !inCand && runes <= 300 && initials[t[0]] && len(s.cands) < headMaxCands {
 					if t = text.CleanSpace(t); parts[strings.ToLower(t)] {
 						s.cands = append(s.cands, headCand{text: t, pos: n, rank: 6})
 					}
