@@ -19,7 +19,14 @@ type bundleScanner struct {
 }
 
 func newBundleScanner(r io.Reader, lim bundleLimits) *bundleScanner {
-	return &bundleScanner{r: bufio.NewReaderSize(&limitReader{r: r, max: lim.Total}, 64<<10), lim: lim}
+	// The buffer is no larger than what the scanner may read: sniffing a
+	// file for the bundle marker (every file of a folder import) reads
+	// 512 bytes and must not allocate 64 KB.
+	size := 64 << 10
+	if lim.Total > 0 && lim.Total < int64(size) {
+		size = int(lim.Total)
+	}
+	return &bundleScanner{r: bufio.NewReaderSize(&limitReader{r: r, max: lim.Total}, size), lim: lim}
 }
 
 // grow makes room for n more bytes in s.buf, doubling its capacity (append
