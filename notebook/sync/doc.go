@@ -86,6 +86,19 @@
 // What loses is kept in the history: in the article's versions, the
 // trash, or Git's history of the record's file.
 //
+// # Speed
+//
+// A sync reads and writes only what changed. The notebook keeps a journal
+// of the items changed since the last export (written in the same
+// transaction as each change, and trusted only while its generation is
+// the notebook's), and the working copy a cache of the synced commit's
+// files with a digest of each record (gloss-index), so that an export
+// makes records of the changed items alone and compares digests; a merge
+// reads only the files the remote changed (git diff-tree against the
+// merge base), and takes a file only the remote changed as it is. Git
+// runs a fixed number of times per sync (fast-import for each commit,
+// one cat-file for every blob read, fetch and push), never once per file.
+//
 // # Why the system's git
 //
 // The user's SSH keys, credential helpers and proxies apply, and any Git
