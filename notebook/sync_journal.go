@@ -143,37 +143,57 @@ func exportJournaled(tx Tx, idx *syncIndex, j syncJournal,
 	article func(Article, []Version, *syncDeleted, func() (Body, error)) error,
 	annotation func(Annotation, string, *syncDeleted) error,
 	produced map[string]bool, out *syncExport) error {
-	// Where the synced commit has each annotation, and each article's
-	// annotation files.
-	synced := map[string][]string{} // annotation → articles
-	files := map[string][]string{}  // article → annotation files
-	for p := range idx.Files {
-		if k, a, b := gsync.ParsePath(p); k == gsync.AnnotationFile {
-			synced[b] = append(synced[b], a)
-			files[a] = append(files[a], p)
-		}
-	}
 	affected := map[string]bool{}
 	named := map[string][]string{} // article → annotations the journal names
 	for _, id := range j.Articles {
 		affected[id] = true
 	}
+	namedAnns := map[string]bool{}
 	for _, id := range j.Annotations {
-		var on []string
+		namedAnns[id] = true
+		var on string
 		if an, err := tx.Annotation(id); err == nil {
-			on = append(on, an.ArticleID)
+			on = an.ArticleID
 		} else if !errors.Is(err, ErrNotFound) {
 			return err
 		} else if e, err := tx.Trash(id); err == nil && e.Kind == TrashAnnotation && len(e.Annotations) == 1 {
-			on = append(on, e.Annotations[0].ArticleID)
+			on = e.Annotations[0].ArticleID
 		} else if err != nil && !errors.Is(err, ErrNotFound) {
 			return err
 		}
-		on = append(on, synced[id]...)
-		for _, a := range on {
-			affected[a] = true
-			named[a] = append(named[a], id)
+		if on != "" {
+			affected[on] = true
+			named[on] = append(named[on], id)
 		}
+	}
+	// Where the synced commit has the named annotations (they may have
+	// moved, or be gone), and the affected articles' annotation files: one
+	// pass over the index, and a second for articles the first added.
+	files := map[string][]string{} // article → annotation files
+	scan := func(want map[string]bool, withNamed bool) map[string]bool {
+		added := map[string]bool{}
+		for p := range idx.Files {
+			a, b, ok := gsync.SplitAnnotationPath(p)
+			if !ok {
+				continue
+			}
+			if want[a] {
+				files[a] = append(files[a], p)
+			}
+			if withNamed && namedAnns[b] {
+				named[a] = append(named[a], b)
+				if !affected[a] {
+					added[a] = true
+				}
+			}
+		}
+		return added
+	}
+	if added := scan(affected, true); len(added) > 0 {
+		for a := range added {
+			affected[a] = true
+		}
+		scan(added, false)
 	}
 	ids := make([]string, 0, len(affected))
 	for id := range affected {

@@ -40,9 +40,12 @@ type syncMerger struct {
 	inputs map[string]*mergeInput
 	texts  map[string]Body
 	groups map[string]bool // articles whose files changed
-	// annFiles lists the annotation files of each article, ours and
-	// merged (see groupPaths).
+	// annFiles lists the annotation files of articles in our commit
+	// (all when annFull, see oursAnnotationFiles); newAnn those the merge
+	// made that our commit does not have.
 	annFiles map[string][]string
+	annFull  bool
+	newAnn   map[string][]string
 	now      time.Time
 	clock    gsync.Clock // the clock of changes the merge itself makes
 	high     gsync.Clock // the highest clock received
@@ -82,9 +85,14 @@ func (m *syncMerger) final(path string) (*gsync.Record, error) {
 
 func (m *syncMerger) set(path string, r *gsync.Record) {
 	delete(m.anns, path)
-	if _, ok := m.out[path]; !ok && m.annFiles != nil {
+	if _, ok := m.out[path]; !ok {
 		if _, ours := m.ours.Files[path]; !ours {
-			m.noteAnnotationFile(path)
+			if a, _, ok := gsync.SplitAnnotationPath(path); ok {
+				if m.newAnn == nil {
+					m.newAnn = map[string][]string{}
+				}
+				m.newAnn[a] = append(m.newAnn[a], path)
+			}
 		}
 	}
 	m.out[path] = merged{rec: r}
@@ -569,25 +577,40 @@ func (m *syncMerger) textHolder(hash, id string) (string, error) {
 
 // groupPaths lists the annotation files of an article, ours and merged.
 func (m *syncMerger) groupPaths(id string) []string {
-	if m.annFiles == nil {
-		m.annFiles = map[string][]string{}
-		for p := range m.ours.Files {
-			m.noteAnnotationFile(p)
-		}
-		for p := range m.out {
-			m.noteAnnotationFile(p)
-		}
-	}
-	out := slices.Clone(m.annFiles[id])
+	out := append(slices.Clone(m.oursAnnotationFiles(id)), m.newAnn[id]...)
 	sort.Strings(out)
 	return slices.Compact(out)
 }
 
-// noteAnnotationFile adds an annotation file to the index of groupPaths.
-func (m *syncMerger) noteAnnotationFile(p string) {
-	if k, a, _ := gsync.ParsePath(p); k == gsync.AnnotationFile {
-		m.annFiles[a] = append(m.annFiles[a], p)
+// oursAnnotationFiles lists an article's annotation files in our commit.
+// A merge of a few articles scans our files for each (a clone or a large
+// merge lists them all at once): building the list of every article's
+// files at each sync would cost more than the rest of a small one.
+func (m *syncMerger) oursAnnotationFiles(id string) []string {
+	if m.annFiles == nil {
+		m.annFiles = map[string][]string{}
+		if m.annFull = len(m.groups) > 64; m.annFull {
+			for p := range m.ours.Files {
+				if a, _, ok := gsync.SplitAnnotationPath(p); ok {
+					m.annFiles[a] = append(m.annFiles[a], p)
+				}
+			}
+		}
 	}
+	if m.annFull {
+		return m.annFiles[id]
+	}
+	if files, ok := m.annFiles[id]; ok {
+		return files
+	}
+	files := []string{}
+	for p := range m.ours.Files {
+		if a, _, ok := gsync.SplitAnnotationPath(p); ok && a == id {
+			files = append(files, p)
+		}
+	}
+	m.annFiles[id] = files
+	return files
 }
 
 // fixTags makes a record for every tag a merged item carries, and keeps

@@ -94,3 +94,28 @@ func isHex(s string) bool {
 	}
 	return true
 }
+
+// SplitAnnotationPath returns the article and annotation IDs of a path
+// shaped like an annotation file (annotations/XY/ARTICLE/ID.json) without
+// checking the IDs, and false for any other path. It allocates nothing,
+// for scans over every file of a commit; ParsePath checks a path fully.
+func SplitAnnotationPath(p string) (article, id string, ok bool) {
+	rest, ok := strings.CutPrefix(p, "annotations/")
+	if !ok {
+		return "", "", false
+	}
+	i := strings.IndexByte(rest, '/')
+	if i < 0 {
+		return "", "", false
+	}
+	rest = rest[i+1:]
+	j := strings.IndexByte(rest, '/')
+	if j <= 0 {
+		return "", "", false
+	}
+	id, ok = strings.CutSuffix(rest[j+1:], ".json")
+	if !ok || id == "" || strings.IndexByte(id, '/') >= 0 {
+		return "", "", false
+	}
+	return rest[:j], id, true
+}

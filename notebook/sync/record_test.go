@@ -80,3 +80,30 @@ func TestEncode_reference(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitAnnotationPath: it agrees with ParsePath on annotation files
+// and refuses other shapes.
+func TestSplitAnnotationPath(t *testing.T) {
+	art, ann := "01HV0000000000000000000AB1", "01HV0000000000000000000XY2"
+	for _, tt := range []struct {
+		path     string
+		art, ann string
+		ok       bool
+	}{
+		{AnnotationPath(art, ann), art, ann, true},
+		{ArticlePath(art), "", "", false},
+		{"annotations/AB/" + art + ".json", "", "", false},
+		{"annotations/AB/" + art + "/x/y.json", "", "", false},
+		{"annotations/AB//y.json", "", "", false},
+		{"annotations/AB/" + art + "/.json", "", "", false},
+		{MarkerPath, "", "", false},
+	} {
+		a, b, ok := SplitAnnotationPath(tt.path)
+		if a != tt.art || b != tt.ann || ok != tt.ok {
+			t.Errorf("SplitAnnotationPath(%q) = %q %q %v, want %q %q %v", tt.path, a, b, ok, tt.art, tt.ann, tt.ok)
+		}
+		if k, pa, pb := ParsePath(tt.path); ok && (k != AnnotationFile || pa != a || pb != b) {
+			t.Errorf("ParsePath(%q) = %v %q %q", tt.path, k, pa, pb)
+		}
+	}
+}
