@@ -1,10 +1,5 @@
 package model
 
-import (
-	"cmp"
-	"slices"
-)
-
 // Mark is a margin mark: a thin bar in the left margin beside the lines of
 // the article runes [Start, End). The reader marks passages that other
 // articles also carry (text reuse) with them; unlike a highlight, a mark
@@ -15,54 +10,15 @@ type Mark struct {
 }
 
 // Marks is a set of margin marks sorted by start (then longest first).
-type Marks struct {
-	list   []Mark
-	maxLen int
-}
+type Marks struct{ rangeSet[Mark] }
 
 // NewMarks clamps every mark to [0, n], swaps reversed ends, drops empty
 // marks and sorts the rest. The input slice is not modified.
-func NewMarks(in []Mark, n int) *Marks {
-	m := &Marks{list: make([]Mark, 0, len(in))}
-	for _, mk := range in {
-		mk.Start, mk.End = max(0, min(mk.Start, n)), max(0, min(mk.End, n))
-		if mk.Start > mk.End {
-			mk.Start, mk.End = mk.End, mk.Start
-		}
-		if mk.Start == mk.End {
-			continue
-		}
-		m.maxLen = max(m.maxLen, mk.End-mk.Start)
-		m.list = append(m.list, mk)
-	}
-	slices.SortStableFunc(m.list, func(a, b Mark) int {
-		if c := cmp.Compare(a.Start, b.Start); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.End, a.End)
-	})
-	return m
-}
+func NewMarks(in []Mark, n int) *Marks { return &Marks{newRangeSet(in, n)} }
 
-// All returns the marks in order; the caller must not modify them.
-func (m *Marks) All() []Mark { return m.list }
+func (m Mark) bounds() (int, int) { return m.Start, m.End }
 
-// Len returns the number of marks.
-func (m *Marks) Len() int { return len(m.list) }
-
-// Overlapping appends to dst the marks intersecting [start, end), in order.
-func (m *Marks) Overlapping(dst []Mark, start, end int) []Mark {
-	lo, _ := slices.BinarySearchFunc(m.list, start-m.maxLen, func(mk Mark, t int) int { return cmp.Compare(mk.Start, t) })
-	for _, mk := range m.list[lo:] {
-		if mk.Start >= end {
-			break
-		}
-		if mk.End > start {
-			dst = append(dst, mk)
-		}
-	}
-	return dst
-}
+func (m Mark) withBounds(start, end int) Mark { m.Start, m.End = start, end; return m }
 
 // MarginBar returns the x and width of the margin bars: left of the text
 // column, clear of quote bars and list bullets (which sit inside the

@@ -16,55 +16,15 @@ type Span struct {
 
 // Spans is a set of spans sorted by start (then longest first), ready for
 // range queries.
-type Spans struct {
-	list   []Span
-	maxLen int // length of the longest span, bounding backward scans
-}
+type Spans struct{ rangeSet[Span] }
 
 // NewSpans clamps every span to [0, n], swaps reversed ends, drops empty
 // spans and sorts the rest. The input slice is not modified.
-func NewSpans(in []Span, n int) *Spans {
-	s := &Spans{list: make([]Span, 0, len(in))}
-	for _, sp := range in {
-		sp.Start, sp.End = max(0, min(sp.Start, n)), max(0, min(sp.End, n))
-		if sp.Start > sp.End {
-			sp.Start, sp.End = sp.End, sp.Start
-		}
-		if sp.Start == sp.End {
-			continue
-		}
-		s.maxLen = max(s.maxLen, sp.End-sp.Start)
-		s.list = append(s.list, sp)
-	}
-	slices.SortStableFunc(s.list, func(a, b Span) int {
-		if c := cmp.Compare(a.Start, b.Start); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.End, a.End)
-	})
-	return s
-}
+func NewSpans(in []Span, n int) *Spans { return &Spans{newRangeSet(in, n)} }
 
-// All returns the spans in order; the caller must not modify them.
-func (s *Spans) All() []Span { return s.list }
+func (sp Span) bounds() (int, int) { return sp.Start, sp.End }
 
-// Len returns the number of spans.
-func (s *Spans) Len() int { return len(s.list) }
-
-// Overlapping appends to dst the spans intersecting [start, end), in order.
-func (s *Spans) Overlapping(dst []Span, start, end int) []Span {
-	// Spans starting before start-maxLen cannot reach start.
-	lo, _ := slices.BinarySearchFunc(s.list, start-s.maxLen, func(sp Span, t int) int { return cmp.Compare(sp.Start, t) })
-	for _, sp := range s.list[lo:] {
-		if sp.Start >= end {
-			break
-		}
-		if sp.End > start {
-			dst = append(dst, sp)
-		}
-	}
-	return dst
-}
+func (sp Span) withBounds(start, end int) Span { sp.Start, sp.End = start, end; return sp }
 
 // At returns the spans containing the rune at off, innermost (shortest)
 // first, so that a click on nested highlights picks the most specific.
