@@ -321,7 +321,7 @@ func tagCmd(e *env) *cobra.Command {
 				return err
 			}
 			if !e.json {
-				e.printf("deleted tag %q from %d items\n", args[0], n)
+				e.printf("deleted tag %q from %s\n", args[0], count(n, "item", "items"))
 			}
 			return e.maybeJSON(map[string]any{"deleted": args[0], "items": n})
 		},
@@ -362,7 +362,7 @@ func tagCmd(e *env) *cobra.Command {
 			for _, t := range tags {
 				depth := strings.Count(t.Name, "/")
 				leaf := t.Name[strings.LastIndex(t.Name, "/")+1:]
-				e.printf("%s%s  (%d articles, %d annotations)\n", strings.Repeat("  ", depth), leaf, t.Articles, t.Annotations)
+				e.printf("%s%s  (%s, %s)\n", strings.Repeat("  ", depth), leaf, count(t.Articles, "article", "articles"), count(t.Annotations, "annotation", "annotations"))
 			}
 			return nil
 		},
@@ -380,7 +380,7 @@ func (e *env) retag(args []string, op func(*notebook.Notebook, string, string) (
 		return err
 	}
 	if !e.json {
-		e.printf("%s %q → %q on %d items\n", verb, args[0], args[1], n)
+		e.printf("%s %q → %q on %s\n", verb, args[0], args[1], count(n, "item", "items"))
 	}
 	return e.maybeJSON(map[string]any{"from": args[0], "to": args[1], "items": n})
 }

@@ -100,7 +100,7 @@ func TestImport_Annotations(t *testing.T) {
 		t.Fatalf("pending: %+v", groups)
 	}
 	out, _, code := gloss(t, "", "--db", db, "pending")
-	if code != 0 || !strings.Contains(out, "valley-post.example") || !strings.Contains(out, "1 pending annotations on 1 documents") {
+	if code != 0 || !strings.Contains(out, "valley-post.example") || !strings.Contains(out, "1 pending annotation on 1 document") {
 		t.Errorf("pending listing:\n%s", out)
 	}
 

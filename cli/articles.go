@@ -114,6 +114,14 @@ app's tag filter shows the same articles.`,
 	return cmd
 }
 
+// count is n with its noun, singular for one: "1 article", "3 articles".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 func orDash(s string) string {
 	if s == "" {
 		return "-"
@@ -384,7 +392,7 @@ func trashCmd(e *env) *cobra.Command {
 				if e.json {
 					return e.printJSON(map[string]any{"deleted": n})
 				}
-				e.printf("deleted %d trash entries for good\n", n)
+				e.printf("deleted %s for good\n", count(n, "trash entry", "trash entries"))
 				return nil
 			}
 			entries, err := nb.TrashEntries()

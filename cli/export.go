@@ -313,9 +313,9 @@ func runExport(cmd *cobra.Command, e *env, fl exportFlags) error {
 	case fl.format == formatBundle:
 		e.printf("wrote the whole notebook to %s\n", fl.output)
 	case opt.Format.IsReferences() && fl.template == "":
-		e.printf("wrote %d references to %s\n", sum.Articles, fl.output)
+		e.printf("wrote %s to %s\n", count(sum.Articles, "reference", "references"), fl.output)
 	default:
-		e.printf("wrote %d annotations from %d articles to %s\n", sum.Annotations, sum.Articles, fl.output)
+		e.printf("wrote %s from %s to %s\n", count(sum.Annotations, "annotation", "annotations"), count(sum.Articles, "article", "articles"), fl.output)
 	}
 	if sum.Bibliography != "" {
 		e.printf("wrote the references of those articles to %s (the front matter's bibliography)\n", sum.Bibliography)

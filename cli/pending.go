@@ -37,7 +37,7 @@ their file again does not bring them back.`,
 				if e.json {
 					return e.printJSON(map[string]int{"dropped": n})
 				}
-				e.printf("dropped %d pending annotations\n", n)
+				e.printf("dropped %s\n", count(n, "pending annotation", "pending annotations"))
 				return nil
 			}
 			groups, err := nb.Pending()
@@ -90,5 +90,5 @@ func printPending(e *env, groups []notebook.PendingGroup) {
 		tw.Flush()
 		total += len(g.Annotations)
 	}
-	e.printf("%d pending annotations on %d documents\n", total, len(groups))
+	e.printf("%s on %s\n", count(total, "pending annotation", "pending annotations"), count(len(groups), "document", "documents"))
 }

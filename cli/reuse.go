@@ -103,7 +103,7 @@ Boilerplate and very common phrases ("said in a statement") are not reuse.
 				}
 				e.printf("    key %s\n\n", p.Key)
 			}
-			e.printf("%d reused passages\n", len(ps))
+			e.printf("%s\n", count(len(ps), "reused passage", "reused passages"))
 			return nil
 		},
 	}
@@ -133,7 +133,7 @@ func printClusters(e *env, nb *notebook.Notebook) error {
 			e.printf("    %s  %s  %s  (%d–%d)\n", orDash(m.Published), orDash(oneLine(m.Outlet, 20)), oneLine(m.Title, 60), m.Start, m.End)
 		}
 	}
-	e.printf("%d clusters of reused passages\n", len(cs))
+	e.printf("%s of reused passages\n", count(len(cs), "cluster", "clusters"))
 	return nil
 }
 
@@ -152,13 +152,13 @@ func printSources(e *env, nb *notebook.Notebook, tag string) error {
 	for _, s := range ss {
 		highlights += len(s.Annotations)
 	}
-	e.printf("the %d highlights under %s come from %d independent sources\n", highlights, tag, len(ss))
+	e.printf("the %s under %s come from %s\n", count(highlights, "highlight", "highlights"), tag, count(len(ss), "independent source", "independent sources"))
 	for _, s := range ss {
 		via := ""
 		if len(s.Articles) > 1 {
 			via = fmt.Sprintf(", carried by %d articles", len(s.Articles))
 		}
-		e.printf("    %s  %s  %s: %d highlights%s\n", orDash(s.Origin.Published), orDash(oneLine(s.Origin.Outlet, 20)), oneLine(s.Origin.Title, 60), len(s.Annotations), via)
+		e.printf("    %s  %s  %s: %s%s\n", orDash(s.Origin.Published), orDash(oneLine(s.Origin.Outlet, 20)), oneLine(s.Origin.Title, 60), count(len(s.Annotations), "highlight", "highlights"), via)
 	}
 	return nil
 }

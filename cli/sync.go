@@ -115,7 +115,7 @@ versions. Each resolution is reported.`,
 			} else {
 				e.printf("last sync:  %s\n", st.LastSync.Local().Format(time.DateTime))
 			}
-			e.printf("to send:    %d changed records, %d commits not pushed\n", st.Pending, st.Unpushed)
+			e.printf("to send:    %s, %s not pushed\n", count(st.Pending, "changed record", "changed records"), count(st.Unpushed, "commit", "commits"))
 			if st.LastError != "" {
 				e.printf("last error: %s (%s)\n", st.LastError, st.ErrorAt.Local().Format(time.DateTime))
 			}
@@ -130,7 +130,7 @@ func printSyncReport(e *env, rep notebook.SyncReport) error {
 	if e.json {
 		return e.printJSON(rep)
 	}
-	e.printf("synced with %s: %d files sent, %d received", rep.Remote, rep.Sent, rep.Received)
+	e.printf("synced with %s: %s sent, %d received", rep.Remote, count(rep.Sent, "file", "files"), rep.Received)
 	if rep.Pushed {
 		e.printf(", pushed")
 	}
