@@ -581,7 +581,13 @@ func commitMessage(what string, a, b int) string {
 }
 
 // SyncStatus returns the remote, the last sync and what waits to go out.
+// It waits for a sync of the notebook running in this process to end:
+// counting what waits to go out reads the working copy, which a sync
+// writes (and which opening it may repair).
 func (n *Notebook) SyncStatus(ctx context.Context) (SyncStatus, error) {
+	lock := syncLock(n.Path())
+	lock.Lock()
+	defer lock.Unlock()
 	var st syncState
 	var ok bool
 	if err := n.view(func(tx Tx) error {

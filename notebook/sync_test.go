@@ -206,3 +206,42 @@ func TestSync_twoNotebooks(t *testing.T) {
 
 func ptr(s string) *string                      { return &s }
 func ptrColor(c notebook.Color) *notebook.Color { return &c }
+
+// TestSyncStatus_duringSync: the status read while a sync of the same
+// notebook runs (the app's status line, an automatic sync) waits for it
+// instead of opening the working copy the sync is writing (which may
+// clear git's lock files or remake the folder).
+func TestSyncStatus_duringSync(t *testing.T) {
+	w := newSyncWorld(t)
+	nb := w.notebook("Ana")
+	w.join(nb)
+	for round := range 3 {
+		for i := range 20 {
+			if _, err := nb.AddArticle(ingest.Draft{Title: fmt.Sprintf("Note %d-%d", round, i), Text: fmt.Sprintf("Field note %d of round %d about the river.", i, round)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		done := make(chan error)
+		go func() {
+			_, err := nb.Sync(context.Background())
+			done <- err
+		}()
+		for running := true; running; {
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatalf("round %d: sync: %v", round, err)
+				}
+				running = false
+			default:
+				if _, err := nb.SyncStatus(context.Background()); err != nil {
+					t.Fatalf("round %d: status during a sync: %v", round, err)
+				}
+			}
+		}
+		st, err := nb.SyncStatus(context.Background())
+		if err != nil || st.Pending != 0 || st.Unpushed != 0 {
+			t.Fatalf("round %d: after the sync: %+v %v", round, st, err)
+		}
+	}
+}
