@@ -112,9 +112,16 @@ func TestFile_sample(t *testing.T) {
 	if captions != 3 || prose < 20 {
 		t.Fatalf("the sample changed: %d captions, %d prose paragraphs", captions, prose)
 	}
-	// Navigation, title and byline+date paragraphs are the only ones removed.
-	if got, want := len(paras), len(srcParas)-3; got != want {
-		t.Errorf("%d paragraphs, want %d (one per paragraph of the file but the header)", got, want)
+	// Navigation, title and byline+date paragraphs are removed, and the
+	// tail after the last paragraph of prose: a related video's title and
+	// the editing credit.
+	if got, want := len(paras), len(srcParas)-5; got != want {
+		t.Errorf("%d paragraphs, want %d (one per paragraph of the file but the header and the tail)", got, want)
+	}
+	for _, tail := range []string{"Sahel - Life under the blockade", "Edited by: Nadia Ferreira"} {
+		if strings.Contains(d.Text, tail) {
+			t.Errorf("the tail %q is kept", tail)
+		}
 	}
 	for _, h := range []string{"Grain, fuel and fertilizer", "Ties that go back decades"} {
 		if j := slices.Index(paras, h); j < 0 || kindOf(d, j) != Heading {

@@ -38,8 +38,12 @@ package plain
 //     the prose after it (a related-video title at the end of a page, a list
 //     of links) it stays Body.
 //
-// Lines such as "Edited by: …" at the end are kept as ordinary paragraphs:
-// they are part of what was published and cost nothing to keep.
+//  7. The tail: after the last paragraph of prose, an editing or
+//     reporting credit ("Edited by: …", "(Reporting by …; Editing by …)",
+//     "Redaktion: …") and a short title-like line (a related video's or
+//     story's title) are dropped, at most three of them (see tail.go):
+//     they are the page's, not the article's, as the HTML importer holds
+//     too.
 
 import (
 	"fmt"
@@ -95,7 +99,7 @@ func Parse(b *budget.Budget, s string) (draft.Article, error) {
 	}
 	h, rest, leftover := plainHeader(paras)
 	d := draft.Article{Title: h.title, Byline: h.byline, URL: h.url, Published: h.published}
-	d.Text, d.Kinds = text.Join(plainBlocks(rest, leftover))
+	d.Text, d.Kinds = text.Join(trimTail(plainBlocks(rest, leftover)))
 	if d.Title == "" {
 		d.Warnings = append(d.Warnings, "no title found")
 	}

@@ -126,8 +126,9 @@ func TestParse(t *testing.T) {
 			in: "Talks resume in the capital\n\n" + prose + "\n\nA new chapter\n\n" + prose2 + "\n\nWhat comes next?\n\n" + prose +
 				"\n\nRelated video title\n\nAnother short line\n\nEnding line",
 			title: "Talks resume in the capital",
-			paras: []string{prose, "A new chapter", prose2, "What comes next?", prose, "Related video title", "Another short line", "Ending line"},
-			kinds: []draft.Kind{draft.Body, draft.Heading, draft.Body, draft.Body, draft.Body, draft.Body, draft.Body, draft.Body},
+			// The short lines after the last prose are the tail (dropped).
+			paras: []string{prose, "A new chapter", prose2, "What comes next?", prose},
+			kinds: []draft.Kind{draft.Body, draft.Heading, draft.Body, draft.Body, draft.Body},
 		},
 		{
 			name: "captions with credits",
