@@ -109,21 +109,8 @@ func metaTitleParts(t string) []string {
 // words they share over the words of the shorter one, required to be at
 // least a third of the longer one.
 func metaTitleSimilarity(a, b string) float64 {
-	wa, wb := metaTitleWords(a), metaTitleWords(b)
-	if len(wa) == 0 || len(wb) == 0 {
-		return 0
-	}
-	common := 0
-	for w := range wa {
-		if wb[w] {
-			common++
-		}
-	}
-	lo, hi := min(len(wa), len(wb)), max(len(wa), len(wb))
-	if float64(common) < float64(hi)/3 {
-		return 0
-	}
-	return float64(common) / float64(lo)
+	sim, _ := titleWordSimilarity(metaTitleWords(a), metaTitleWords(b))
+	return sim
 }
 
 // metaTitleWords returns the set of lower-case words of a title.

@@ -211,8 +211,10 @@ func titleMatch(c headCand, cr, ref titleRef, structured bool) float64 {
 	return 0
 }
 
-// titleWordSimilarity is metaTitleSimilarity on word sets, with the
-// number of words shared.
+// titleWordSimilarity scores how nearly two titles' word sets say the
+// same thing: the words they share over the words of the smaller set,
+// required to be at least a third of the larger one (else 0); and the
+// number of words shared. metaTitleSimilarity is its form on strings.
 func titleWordSimilarity(wa, wb map[string]bool) (float64, int) {
 	if len(wa) == 0 || len(wb) == 0 {
 		return 0, 0
