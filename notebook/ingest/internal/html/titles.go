@@ -364,10 +364,10 @@ func pickTitle(ts titleSources, cands []headCand, start int, lead, byline string
 		return titleRunIn(best.text, ref)
 	}
 	if ref != "" && len(structured) > 0 {
-		return titleUntruncated(ref, append(structured, tag), ts.sites)
+		return titleUntruncated(ref, append(structured, tag))
 	}
 	if tag != "" && (near == nil || !(titleSaysLittle(ts.tag, tag, ts.sites) || titleUnrelated(tag, near.text) && titleTopHeading(vis, near))) {
-		return titleUntruncated(tag, []string{tag}, ts.sites)
+		return tag
 	}
 	switch {
 	case near != nil:
@@ -417,7 +417,7 @@ func titleRunIn(shown, ref string) string {
 
 // titleUntruncated returns ref, or a fuller title of others when ref ends
 // in an ellipsis and another begins with it.
-func titleUntruncated(ref string, others []string, sites []string) string {
+func titleUntruncated(ref string, others []string) string {
 	base, ok := metaTruncated(ref)
 	if !ok {
 		return ref
