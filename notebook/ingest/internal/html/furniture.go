@@ -19,9 +19,7 @@ func isFurniture(b block) bool {
 		return strings.Trim(b.Text, "|-_=~ \n") == ""
 	case linkList(b, words):
 		return true
-	case words <= galleryMaxWords && galleryLine.MatchString(strings.TrimSpace(b.Text)):
-		return true
-	case words <= signupMaxWords && (signupLine.MatchString(strings.TrimSpace(b.Text)) || isOnSiteTeaser(b)):
+	case isGalleryChrome(b.Text) || isSignup(b.Text) || isOnSiteTeaser(b):
 		return true
 	case b.hint&(hintComment|hintRelated) != 0 && (words <= 40 || b.linkShare() >= 0.3):
 		return true
