@@ -112,15 +112,7 @@ func shingles(s string) shingleCounts {
 // false negatives (each over their sum, so every page weighs the same), as
 // the public extraction benchmarks count them.
 func shingleScore(got, want string) (tp, fp, fn float64) {
-	g, w := shingles(got), shingles(want)
-	var common, ng, nw int
-	for k, n := range g {
-		ng += n
-		common += min(n, w[k])
-	}
-	for _, n := range w {
-		nw += n
-	}
+	common, ng, nw := bagOverlap(shingles(got), shingles(want))
 	all := float64(ng + nw - common)
 	if all == 0 {
 		return 0, 0, 0
@@ -360,14 +352,7 @@ func l3sDiff(p l3sPage, r l3sResult) {
 
 // l3sAll is TP+FP+FN of a page, in shingles.
 func l3sAll(got, gold shingleCounts) float64 {
-	var common, ng, nw int
-	for k, n := range got {
-		ng += n
-		common += min(n, gold[k])
-	}
-	for _, n := range gold {
-		nw += n
-	}
+	common, ng, nw := bagOverlap(got, gold)
 	return float64(max(ng+nw-common, 1))
 }
 

@@ -472,18 +472,24 @@ func evalWords(s string) map[string]int {
 	return bag
 }
 
+// bagOverlap counts the items two bags share (an item that is n times in
+// one and m times in the other counts min(n, m) times) and the items of
+// each: the sums that word F1 and shingle scores are made of.
+func bagOverlap[K comparable](got, want map[K]int) (common, ng, nw int) {
+	for k, n := range got {
+		ng += n
+		common += min(n, want[k])
+	}
+	for _, n := range want {
+		nw += n
+	}
+	return common, ng, nw
+}
+
 // evalWordF1 is the word-level precision, recall and F1 of got against
 // want, counting repeated words (as the article-extraction benchmark does).
 func evalWordF1(got, want string) (p, r, f float64) {
-	g, w := evalWords(got), evalWords(want)
-	var common, ng, nw int
-	for word, n := range g {
-		ng += n
-		common += min(n, w[word])
-	}
-	for _, n := range w {
-		nw += n
-	}
+	common, ng, nw := bagOverlap(evalWords(got), evalWords(want))
 	if ng == 0 || nw == 0 {
 		return 0, 0, 0
 	}
