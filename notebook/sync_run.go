@@ -171,13 +171,8 @@ func (n *Notebook) Sync(ctx context.Context) (SyncReport, error) {
 const maxRounds = 8
 
 func (n *Notebook) sync(ctx context.Context) (SyncReport, error) {
-	var st syncState
-	var ok bool
-	if err := n.view(func(tx Tx) error {
-		var err error
-		st, ok, err = readSyncState(tx)
-		return err
-	}); err != nil {
+	st, ok, err := n.loadSyncState()
+	if err != nil {
 		return SyncReport{}, err
 	}
 	if !ok {
@@ -241,12 +236,8 @@ func (n *Notebook) openWorkingCopy(ctx context.Context, st syncState) (syncCtx, 
 // syncRound runs export, fetch, merge, apply and push once; done is false
 // when it must run again.
 func (n *Notebook) syncRound(sc syncCtx, rep *SyncReport) (bool, error) {
-	var st syncState
-	if err := n.view(func(tx Tx) error {
-		var err error
-		st, _, err = readSyncState(tx)
-		return err
-	}); err != nil {
+	st, _, err := n.loadSyncState()
+	if err != nil {
 		return false, err
 	}
 	S := st.commit()
@@ -588,13 +579,8 @@ func (n *Notebook) SyncStatus(ctx context.Context) (SyncStatus, error) {
 	lock := syncLock(n.Path())
 	lock.Lock()
 	defer lock.Unlock()
-	var st syncState
-	var ok bool
-	if err := n.view(func(tx Tx) error {
-		var err error
-		st, ok, err = readSyncState(tx)
-		return err
-	}); err != nil {
+	st, ok, err := n.loadSyncState()
+	if err != nil {
 		return SyncStatus{}, err
 	}
 	if !ok {

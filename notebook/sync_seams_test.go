@@ -90,12 +90,8 @@ func SetSyncPhaseHook(fn func(phase string)) { phaseHook = fn }
 // notebook's generation were unknown: nothing, when every record's digest
 // read back from Git matches the digest of the notebook's item.
 func SyncPendingRebuilt(ctx context.Context, n *Notebook) ([]string, error) {
-	var st syncState
-	if err := n.view(func(tx Tx) error {
-		var err error
-		st, _, err = readSyncState(tx)
-		return err
-	}); err != nil {
+	st, _, err := n.loadSyncState()
+	if err != nil {
 		return nil, err
 	}
 	sc, closeRepo, err := n.openWorkingCopy(ctx, st)
@@ -128,12 +124,8 @@ func SyncPendingRebuilt(ctx context.Context, n *Notebook) ([]string, error) {
 // index) and reports whether it read only the journal's items, and the
 // files it would write.
 func SyncExportNow(ctx context.Context, n *Notebook) (partial bool, files []string, err error) {
-	var st syncState
-	if err := n.view(func(tx Tx) error {
-		var err error
-		st, _, err = readSyncState(tx)
-		return err
-	}); err != nil {
+	st, _, err := n.loadSyncState()
+	if err != nil {
 		return false, nil, err
 	}
 	sc, closeRepo, err := n.openWorkingCopy(ctx, st)

@@ -53,6 +53,16 @@ func readSyncState(tx Tx) (syncState, bool, error) {
 	return s, s.Remote != "", nil
 }
 
+// loadSyncState reads the sync state in a read transaction of its own;
+// ok is false for a notebook that does not sync.
+func (n *Notebook) loadSyncState() (st syncState, ok bool, err error) {
+	err = n.view(func(tx Tx) error {
+		st, ok, err = readSyncState(tx)
+		return err
+	})
+	return st, ok, err
+}
+
 func writeSyncState(tx Tx, s syncState) error {
 	raw, err := json.Marshal(s)
 	if err != nil {
