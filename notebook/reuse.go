@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/glossnotes/gloss/notebook/anchor"
 	"github.com/glossnotes/gloss/notebook/reuse"
 )
 
@@ -214,17 +216,21 @@ func (n *Notebook) Reuse(articleID string, minWords int) ([]ReusePassage, error)
 	out := make([]ReusePassage, 0, len(ps))
 	err = n.view(func(tx Tx) error {
 		var text string
+		var offs *anchor.Offsets
 		if minWords > r.ix.Options().MinWords {
 			body, err := tx.Body(articleID)
 			if err != nil {
 				return err
 			}
-			text = body.Text
+			text, offs = body.Text, anchor.NewOffsets(body.Text)
 		}
 		meta := map[string]Article{}
 		for _, p := range ps {
-			if text != "" && reuse.CountWords(runeSlice(text, p.Start, p.End)) < minWords {
-				continue
+			if text != "" {
+				from, to := offs.Byte(p.Start), offs.Byte(p.End)
+				if from >= to || reuse.CountWords(text[from:to]) < minWords {
+					continue
+				}
 			}
 			rp := ReusePassage{Start: p.Start, End: p.End, Key: p.Key}
 			for _, m := range p.Others {
@@ -263,25 +269,6 @@ func comparePublished(a, b, idA, idB string) int {
 		return -1
 	}
 	return strings.Compare(a, b)
-}
-
-// runeSlice returns the code points [start, end) of s.
-func runeSlice(s string, start, end int) string {
-	i, from, to := 0, len(s), len(s)
-	for b := range s {
-		if i == start {
-			from = b
-		}
-		if i == end {
-			to = b
-			break
-		}
-		i++
-	}
-	if from > to {
-		return ""
-	}
-	return s[from:to]
 }
 
 // ReuseMember is one carrier of a reused passage.
@@ -398,7 +385,7 @@ func (n *Notebook) ReuseSources(tag string) ([]ReuseSource, error) {
 				ids[an.ID] = true
 			}
 		}
-		for _, id := range slices.Sorted(mapKeys(ids)) {
+		for _, id := range slices.Sorted(maps.Keys(ids)) {
 			an, err := tx.Annotation(id)
 			if err != nil {
 				return err
@@ -448,16 +435,6 @@ func (n *Notebook) ReuseSources(tag string) ([]ReuseSource, error) {
 	return out, nil
 }
 
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 // AlsoIn returns the other articles that carry the passage an annotation
 // highlights (a passage of its article that overlaps it), for the card's
 // "also in 3 articles". It is nil when the reuse index is not built yet,
@@ -478,7 +455,7 @@ func (n *Notebook) AlsoIn(an Annotation) []string {
 			}
 		}
 	}
-	return slices.Sorted(mapKeys(seen))
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // WarmReuse builds the reuse index now (the desktop app calls it in the
