@@ -19,8 +19,8 @@ import (
 // highlights. The choice is remembered per notebook.
 //
 // The service has no list of creators: the app learns them from one read
-// of every article and annotation after the library has loaded (in the
-// background), then from every article list and every article's
+// of every annotation after the library has loaded (in the background; the
+// articles' come from the full list the library has just read), then from every article list and every article's
 // annotations it shows. A highlight with no creator (made before the
 // notebook had an identity) counts as the user's own.
 
@@ -109,8 +109,9 @@ func (c *creators) shownName(an notebook.Annotation) string {
 	return creatorName(an.Creator)
 }
 
-// noteArticles learns the creators of listed articles.
-func (c *creators) noteArticles(arts []notebook.ArticleSummary) {
+// noteArticles learns the creators of listed articles; every is whether
+// the list holds every article (no tag filter).
+func (c *creators) noteArticles(arts []notebook.ArticleSummary, every bool) {
 	changed := false
 	for _, a := range arts {
 		changed = c.add(a.Creator) || changed
@@ -118,12 +119,13 @@ func (c *creators) noteArticles(arts []notebook.ArticleSummary) {
 	if changed {
 		c.changed()
 	}
-	c.scan()
+	c.scan(!every)
 }
 
-// scan reads every article's and annotation's creator once, in the
-// background.
-func (c *creators) scan() {
+// scan reads every annotation's creator once, in the background, and
+// every article's too with readArticles (the article list shown was
+// filtered, so it did not name them all).
+func (c *creators) scan(readArticles bool) {
 	if c.scanned {
 		return
 	}
@@ -131,12 +133,14 @@ func (c *creators) scan() {
 	ui := c.ui
 	ui.background(func(ctx context.Context) func() {
 		var names []string
-		arts, err := ui.nb.Articles(notebook.ListOptions{})
-		if err != nil {
-			return nil // the names come from what is shown instead
-		}
-		for _, a := range arts {
-			names = append(names, a.Creator)
+		if readArticles {
+			arts, err := ui.nb.Articles(notebook.ListOptions{})
+			if err != nil {
+				return nil // the names come from what is shown instead
+			}
+			for _, a := range arts {
+				names = append(names, a.Creator)
+			}
 		}
 		if ctx.Err() != nil {
 			return nil

@@ -357,7 +357,7 @@ func (ui *UI) libraryLoaded() {
 		ui.reuse.load()
 	}
 	ui.tagSources.load()
-	ui.anns.people.noteArticles(ui.lib.all)
+	ui.anns.people.noteArticles(ui.lib.all, ui.lib.tag == "")
 }
 
 // articlesPrint sums up what of the article list text reuse depends on:
