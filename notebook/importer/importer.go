@@ -294,19 +294,8 @@ func parseWithin(ctx context.Context, path string, stdin io.Reader) parsed {
 	case p := <-done:
 		return p
 	case <-timer.C:
-		return parsed{path: path, err: fmt.Errorf("import %s: took longer than %s, the limit for one file (the parse was abandoned)", path, seconds(lim.Time))}
+		return parsed{path: path, err: fmt.Errorf("import %s: %w (the parse was abandoned)", path, lim.TimeExceeded())}
 	}
-}
-
-// seconds renders a time limit as ingest's messages do: "20 s", "250 ms".
-func seconds(d time.Duration) string {
-	if d >= time.Second && d%time.Second == 0 {
-		return fmt.Sprintf("%d s", d/time.Second)
-	}
-	if d >= time.Second {
-		return fmt.Sprintf("%.1f s", d.Seconds())
-	}
-	return fmt.Sprintf("%d ms", d.Milliseconds())
 }
 
 // parseFile is parseOne; tests replace it with a parse that never ends.

@@ -30,3 +30,10 @@ var DefaultLimits = Limits{Time: 20 * time.Second, Memory: 512 << 20}
 func (l Limits) budget(ctx context.Context) *budget.Budget {
 	return budget.New(ctx, l.Time, l.Memory)
 }
+
+// TimeExceeded returns the error of a parse that took longer than l.Time,
+// as the parsers report it: it says so and wraps ErrLimit. The importer
+// uses it for a parse it abandons.
+func (l Limits) TimeExceeded() error {
+	return budget.TimeExceeded(l.Time)
+}

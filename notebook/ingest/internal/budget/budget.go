@@ -103,7 +103,7 @@ func (b *Budget) Check() error {
 		return b.err
 	}
 	if !b.deadline.IsZero() && time.Now().After(b.deadline) {
-		b.err = &limitError{fmt.Sprintf("took longer than %s, the limit for one file", seconds(b.timeout))}
+		b.err = TimeExceeded(b.timeout)
 		return b.err
 	}
 	if err := b.ctx.Err(); err != nil {
@@ -192,6 +192,13 @@ func (r *readerAt) ReadAt(p []byte, off int64) (int, error) {
 		return 0, err
 	}
 	return r.r.ReadAt(p, off)
+}
+
+// TimeExceeded is the error of a parse that took longer than its time
+// limit d ("took longer than 20 s, the limit for one file"); it wraps
+// ErrExceeded.
+func TimeExceeded(d time.Duration) error {
+	return &limitError{fmt.Sprintf("took longer than %s, the limit for one file", seconds(d))}
 }
 
 // seconds renders a duration for a message: "20 s", "1.5 s", "250 ms".
