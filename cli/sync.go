@@ -32,17 +32,9 @@ merge, an edit beats a deletion, a text edited on both sides keeps both
 versions. Each resolution is reported.`,
 		Args: exactArgs(0, "no arguments (or a subcommand)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-			defer stop()
-			rep, err := nb.Sync(ctx)
-			if err != nil {
-				return err
-			}
-			return printSyncReport(e, rep)
+			return runSync(e, func(ctx context.Context, nb *notebook.Notebook) (notebook.SyncReport, error) {
+				return nb.Sync(ctx)
+			})
 		},
 	}
 	var force bool
@@ -51,17 +43,9 @@ versions. Each resolution is reported.`,
 		Short: "Sync this notebook through a Git remote, and run the first sync",
 		Args:  exactArgs(1, "REMOTE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-			defer stop()
-			rep, err := nb.SyncInit(ctx, args[0], force)
-			if err != nil {
-				return err
-			}
-			return printSyncReport(e, rep)
+			return runSync(e, func(ctx context.Context, nb *notebook.Notebook) (notebook.SyncReport, error) {
+				return nb.SyncInit(ctx, args[0], force)
+			})
 		},
 	}
 	initCmd.Flags().BoolVar(&force, "force", false, "sync with this remote even if the notebook syncs with another")
@@ -77,17 +61,9 @@ versions. Each resolution is reported.`,
 			if st, err := os.Stat(path); err == nil && st.Size() > 0 {
 				return usagef("%s already exists: clone makes a new notebook (give another --db, or run gloss sync init REMOTE to join this one)", path)
 			}
-			nb, err := e.notebook()
-			if err != nil {
-				return err
-			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-			defer stop()
-			rep, err := nb.SyncInit(ctx, args[0], false)
-			if err != nil {
-				return err
-			}
-			return printSyncReport(e, rep)
+			return runSync(e, func(ctx context.Context, nb *notebook.Notebook) (notebook.SyncReport, error) {
+				return nb.SyncInit(ctx, args[0], false)
+			})
 		},
 	}
 	statusCmd := &cobra.Command{
@@ -124,6 +100,22 @@ versions. Each resolution is reported.`,
 	}
 	cmd.AddCommand(initCmd, cloneCmd, statusCmd)
 	return cmd
+}
+
+// runSync opens the notebook, runs fn with a context Ctrl-C cancels, and
+// prints its report.
+func runSync(e *env, fn func(context.Context, *notebook.Notebook) (notebook.SyncReport, error)) error {
+	nb, err := e.notebook()
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	rep, err := fn(ctx, nb)
+	if err != nil {
+		return err
+	}
+	return printSyncReport(e, rep)
 }
 
 func printSyncReport(e *env, rep notebook.SyncReport) error {
