@@ -161,8 +161,7 @@ func TestCheck_Schema3Problems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			db, _ := newDB(t)
-			err := db.Update(func(tx notebook.Tx) error {
+			checkFinds(t, func(tx notebook.Tx) error {
 				if err := tx.PutArticle(notebook.Article{ID: "A1", Title: "Tides", CiteKey: "doe2024tides", TextHash: hashOf("text"), Chars: 4, Version: 1}); err != nil {
 					return err
 				}
@@ -173,23 +172,7 @@ func TestCheck_Schema3Problems(t *testing.T) {
 					return err
 				}
 				return tx.PutImportedSource(notebook.SourceKey("hypothesis", "x"), "P1")
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p, _ := db.Check(); len(p) != 0 {
-				t.Fatalf("sound notebook reported %v", p)
-			}
-			if err := db.db.Update(tt.damage); err != nil {
-				t.Fatal(err)
-			}
-			p, err := db.Check()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(strings.Join(p, "\n"), tt.want) {
-				t.Errorf("problems %q do not mention %q", p, tt.want)
-			}
+			}, tt.damage, tt.want)
 		})
 	}
 }

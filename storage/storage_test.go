@@ -298,8 +298,7 @@ func TestCheck_FindsIndexProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			db, _ := newDB(t)
-			err := db.Update(func(tx notebook.Tx) error {
+			checkFinds(t, func(tx notebook.Tx) error {
 				for _, tag := range []string{"Sahel", "Sahel/Mali", "Russia–Africa ties"} {
 					if err := tx.PutTag(notebook.Tag{Name: tag}); err != nil {
 						return err
@@ -312,23 +311,7 @@ func TestCheck_FindsIndexProblems(t *testing.T) {
 					return err
 				}
 				return tx.PutAnnotation(notebook.Annotation{ID: "N1", ArticleID: "A1", Start: 0, End: 2, Quote: "te", Status: notebook.Anchored, Tags: []string{"Russia–Africa ties"}})
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p, _ := db.Check(); len(p) != 0 {
-				t.Fatalf("sound notebook reported %v", p)
-			}
-			if err := db.db.Update(tt.damage); err != nil {
-				t.Fatal(err)
-			}
-			p, err := db.Check()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(strings.Join(p, "\n"), tt.want) {
-				t.Errorf("problems %q do not mention %q", p, tt.want)
-			}
+			}, tt.damage, tt.want)
 		})
 	}
 }
