@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"time"
@@ -77,9 +75,7 @@ versions. Each resolution is reported.`,
 				return err
 			}
 			st, err := nb.SyncStatus(context.Background())
-			if errors.Is(err, notebook.ErrNotSyncing) {
-				return fmt.Errorf("%w", err)
-			} else if err != nil {
+			if err != nil {
 				return err
 			}
 			if e.json {
