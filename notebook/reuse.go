@@ -224,7 +224,7 @@ func (n *Notebook) Reuse(articleID string, minWords int) ([]ReusePassage, error)
 			}
 			text, offs = body.Text, anchor.NewOffsets(body.Text)
 		}
-		meta := map[string]Article{}
+		meta := articleMeta{}
 		for _, p := range ps {
 			if text != "" {
 				from, to := offs.Byte(p.Start), offs.Byte(p.End)
@@ -234,18 +234,13 @@ func (n *Notebook) Reuse(articleID string, minWords int) ([]ReusePassage, error)
 			}
 			rp := ReusePassage{Start: p.Start, End: p.End, Key: p.Key}
 			for _, m := range p.Others {
-				a, ok := meta[m.DocID]
-				if !ok {
-					var err error
-					if a, err = tx.Article(m.DocID); errors.Is(err, ErrNotFound) {
-						continue
-					} else if err != nil {
-						return err
-					}
-					meta[m.DocID] = a
+				a, ok, err := meta.get(tx, m.DocID)
+				if err != nil {
+					return err
 				}
-				rp.Others = append(rp.Others, ReuseMatch{ArticleID: m.DocID, Start: m.Start, End: m.End, Similarity: m.Similarity,
-					Published: a.Published.String(), Outlet: a.Outlet, Title: a.Title})
+				if ok {
+					rp.Others = append(rp.Others, reuseMatchOf(a, m))
+				}
 			}
 			if len(rp.Others) == 0 {
 				continue
@@ -256,6 +251,32 @@ func (n *Notebook) Reuse(articleID string, minWords int) ([]ReusePassage, error)
 		return nil
 	})
 	return out, err
+}
+
+// articleMeta caches the article metadata read in one transaction, so
+// that an article named by many passages is read once.
+type articleMeta map[string]Article
+
+// get returns article id's metadata; ok is false when the article is gone
+// (deleted since the reuse index was built).
+func (m articleMeta) get(tx Tx, id string) (a Article, ok bool, err error) {
+	if a, ok := m[id]; ok {
+		return a, true, nil
+	}
+	a, err = tx.Article(id)
+	if errors.Is(err, ErrNotFound) {
+		return a, false, nil
+	} else if err != nil {
+		return a, false, err
+	}
+	m[id] = a
+	return a, true, nil
+}
+
+// reuseMatchOf is m, a span of article a, with a's metadata.
+func reuseMatchOf(a Article, m reuse.Match) ReuseMatch {
+	return ReuseMatch{ArticleID: m.DocID, Start: m.Start, End: m.End, Similarity: m.Similarity,
+		Published: a.Published.String(), Outlet: a.Outlet, Title: a.Title}
 }
 
 // comparePublished orders by publication date (unknown last), then ID.
@@ -299,23 +320,12 @@ func (n *Notebook) ReuseClusters() ([]ReuseCluster, error) {
 	clusters := r.clustersOf()
 	var out []ReuseCluster
 	err = n.view(func(tx Tx) error {
-		meta := map[string]Article{}
-		article := func(id string) (Article, bool, error) {
-			if a, ok := meta[id]; ok {
-				return a, true, nil
-			}
-			a, err := tx.Article(id)
-			if errors.Is(err, ErrNotFound) {
-				return a, false, nil
-			}
-			meta[id] = a
-			return a, err == nil, err
-		}
+		meta := articleMeta{}
 		published := func(id string) time.Time { return meta[id].Published.Time() }
 		for _, c := range clusters {
 			rc := ReuseCluster{Key: c.Key}
 			for _, m := range c.Members {
-				a, ok, err := article(m.DocID)
+				a, ok, err := meta.get(tx, m.DocID)
 				if err != nil {
 					return err
 				}

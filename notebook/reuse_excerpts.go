@@ -1,7 +1,6 @@
 package notebook
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 )
@@ -15,7 +14,7 @@ func (n *Notebook) withAlsoIn(yield func(ExcerptSet, error) bool) (func(ExcerptS
 	if err != nil {
 		return yield, fmt.Errorf("reuse index: %w", err)
 	}
-	meta := map[string]Article{}
+	meta := articleMeta{}
 	return func(set ExcerptSet, err error) bool {
 		if err == nil && len(set.Annotations) > 0 {
 			if err = n.fillAlsoIn(r, &set, meta); err != nil {
@@ -30,7 +29,7 @@ func (n *Notebook) withAlsoIn(yield func(ExcerptSet, error) bool) (func(ExcerptS
 // annotation, every other article carrying a reused passage of set's
 // article that overlaps it, once (its most similar copy), earliest
 // published first.
-func (n *Notebook) fillAlsoIn(r *reuseState, set *ExcerptSet, meta map[string]Article) error {
+func (n *Notebook) fillAlsoIn(r *reuseState, set *ExcerptSet, meta articleMeta) error {
 	ps := r.ix.Passages(set.Article.ID)
 	if len(ps) == 0 {
 		return nil
@@ -49,18 +48,13 @@ func (n *Notebook) fillAlsoIn(r *reuseState, set *ExcerptSet, meta map[string]Ar
 					if old, ok := best[m.DocID]; ok && old.Similarity >= m.Similarity {
 						continue
 					}
-					a, ok := meta[m.DocID]
-					if !ok {
-						var err error
-						if a, err = tx.Article(m.DocID); errors.Is(err, ErrNotFound) {
-							continue // deleted since the index was built
-						} else if err != nil {
-							return err
-						}
-						meta[m.DocID] = a
+					a, ok, err := meta.get(tx, m.DocID)
+					if err != nil {
+						return err
 					}
-					best[m.DocID] = ReuseMatch{ArticleID: m.DocID, Start: m.Start, End: m.End, Similarity: m.Similarity,
-						Published: a.Published.String(), Outlet: a.Outlet, Title: a.Title}
+					if ok {
+						best[m.DocID] = reuseMatchOf(a, m)
+					}
 				}
 			}
 			if len(best) == 0 {
