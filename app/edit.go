@@ -193,8 +193,7 @@ func (ui *UI) editTextDialog(a notebook.Article, body notebook.Body) {
 				ui.saveText(a.ID, e.Text, nil)
 			}
 		}, ui.win)
-	cs := ui.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(900, cs.Width-40), min(640, cs.Height-40)))
+	d.Resize(ui.dialogSize(900, 640))
 	ui.modal(d)
 }
 

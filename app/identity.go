@@ -87,8 +87,7 @@ func (ui *UI) showIdentity() *identityForm {
 			f.save()
 		}
 	}, ui.win)
-	cs := ui.win.Canvas().Size()
-	f.dlg.Resize(fyne.NewSize(min(560, cs.Width-40), min(320, cs.Height-40)))
+	f.dlg.Resize(ui.dialogSize(560, 320))
 	ui.modal(f.dlg)
 	return f
 }

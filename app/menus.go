@@ -215,8 +215,7 @@ func (ui *UI) showShortcuts() {
 	note.Importance = widget.LowImportance
 	note.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewVBox(form, note)), ui.win)
-	cs := ui.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(700, cs.Width-40), min(560, cs.Height-40)))
+	d.Resize(ui.dialogSize(700, 560))
 	ui.modal(d)
 }
 

@@ -248,8 +248,7 @@ func (ui *UI) showAllCarriers(others []notebook.ReuseMatch) {
 		rows.Add(b)
 	}
 	d = dialog.NewCustom(fmt.Sprintf("Also in %d articles, earliest first", len(others)), "Close", container.NewVScroll(rows), ui.win)
-	cs := ui.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(760, cs.Width-40), min(560, cs.Height-40)))
+	d.Resize(ui.dialogSize(760, 560))
 	ui.reuse.all = d
 	ui.modal(d)
 }

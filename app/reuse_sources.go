@@ -154,8 +154,7 @@ func (s *tagSources) showList() {
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(rows))
 	d = dialog.NewCustom("Sources of "+s.tag, "Close", content, ui.win)
-	cs := ui.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(640, cs.Width-40), min(520, cs.Height-40)))
+	d.Resize(ui.dialogSize(640, 520))
 	s.dlg = d
 	ui.modal(d)
 }

@@ -362,8 +362,7 @@ func (s *syncUI) showReport(rep notebook.SyncReport) {
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Sync details", "Close", container.NewVScroll(text), s.ui.win)
-	cs := s.ui.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(720, cs.Width-40), min(520, cs.Height-40)))
+	d.Resize(s.ui.dialogSize(720, 520))
 	s.ui.modal(d)
 }
 
@@ -435,8 +434,7 @@ func (s *syncUI) showSetup() {
 		}
 	}, ui.win)
 	f.dlg.SetOnClosed(func() { s.setup = nil })
-	cs := ui.win.Canvas().Size()
-	f.dlg.Resize(fyne.NewSize(min(640, cs.Width-40), min(460, cs.Height-40)))
+	f.dlg.Resize(ui.dialogSize(640, 460))
 	s.setup = f
 	ui.modal(f.dlg)
 	ui.win.Canvas().Focus(f.remote)

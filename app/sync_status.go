@@ -302,8 +302,7 @@ func (s *syncUI) statusDialog() {
 			s.syncNow()
 		}
 	}, s.ui.win)
-	cs := s.ui.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(640, cs.Width-40), min(340, cs.Height-40)))
+	d.Resize(s.ui.dialogSize(640, 340))
 	s.ui.modal(d)
 }
 

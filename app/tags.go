@@ -431,8 +431,7 @@ func (ui *UI) showTagManager() {
 	body := container.NewBorder(nil, container.NewVBox(buttons, m.alike), nil, nil, m.list)
 	m.dlg = dialog.NewCustom("Tag manager", "Close", body, ui.win)
 	m.dlg.SetOnClosed(func() { ui.tagManager = nil })
-	cs := ui.win.Canvas().Size()
-	m.dlg.Resize(fyne.NewSize(min(680, cs.Width-40), min(520, cs.Height-40)))
+	m.dlg.Resize(ui.dialogSize(680, 520))
 	ui.tagManager = m
 	ui.modal(m.dlg)
 	m.load()

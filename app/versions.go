@@ -236,8 +236,7 @@ func (ui *UI) versionsDialog(a notebook.Article, vs []notebook.Version, anns []n
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	d.dlg = dialog.NewCustom("Version history of “"+clipRunes(a.Title, 50)+"”", "Close", split, ui.win)
-	cs := ui.win.Canvas().Size()
-	d.dlg.Resize(fyne.NewSize(min(1000, cs.Width-40), min(680, cs.Height-40)))
+	d.dlg.Resize(ui.dialogSize(1000, 680))
 	ui.versions = d
 	ui.modal(d.dlg)
 	d.list.Select(0)

@@ -25,6 +25,13 @@ func (ui *UI) Content() fyne.CanvasObject {
 	return container.NewStack(main, ui.tips.layer)
 }
 
+// dialogSize is the size of a dialog: w×h, or less in a window too small
+// for it (a margin of 20 on each side).
+func (ui *UI) dialogSize(w, h float32) fyne.Size {
+	cs := ui.win.Canvas().Size()
+	return fyne.NewSize(min(w, cs.Width-40), min(h, cs.Height-40))
+}
+
 // withMinWidth gives a pane a minimum width (a split never makes it
 // narrower).
 func withMinWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
