@@ -66,13 +66,7 @@ func (reuseKind) build(n *Notebook) (*reuseState, uint64, error) {
 		if muted, err = mutedKeys(tx); err != nil {
 			return err
 		}
-		return tx.ForEachArticle(func(a Article) error {
-			body, err := tx.Body(a.ID)
-			if err != nil {
-				return err
-			}
-			return ix.Put(a.ID, body.Text)
-		})
+		return putTexts(tx, ix)
 	})
 	if err != nil {
 		return nil, 0, err
@@ -133,6 +127,17 @@ func (reuseKind) read(n *Notebook, rd io.Reader) (*reuseState, error) {
 	return &reuseState{ix: ix}, nil
 }
 
+// putTexts puts every article's text into ix.
+func putTexts(tx Tx, ix *reuse.Index) error {
+	return tx.ForEachArticle(func(a Article) error {
+		body, err := tx.Body(a.ID)
+		if err != nil {
+			return err
+		}
+		return ix.Put(a.ID, body.Text)
+	})
+}
+
 // mutedKeys reads the muted passage keys.
 func mutedKeys(tx Tx) ([]string, error) {
 	v, ok, err := tx.Setting(settingMuted)
@@ -180,15 +185,7 @@ func (n *Notebook) reuseIndex(minWords int) (*reuseState, error) {
 		return r, nil // the caller keeps the passages long enough
 	}
 	ix := reuse.New(reuse.Options{MinWords: minWords, Muted: r.ix.Options().Muted})
-	err = n.view(func(tx Tx) error {
-		return tx.ForEachArticle(func(a Article) error {
-			body, err := tx.Body(a.ID)
-			if err != nil {
-				return err
-			}
-			return ix.Put(a.ID, body.Text)
-		})
-	})
+	err = n.view(func(tx Tx) error { return putTexts(tx, ix) })
 	if err != nil {
 		return nil, err
 	}
