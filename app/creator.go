@@ -52,7 +52,7 @@ func newCreators(ui *UI) *creators {
 }
 
 // creatorKey is how creators are compared: case and spaces aside.
-func creatorKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+func creatorKey(s string) string { return strings.ToLower(oneLine(s)) }
 
 // creatorName is the name part of "Name <email>" (the address when there
 // is no name).

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -181,7 +182,7 @@ func (p *pendingList) groupRow(g notebook.PendingGroup) fyne.CanvasObject {
 func pendingSources(g notebook.PendingGroup) string {
 	var names []string
 	for _, a := range g.Annotations {
-		if a.Source != "" && !strings.Contains(strings.Join(names, "\x00"), a.Source) {
+		if a.Source != "" && !slices.Contains(names, a.Source) {
 			names = append(names, a.Source)
 		}
 	}
