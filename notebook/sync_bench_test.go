@@ -202,6 +202,27 @@ func (c cpuClock) since() (self, kids time.Duration) {
 	return now.self - c.self, now.kids - c.kids
 }
 
+// syncTimes adds up the wall and CPU time (Gloss's, and git's) of the
+// syncs a benchmark measures.
+type syncTimes struct{ wall, self, kids time.Duration }
+
+// add runs fn and adds its times.
+func (t *syncTimes) add(fn func()) {
+	start, cpu := time.Now(), cpuNow()
+	fn()
+	s, k := cpu.since()
+	t.wall += time.Since(start)
+	t.self += s
+	t.kids += k
+}
+
+// report reports the times per sync.
+func (t *syncTimes) report(b *testing.B) {
+	b.ReportMetric(t.wall.Seconds()/float64(b.N), "s/sync")
+	b.ReportMetric(t.self.Seconds()/float64(b.N), "cpu-s/sync")
+	b.ReportMetric(t.kids.Seconds()/float64(b.N), "git-cpu-s/sync")
+}
+
 // heapPeak samples the live heap every 10 ms until stop is called, which
 // returns the highest sample in bytes.
 func heapPeak() (stop func() uint64) {
@@ -246,7 +267,7 @@ func BenchmarkSync_first(b *testing.B) {
 	n := syncBenchCount()
 	src, texts := syncBenchNotebook(b, n)
 	b.Run(fmt.Sprintf("articles=%d/init", n), func(b *testing.B) {
-		var wall, self, kids time.Duration
+		var times syncTimes
 		var copyBytes, textFiles, recordFiles int64
 		var peak uint64
 		for i := 0; i < b.N; i++ {
@@ -258,24 +279,20 @@ func BenchmarkSync_first(b *testing.B) {
 			nb := nbtest.Open(b, path)
 			runtime.GC()
 			b.StartTimer()
-			start, cpu, heap := time.Now(), cpuNow(), heapPeak()
-			if _, err := nb.SyncInit(context.Background(), remote, false); err != nil {
-				b.Fatal(err)
-			}
-			s, k := cpu.since()
+			heap := heapPeak()
+			times.add(func() {
+				if _, err := nb.SyncInit(context.Background(), remote, false); err != nil {
+					b.Fatal(err)
+				}
+			})
 			peak = max(peak, heap())
-			wall += time.Since(start)
-			self += s
-			kids += k
 			b.StopTimer()
 			copyBytes = syncDirBytes(notebook.SyncDir(path))
 			textFiles, recordFiles = syncTreeBytes(b, notebook.SyncDir(path))
 			nb.Close()
 			b.StartTimer()
 		}
-		b.ReportMetric(wall.Seconds()/float64(b.N), "s/sync")
-		b.ReportMetric(self.Seconds()/float64(b.N), "cpu-s/sync")
-		b.ReportMetric(kids.Seconds()/float64(b.N), "git-cpu-s/sync")
+		times.report(b)
 		b.ReportMetric(float64(copyBytes)/1e6, "copy-MB")
 		b.ReportMetric(float64(texts)/1e6, "texts-MB")
 		b.ReportMetric(float64(textFiles)/1e6, "text-files-MB")
@@ -291,7 +308,7 @@ func BenchmarkSync_first(b *testing.B) {
 		if _, err := nb.SyncInit(context.Background(), remote, false); err != nil {
 			b.Fatal(err)
 		}
-		var wall, self, kids time.Duration
+		var times syncTimes
 		var peak uint64
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
@@ -299,22 +316,18 @@ func BenchmarkSync_first(b *testing.B) {
 			clone := nbtest.Open(b, filepath.Join(b.TempDir(), "clone.db"))
 			runtime.GC()
 			b.StartTimer()
-			start, cpu, heap := time.Now(), cpuNow(), heapPeak()
-			if _, err := clone.SyncInit(context.Background(), remote, false); err != nil {
-				b.Fatal(err)
-			}
-			s, k := cpu.since()
+			heap := heapPeak()
+			times.add(func() {
+				if _, err := clone.SyncInit(context.Background(), remote, false); err != nil {
+					b.Fatal(err)
+				}
+			})
 			peak = max(peak, heap())
-			wall += time.Since(start)
-			self += s
-			kids += k
 			b.StopTimer()
 			clone.Close()
 			b.StartTimer()
 		}
-		b.ReportMetric(wall.Seconds()/float64(b.N), "s/sync")
-		b.ReportMetric(self.Seconds()/float64(b.N), "cpu-s/sync")
-		b.ReportMetric(kids.Seconds()/float64(b.N), "git-cpu-s/sync")
+		times.report(b)
 		b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
 	})
 }
@@ -359,14 +372,9 @@ func BenchmarkSync_incremental(b *testing.B) {
 			}
 		}
 	}
-	report := func(b *testing.B, wall, self, kids time.Duration) {
-		b.ReportMetric(wall.Seconds()/float64(b.N), "s/sync")
-		b.ReportMetric(self.Seconds()/float64(b.N), "cpu-s/sync")
-		b.ReportMetric(kids.Seconds()/float64(b.N), "git-cpu-s/sync")
-	}
 	round := 0
 	b.Run(fmt.Sprintf("articles=%d/changed=10", n), func(b *testing.B) {
-		var wall, self, kids time.Duration
+		var times syncTimes
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
 			round++
@@ -376,33 +384,28 @@ func BenchmarkSync_incremental(b *testing.B) {
 			}
 			change(a, round, 0)
 			b.StartTimer()
-			start, cpu := time.Now(), cpuNow()
-			rep, err := a.Sync(context.Background())
-			if err != nil {
-				b.Fatal(err)
-			}
-			s, k := cpu.since()
-			wall += time.Since(start)
-			self += s
-			kids += k
+			var rep notebook.SyncReport
+			times.add(func() {
+				var err error
+				if rep, err = a.Sync(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			})
 			if rep.Sent < 10 || rep.Received < 10 {
 				b.Fatalf("sync sent %d and received %d files, want 10 each", rep.Sent, rep.Received)
 			}
 		}
-		report(b, wall, self, kids)
+		times.report(b)
 	})
 	b.Run(fmt.Sprintf("articles=%d/idle", n), func(b *testing.B) {
-		var wall, self, kids time.Duration
+		var times syncTimes
 		for i := 0; i < b.N; i++ {
-			start, cpu := time.Now(), cpuNow()
-			if _, err := a.Sync(context.Background()); err != nil {
-				b.Fatal(err)
-			}
-			s, k := cpu.since()
-			wall += time.Since(start)
-			self += s
-			kids += k
+			times.add(func() {
+				if _, err := a.Sync(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			})
 		}
-		report(b, wall, self, kids)
+		times.report(b)
 	})
 }
