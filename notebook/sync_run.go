@@ -154,14 +154,18 @@ func (n *Notebook) Sync(ctx context.Context) (SyncReport, error) {
 	if err != nil {
 		err = fmt.Errorf("sync: %w", err)
 		msg := err.Error()
-		n.update(func(tx Tx, c *Change) error {
-			st, ok, _ := readSyncState(tx)
-			if !ok {
-				return nil
+		// The failure is kept for SyncStatus; if even that cannot be
+		// written (a damaged or full disk), both errors are returned.
+		if werr := n.update(func(tx Tx, c *Change) error {
+			st, ok, rerr := readSyncState(tx)
+			if rerr != nil || !ok {
+				return rerr
 			}
 			st.LastError, st.ErrorAt = msg, n.now()
 			return writeSyncState(tx, st)
-		})
+		}); werr != nil {
+			err = errors.Join(err, fmt.Errorf("sync: record the failure: %w", werr))
+		}
 	}
 	return rep, err
 }
